@@ -2,8 +2,8 @@ package org.holdout.scoring;
 
 /**
  * A refused upload. {@link #getMessage()} is the one clear sentence shown to the student (line, Id, problem).
- * CONTRACT STUB: {@code line} is the 1-based physical line or 0 when the problem is not on one line;
- * {@code id} the submission Id concerned or null.
+ * {@link #line()} is the 1-based physical line (header = line 1) or 0 when the problem is not on one line
+ * (a missing Id, an empty file); {@link #id()} is the Id concerned, as written, or null.
  */
 public class SubmissionRejectedException extends Exception {
     private final int line;

@@ -1,6 +1,8 @@
 package org.holdout;
 
 import org.holdout.cli.Holdout;
+import org.holdout.cli.ServeCommand;
+import org.holdout.cli.UsersCommand;
 
 /** Entry point of the {@code holdout} command: the data commands plus the server's and the baselines'. */
 public final class Main {
@@ -8,6 +10,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Holdout.commandLine().execute(args));
+        System.exit(Holdout.commandLine(new ServeCommand(), new UsersCommand()).execute(args));
     }
 }

@@ -1,0 +1,249 @@
+package org.holdout.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.holdout.account.Account;
+import org.holdout.account.AccountRepository;
+import org.holdout.account.AccountService;
+import org.holdout.account.Role;
+import org.holdout.db.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code holdout users add|import|list}: accounts from the command line, straight into the server's database. */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "Adds and lists accounts.",
+        subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListUsers.class})
+public class UsersCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds one account; prints its password"
+            + " when it was generated.")
+    static class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOptions options = new ConfigOptions();
+        @Parameters(index = "0", paramLabel = "USERNAME")
+        String username;
+        @Option(names = "--name", paramLabel = "DISPLAY_NAME", description = "Name on the leaderboard (default: the"
+                + " username).")
+        String displayName;
+        @Option(names = "--email")
+        String email;
+        @Option(names = "--role", defaultValue = "student", description = "student or staff (default: ${DEFAULT-VALUE}).")
+        String role;
+        @Option(names = "--password", description = "Default: a generated one, printed once.")
+        String password;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Role r;
+            try {
+                r = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            try (Database db = Database.open(options.load(Map.of()))) {
+                AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
+                AccountService.Created c = accounts.create(username, displayName, email, r, password);
+                out.println("Added " + r.id() + " " + c.account().username()
+                        + (c.generatedPassword() ? " with password " + c.password() + " (shown once)" : "") + ".");
+                return ExitCodes.OK;
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.REJECTED;
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = {
+        "Adds the students of a roster CSV with the header username,display_name,email[,password][,role].",
+        "Existing usernames are skipped; generated passwords are printed once, or written to --passwords-out."})
+    static class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOptions options = new ConfigOptions();
+        @Parameters(index = "0", paramLabel = "ROSTER.csv")
+        Path roster;
+        @Option(names = "--passwords-out", paramLabel = "FILE", description = "Write username,password of the new"
+                + " accounts to this file (readable by you only) instead of printing them.")
+        Path passwordsOut;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<List<String>> rows;
+            try {
+                rows = Csv.parse(Files.readString(roster, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                err.println("error: cannot read " + roster + ": " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+            if (rows.isEmpty()) {
+                err.println("error: " + roster + " is empty; expected the header username,display_name,email");
+                return ExitCodes.INVALID_INPUT;
+            }
+            List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+            int user = header.indexOf("username");
+            if (user < 0) {
+                err.println("error: " + roster + " line 1 has no 'username' column; expected the header"
+                        + " username,display_name,email[,password][,role]");
+                return ExitCodes.INVALID_INPUT;
+            }
+            int name = header.indexOf("display_name");
+            int mail = header.indexOf("email");
+            int pass = header.indexOf("password");
+            int roleCol = header.indexOf("role");
+            List<String> generated = new ArrayList<>();
+            int added = 0;
+            int skipped = 0;
+            try (Database db = Database.open(options.load(Map.of()))) {
+                AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
+                for (int i = 1; i < rows.size(); i++) {
+                    List<String> row = rows.get(i);
+                    String u = cell(row, user);
+                    if (u.isEmpty()) {
+                        continue;
+                    }
+                    if (accounts.repository().byUsername(u).isPresent()) {
+                        skipped++;
+                        continue;
+                    }
+                    try {
+                        Role r = roleCol < 0 || cell(row, roleCol).isEmpty() ? Role.STUDENT : Role.parse(cell(row, roleCol));
+                        AccountService.Created c = accounts.create(u, cell(row, name), cell(row, mail), r,
+                                cell(row, pass));
+                        added++;
+                        if (c.generatedPassword()) {
+                            generated.add(u + "," + c.password());
+                        }
+                    } catch (IllegalArgumentException e) {
+                        err.println("error: " + roster + " line " + (i + 1) + ": " + e.getMessage());
+                        return ExitCodes.INVALID_INPUT;
+                    }
+                }
+            }
+            out.println("Imported " + added + " account(s); " + skipped + " existing username(s) skipped.");
+            if (!generated.isEmpty()) {
+                if (passwordsOut != null) {
+                    Files.deleteIfExists(passwordsOut);
+                    Files.createFile(passwordsOut);
+                    try {
+                        Files.setPosixFilePermissions(passwordsOut, PosixFilePermissions.fromString("rw-------"));
+                    } catch (UnsupportedOperationException e) {
+                        // not a POSIX file system
+                    }
+                    Files.writeString(passwordsOut, "username,password\n" + String.join("\n", generated) + "\n");
+                    out.println("Generated passwords written to " + passwordsOut + ".");
+                } else {
+                    out.println("Generated passwords (shown once):");
+                    out.println("username,password");
+                    generated.forEach(out::println);
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String cell(List<String> row, int i) {
+            return i < 0 || i >= row.size() ? "" : row.get(i).trim();
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the accounts.")
+    static class ListUsers implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOptions options = new ConfigOptions();
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Database.open(options.load(Map.of()))) {
+                out.println("username,display_name,email,role,has_token");
+                for (Account a : new AccountRepository(db).all()) {
+                    out.println(String.join(",", a.username(), a.displayName(), a.email() == null ? "" : a.email(),
+                            a.role().id(), String.valueOf(a.hasToken())));
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, a BOM. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static List<List<String>> parse(String text) {
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (quoted) {
+                    if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (ch == '"') {
+                        quoted = false;
+                    } else {
+                        cell.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == ',') {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                } else if (ch == '\n' || ch == '\r') {
+                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                    if (!(row.size() == 1 && row.get(0).isEmpty())) {
+                        rows.add(row);
+                    }
+                    row = new ArrayList<>();
+                } else {
+                    cell.append(ch);
+                }
+            }
+            if (cell.length() > 0 || !row.isEmpty()) {
+                row.add(cell.toString());
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.holdout.competition;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * One competition: its bundle folder, the time zone its days are counted in, the daily limit, the deadline
+ * (null = open) and whether the private leaderboard has been revealed.
+ */
+public record Competition(long id, String slug, String title, Path bundleDir, ZoneId timeZone, int dailyLimit,
+                          Instant deadline, boolean privateRevealed, Instant created) {
+
+    public boolean closedAt(Instant t) {
+        return deadline != null && !t.isBefore(deadline);
+    }
+
+    /** Start of the calendar day (in the competition's zone) that holds {@code t}. */
+    public Instant dayStart(Instant t) {
+        return t.atZone(timeZone).toLocalDate().atStartOfDay(timeZone).toInstant();
+    }
+
+    /** When the day holding {@code t} ends and the daily count starts again. */
+    public Instant dayEnd(Instant t) {
+        ZonedDateTime start = t.atZone(timeZone).toLocalDate().plusDays(1).atStartOfDay(timeZone);
+        return start.toInstant();
+    }
+
+    public Path file(String name) {
+        return bundleDir.resolve(name);
+    }
+}

@@ -1,0 +1,59 @@
+package org.holdout.competition;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.holdout.web.Errors;
+import org.holdout.web.Web;
+
+/** The overview (rules) and data pages, and the allow-listed downloads. */
+public final class CompetitionHandlers {
+    private final CompetitionService competitions;
+
+    public CompetitionHandlers(CompetitionService competitions) {
+        this.competitions = competitions;
+    }
+
+    public void overview(Context ctx) {
+        Competition c = competitions.current();
+        Web.render(ctx, "overview", Map.of("rules", competitions.rulesHtml(c)));
+    }
+
+    public void data(Context ctx) throws IOException {
+        Competition c = competitions.current();
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (Map.Entry<String, Path> e : competitions.downloads(c).entrySet()) {
+            files.add(Map.of("name", e.getKey(), "size", Errors.human(Files.size(e.getValue())),
+                    "about", about(e.getKey())));
+        }
+        Web.render(ctx, "data", Map.of("files", files));
+    }
+
+    public void download(Context ctx) throws IOException {
+        Competition c = competitions.current();
+        String name = ctx.pathParam("file");
+        Path p = competitions.downloads(c).get(name);
+        if (p == null) {
+            throw new NotFoundResponse("There is no download called \"" + name + "\".");
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        ctx.contentType(name.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/octet-stream");
+        ctx.header("Content-Length", String.valueOf(Files.size(p)));
+        ctx.result(Files.newInputStream(p));
+    }
+
+    private static String about(String name) {
+        return switch (name) {
+            case "train.npy" -> "Training images (normal only), uint8 N×H×W×C.";
+            case "test.npy" -> "Test images, normal and anomalous mixed, in Id order.";
+            case "sample_submission.csv" -> "Every test Id with a placeholder score: the format to upload.";
+            case "starter-kit.zip" -> "How to read the data, an example model and a submission checker.";
+            default -> "";
+        };
+    }
+}

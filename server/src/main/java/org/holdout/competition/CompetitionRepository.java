@@ -1,0 +1,91 @@
+package org.holdout.competition;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.holdout.db.Database;
+
+/** The competitions table. */
+public final class CompetitionRepository {
+    private final Database db;
+
+    public CompetitionRepository(Database db) {
+        this.db = db;
+    }
+
+    public Competition insert(String slug, String title, Path bundleDir, ZoneId zone, int dailyLimit, Instant deadline,
+                              Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO competitions (slug, title, bundle_dir,"
+                    + " time_zone, daily_limit, deadline_ms, private_revealed, created_ms)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, slug);
+                ps.setString(2, title);
+                ps.setString(3, bundleDir.toAbsolutePath().toString());
+                ps.setString(4, zone.getId());
+                ps.setInt(5, dailyLimit);
+                if (deadline == null) {
+                    ps.setNull(6, Types.BIGINT);
+                } else {
+                    ps.setLong(6, deadline.toEpochMilli());
+                }
+                ps.setLong(7, now.toEpochMilli());
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    return new Competition(rs.getLong(1), slug, title, bundleDir.toAbsolutePath(), zone, dailyLimit,
+                            deadline, false, now);
+                }
+            }
+        });
+    }
+
+    /** The first competition created: the one this server runs. */
+    public Optional<Competition> first() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, slug, title, bundle_dir, time_zone, daily_limit,"
+                    + " deadline_ms, private_revealed, created_ms FROM competitions ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    public void setRevealed(long id, boolean revealed) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET private_revealed = ? WHERE id = ?")) {
+                ps.setBoolean(1, revealed);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public void setDeadline(long id, Instant deadline) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET deadline_ms = ? WHERE id = ?")) {
+                if (deadline == null) {
+                    ps.setNull(1, Types.BIGINT);
+                } else {
+                    ps.setLong(1, deadline.toEpochMilli());
+                }
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static Competition map(ResultSet rs) throws SQLException {
+        long deadline = rs.getLong("deadline_ms");
+        Instant dl = rs.wasNull() ? null : Instant.ofEpochMilli(deadline);
+        return new Competition(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+                Path.of(rs.getString("bundle_dir")), ZoneId.of(rs.getString("time_zone")), rs.getInt("daily_limit"),
+                dl, rs.getBoolean("private_revealed"), Instant.ofEpochMilli(rs.getLong("created_ms")));
+    }
+}

@@ -1,0 +1,68 @@
+package org.holdout.competition;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.holdout.bundle.Bundle;
+
+/** The competition this server runs, its rules page and the files students may download. */
+public final class CompetitionService {
+    /** Students download these and nothing else; solution.csv is never among them. */
+    public static final java.util.List<String> DOWNLOADS =
+            java.util.List.of(Bundle.TRAIN, Bundle.TEST, Bundle.SAMPLE_SUBMISSION, "starter-kit.zip");
+
+    private final CompetitionRepository repository;
+    private final Path rulesFile;
+
+    public CompetitionService(CompetitionRepository repository, Path rulesFile) {
+        this.repository = repository;
+        this.rulesFile = rulesFile;
+    }
+
+    public CompetitionRepository repository() {
+        return repository;
+    }
+
+    public Competition current() {
+        return repository.first().orElseThrow(() -> new IllegalStateException(
+                "no competition in the database; 'holdout serve' creates the default one"));
+    }
+
+    /** The downloadable files that exist, by name; looked up in this map only, never by path. */
+    public Map<String, Path> downloads(Competition c) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (String name : DOWNLOADS) {
+            Path p = c.file(name);
+            if (Files.isRegularFile(p)) {
+                out.put(name, p);
+            }
+        }
+        return out;
+    }
+
+    /** The rules as safe HTML: rules.md if present, else the built-in text; raw HTML in the Markdown is escaped. */
+    public String rulesHtml(Competition c) {
+        String md;
+        try {
+            if (rulesFile != null && Files.isRegularFile(rulesFile)) {
+                md = Files.readString(rulesFile, StandardCharsets.UTF_8);
+            } else {
+                try (InputStream in = CompetitionService.class.getResourceAsStream("/default-rules.md")) {
+                    md = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        md = md.replace("{{daily_limit}}", String.valueOf(c.dailyLimit()))
+                .replace("{{time_zone}}", c.timeZone().getId());
+        return HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build()
+                .render(Parser.builder().build().parse(md));
+    }
+}

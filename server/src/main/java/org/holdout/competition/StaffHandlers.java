@@ -1,0 +1,213 @@
+package org.holdout.competition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnprocessableContentResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.holdout.account.Account;
+import org.holdout.account.AccountRepository;
+import org.holdout.baselines.Tier;
+import org.holdout.leaderboard.BaselineScore;
+import org.holdout.leaderboard.BaselineService;
+import org.holdout.leaderboard.Leaderboard;
+import org.holdout.scoring.SubmissionRejectedException;
+import org.holdout.submission.Submission;
+import org.holdout.submission.SubmissionRepository;
+import org.holdout.submission.SubmissionService;
+import org.holdout.web.Uploads;
+import org.holdout.web.Web;
+
+/** The staff page and API: baselines (upload or type), training progress, all submissions, reveal. */
+public final class StaffHandlers {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CompetitionService competitions;
+    private final BaselineService baselines;
+    private final BaselineTraining training;
+    private final SubmissionRepository submissions;
+    private final AccountRepository accounts;
+    private final Uploads uploads;
+
+    public StaffHandlers(CompetitionService competitions, BaselineService baselines, BaselineTraining training,
+                         SubmissionRepository submissions, AccountRepository accounts, Uploads uploads) {
+        this.competitions = competitions;
+        this.baselines = baselines;
+        this.training = training;
+        this.submissions = submissions;
+        this.accounts = accounts;
+        this.uploads = uploads;
+    }
+
+    public void page(Context ctx) {
+        page(ctx, null, null);
+    }
+
+    private void page(Context ctx, String notice, String error) {
+        Competition c = competitions.current();
+        Map<Tier, BaselineScore> scores = new HashMap<>();
+        for (BaselineScore b : baselines.all(c)) {
+            scores.put(b.tier(), b);
+        }
+        Map<Tier, BaselineTraining.Progress> progress = training.progress();
+        List<Map<String, Object>> tiers = new ArrayList<>();
+        for (Tier t : Tier.values()) {
+            BaselineScore b = scores.get(t);
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", t.id());
+            row.put("publicText", b == null ? "" : Leaderboard.fiveDecimals(b.publicAuc()));
+            row.put("privateText", b == null ? "" : Leaderboard.fiveDecimals(b.privateAuc()));
+            row.put("source", b == null ? "" : b.source());
+            row.put("progress", progress.get(t).text());
+            tiers.add(row);
+        }
+        Map<Long, String> names = new HashMap<>();
+        for (Account a : accounts.all()) {
+            names.put(a.id(), a.username());
+        }
+        List<Map<String, Object>> recent = new ArrayList<>();
+        for (Submission s : submissions.ofCompetition(c.id())) {
+            if (recent.size() >= 50) {
+                break;
+            }
+            Map<String, Object> r = new HashMap<>();
+            r.put("id", s.id());
+            r.put("who", names.getOrDefault(s.accountId(), "?"));
+            r.put("time", SubmissionService.format(s.received(), c));
+            r.put("file", s.fileName());
+            r.put("state", s.state().label());
+            r.put("publicText", Leaderboard.fiveDecimals(s.publicAuc()));
+            r.put("privateText", Leaderboard.fiveDecimals(s.privateAuc()));
+            r.put("message", s.message() == null ? "" : s.message());
+            recent.add(r);
+        }
+        Map<String, Object> m = new HashMap<>();
+        m.put("competition", c);
+        m.put("deadline", c.deadline() == null ? "none" : SubmissionService.format(c.deadline(), c));
+        m.put("tiers", tiers);
+        m.put("recent", recent);
+        m.put("total", submissions.count(c.id()));
+        m.put("notice", notice);
+        m.put("error", error);
+        if (error != null) {
+            ctx.status(422);
+        }
+        Web.render(ctx, "staff", m);
+    }
+
+    public void baselineForm(Context ctx) {
+        Competition c = competitions.current();
+        Tier tier = tier(ctx);
+        try {
+            if (ctx.contentType() != null && ctx.contentType().startsWith("multipart/form-data")
+                    && ctx.uploadedFile("file") != null && ctx.uploadedFile("file").size() > 0) {
+                Uploads.Upload up = uploads.read(ctx);
+                baselines.upload(c, tier, up.bytes(), "upload");
+            } else {
+                baselines.type(c, tier, number(ctx.formParam("public"), "public"),
+                        number(ctx.formParam("private"), "private"));
+            }
+        } catch (SubmissionRejectedException e) {
+            page(ctx, null, "The " + tier.id() + " file was refused: " + e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            page(ctx, null, e.getMessage());
+            return;
+        }
+        page(ctx, "The " + tier.id() + " baseline is registered.", null);
+    }
+
+    public void baselineUpload(Context ctx) {
+        Competition c = competitions.current();
+        Tier tier = tier(ctx);
+        Uploads.Upload up = uploads.read(ctx);
+        try {
+            ctx.json(json(baselines.upload(c, tier, up.bytes(), "upload")));
+        } catch (SubmissionRejectedException e) {
+            throw new UnprocessableContentResponse(e.getMessage());
+        }
+    }
+
+    public void baselineType(Context ctx) {
+        Competition c = competitions.current();
+        Tier tier = tier(ctx);
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (Exception e) {
+            throw new BadRequestResponse("Send JSON like {\"public\": 0.81, \"private\": 0.80}.");
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequestResponse("Send JSON like {\"public\": 0.81, \"private\": 0.80}.");
+        }
+        try {
+            baselines.type(c, tier, jsonNumber(body, "public"), jsonNumber(body, "private"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+        ctx.json(json(baselines.all(c).stream().filter(b -> b.tier() == tier).findFirst().orElseThrow()));
+    }
+
+    public void revealApi(Context ctx) {
+        Competition c = competitions.current();
+        competitions.repository().setRevealed(c.id(), true);
+        ctx.json(Map.of("privateRevealed", true));
+    }
+
+    public void revealForm(Context ctx) {
+        Competition c = competitions.current();
+        competitions.repository().setRevealed(c.id(), true);
+        page(ctx, "The private scores are now visible to students.", null);
+    }
+
+    public void baselinesApi(Context ctx) {
+        Competition c = competitions.current();
+        ctx.json(baselines.all(c).stream().map(StaffHandlers::json).toList());
+    }
+
+    private static Map<String, Object> json(BaselineScore b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tier", b.tier().id());
+        m.put("public", b.publicAuc());
+        m.put("private", b.privateAuc());
+        m.put("source", b.source());
+        m.put("updated", b.updated());
+        return m;
+    }
+
+    private static Tier tier(Context ctx) {
+        try {
+            return Tier.parse(ctx.pathParam("tier"));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundResponse(e.getMessage());
+        }
+    }
+
+    private static Double number(String s, String which) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the " + which + " score \"" + s + "\" is not a number");
+        }
+    }
+
+    private static Double jsonNumber(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a number from 0 to 1");
+        }
+        return n.asDouble();
+    }
+}

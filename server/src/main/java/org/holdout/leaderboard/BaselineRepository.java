@@ -1,0 +1,81 @@
+package org.holdout.leaderboard;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.holdout.baselines.Tier;
+import org.holdout.db.Database;
+
+/** The baselines table: one row per competition and tier. */
+public final class BaselineRepository {
+    private final Database db;
+
+    public BaselineRepository(Database db) {
+        this.db = db;
+    }
+
+    public void put(long competitionId, Tier tier, Double publicAuc, Double privateAuc, String source, String sha256,
+                    Instant now) {
+        db.inTransaction(c -> {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE baselines SET public_auc = ?, private_auc = ?,"
+                    + " source = ?, sha256 = ?, updated_ms = ? WHERE competition_id = ? AND tier = ?")) {
+                setDouble(ps, 1, publicAuc);
+                setDouble(ps, 2, privateAuc);
+                ps.setString(3, source);
+                ps.setString(4, sha256);
+                ps.setLong(5, now.toEpochMilli());
+                ps.setLong(6, competitionId);
+                ps.setString(7, tier.id());
+                n = ps.executeUpdate();
+            }
+            if (n == 0) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO baselines (public_auc, private_auc, source,"
+                        + " sha256, updated_ms, competition_id, tier) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    setDouble(ps, 1, publicAuc);
+                    setDouble(ps, 2, privateAuc);
+                    ps.setString(3, source);
+                    ps.setString(4, sha256);
+                    ps.setLong(5, now.toEpochMilli());
+                    ps.setLong(6, competitionId);
+                    ps.setString(7, tier.id());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    public List<BaselineScore> all(long competitionId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT tier, public_auc, private_auc, source, updated_ms"
+                    + " FROM baselines WHERE competition_id = ?")) {
+                ps.setLong(1, competitionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<BaselineScore> out = new ArrayList<>();
+                    while (rs.next()) {
+                        double pub = rs.getDouble("public_auc");
+                        Double p = rs.wasNull() ? null : pub;
+                        double priv = rs.getDouble("private_auc");
+                        Double q = rs.wasNull() ? null : priv;
+                        out.add(new BaselineScore(Tier.parse(rs.getString("tier")), p, q, rs.getString("source"),
+                                Instant.ofEpochMilli(rs.getLong("updated_ms"))));
+                    }
+                    out.sort(java.util.Comparator.comparing(BaselineScore::tier));
+                    return out;
+                }
+            }
+        });
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws java.sql.SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+}

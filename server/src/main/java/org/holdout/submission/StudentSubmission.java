@@ -1,0 +1,17 @@
+package org.holdout.submission;
+
+import java.time.Instant;
+
+/**
+ * A submission as its student may see it. Built only by {@link #of}, which copies the private score only after
+ * the reveal: this is the type every student-facing page and API answer uses.
+ */
+public record StudentSubmission(long id, String fileName, Instant received, String state, Double publicScore,
+                                String publicScoreText, Double privateScore, String message) {
+
+    public static StudentSubmission of(Submission s, boolean privateRevealed) {
+        return new StudentSubmission(s.id(), s.fileName(), s.received(), s.state().name().toLowerCase(
+                java.util.Locale.ROOT), s.publicAuc(), org.holdout.leaderboard.Leaderboard.fiveDecimals(s.publicAuc()),
+                privateRevealed && s.state() == SubmissionState.SCORED ? s.privateAuc() : null, s.message());
+    }
+}

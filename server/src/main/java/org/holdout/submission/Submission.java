@@ -1,0 +1,9 @@
+package org.holdout.submission;
+
+import java.time.Instant;
+
+/** One upload as stored. {@code privateAuc} is staff-only until the reveal: never copy it into a student's view. */
+public record Submission(long id, long competitionId, long accountId, SubmissionState state, String fileName,
+                         String sha256, long sizeBytes, Instant received, Instant decided, Double publicAuc,
+                         Double privateAuc, Integer rows, String message) {
+}

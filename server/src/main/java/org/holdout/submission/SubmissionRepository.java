@@ -1,0 +1,166 @@
+package org.holdout.submission;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.holdout.db.Database;
+
+/** The submissions table. State changes go through {@link SubmissionStateMachine} only. */
+public final class SubmissionRepository {
+    static final String COLUMNS = "id, competition_id, account_id, state, file_name, sha256, size_bytes, received_ms,"
+            + " decided_ms, public_auc, private_auc, row_count, message";
+
+    private final Database db;
+
+    public SubmissionRepository(Database db) {
+        this.db = db;
+    }
+
+    Database db() {
+        return db;
+    }
+
+    long insertReceived(long competitionId, long accountId, String fileName, String sha256, long size,
+                        Instant received) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO submissions (competition_id, account_id, state,"
+                    + " file_name, sha256, size_bytes, received_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, competitionId);
+                ps.setLong(2, accountId);
+                ps.setString(3, SubmissionState.RECEIVED.name());
+                ps.setString(4, fileName);
+                ps.setString(5, sha256);
+                ps.setLong(6, size);
+                ps.setLong(7, received.toEpochMilli());
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Moves a row from {@code from} to {@code to}; false if the row was not in {@code from}. */
+    static boolean updateState(Connection c, long id, SubmissionState from, SubmissionState to, Instant decided,
+                               Double publicAuc, Double privateAuc, Integer rows, String message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET state = ?, decided_ms = ?,"
+                + " public_auc = ?, private_auc = ?, row_count = ?, message = ? WHERE id = ? AND state = ?")) {
+            ps.setString(1, to.name());
+            ps.setLong(2, decided.toEpochMilli());
+            setDouble(ps, 3, publicAuc);
+            setDouble(ps, 4, privateAuc);
+            if (rows == null) {
+                ps.setNull(5, Types.INTEGER);
+            } else {
+                ps.setInt(5, rows);
+            }
+            ps.setString(6, message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message);
+            ps.setLong(7, id);
+            ps.setString(8, from.name());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Scored submissions of one student received in [{@code from}, {@code to}). */
+    static int countScored(Connection c, long competitionId, long accountId, Instant from, Instant to)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submissions WHERE competition_id = ?"
+                + " AND account_id = ? AND state = ? AND received_ms >= ? AND received_ms < ?")) {
+            ps.setLong(1, competitionId);
+            ps.setLong(2, accountId);
+            ps.setString(3, SubmissionState.SCORED.name());
+            ps.setLong(4, from.toEpochMilli());
+            ps.setLong(5, to.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    public int countScored(long competitionId, long accountId, Instant from, Instant to) {
+        return db.withConnection(c -> countScored(c, competitionId, accountId, from, to));
+    }
+
+    public Optional<Submission> byId(long id) {
+        List<Submission> l = list("SELECT " + COLUMNS + " FROM submissions WHERE id = ?", id);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    public List<Submission> ofStudent(long competitionId, long accountId) {
+        return list("SELECT " + COLUMNS + " FROM submissions WHERE competition_id = ? AND account_id = ?"
+                + " ORDER BY received_ms DESC, id DESC", competitionId, accountId);
+    }
+
+    public List<Submission> ofCompetition(long competitionId) {
+        return list("SELECT " + COLUMNS + " FROM submissions WHERE competition_id = ? ORDER BY received_ms DESC,"
+                + " id DESC", competitionId);
+    }
+
+    public List<Submission> scored(long competitionId) {
+        return list("SELECT " + COLUMNS + " FROM submissions WHERE competition_id = ? AND state = 'SCORED'"
+                + " ORDER BY received_ms, id", competitionId);
+    }
+
+    public long count(long competitionId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submissions WHERE competition_id = ?")) {
+                ps.setLong(1, competitionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private List<Submission> list(String sql, Object... args) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Submission> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+
+    private static Double getDouble(ResultSet rs, String col) throws SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Submission map(ResultSet rs) throws SQLException {
+        long decided = rs.getLong("decided_ms");
+        Instant dec = rs.wasNull() ? null : Instant.ofEpochMilli(decided);
+        int rows = rs.getInt("row_count");
+        Integer r = rs.wasNull() ? null : rows;
+        return new Submission(rs.getLong("id"), rs.getLong("competition_id"), rs.getLong("account_id"),
+                SubmissionState.valueOf(rs.getString("state")), rs.getString("file_name"), rs.getString("sha256"),
+                rs.getLong("size_bytes"), Instant.ofEpochMilli(rs.getLong("received_ms")), dec,
+                getDouble(rs, "public_auc"), getDouble(rs, "private_auc"), r, rs.getString("message"));
+    }
+}

@@ -1,0 +1,44 @@
+package org.holdout.submission;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** The one place a submission changes state; it refuses every move {@link SubmissionState#next()} does not allow. */
+public final class SubmissionStateMachine {
+    private final SubmissionRepository repository;
+
+    public SubmissionStateMachine(SubmissionRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Records a stored file as RECEIVED and returns its id. */
+    public long receive(long competitionId, long accountId, String fileName, String sha256, long size, Instant at) {
+        return repository.insertReceived(competitionId, accountId, fileName, sha256, size, at);
+    }
+
+    public void score(Connection c, long id, Instant at, Double publicAuc, Double privateAuc, int rows, String note)
+            throws SQLException {
+        move(c, id, SubmissionState.SCORED, at, publicAuc, privateAuc, rows, note);
+    }
+
+    public void refuse(Connection c, long id, Instant at, String message) throws SQLException {
+        move(c, id, SubmissionState.REFUSED, at, null, null, null, message);
+    }
+
+    public void fail(Connection c, long id, Instant at, String message) throws SQLException {
+        move(c, id, SubmissionState.FAILED, at, null, null, null, message);
+    }
+
+    private void move(Connection c, long id, SubmissionState to, Instant at, Double publicAuc, Double privateAuc,
+                      Integer rows, String message) throws SQLException {
+        SubmissionState from = SubmissionState.RECEIVED;
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("a submission cannot move from " + from + " to " + to);
+        }
+        if (!SubmissionRepository.updateState(c, id, from, to, at, publicAuc, privateAuc, rows, message)) {
+            throw new IllegalStateException("submission " + id + " is no longer " + from + "; refusing to move it to "
+                    + to);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.holdout.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.security.RouteRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.holdout.account.Account;
+import org.holdout.account.AccountRepository;
+import org.holdout.account.AccountService;
+import org.holdout.account.Role;
+
+/**
+ * The one access check, run before every matched route: who is calling (Bearer token or session cookie), whether
+ * their role may call this route, and for a cookie session the CSRF token of every state-changing request.
+ */
+public final class Access {
+    public static final String COOKIE = "holdout_session";
+    public static final String CSRF_FIELD = "_csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final AccountService accounts;
+
+    public Access(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    public void check(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        Account who = null;
+        String auth = ctx.header("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            who = accounts.byToken(auth.substring(7)).orElseThrow(() -> new UnauthorizedResponse(
+                    "That API token is not valid; generate a new one on your account page."));
+        } else {
+            Optional<AccountRepository.Session> session = accounts.session(ctx.cookie(COOKIE));
+            if (session.isPresent()) {
+                who = session.get().account();
+                ctx.attribute(Web.CSRF, session.get().csrfToken());
+                if (changesState(ctx) && !csrfMatches(ctx, session.get().csrfToken())) {
+                    throw new ForbiddenResponse("This form has expired or did not come from this site;"
+                            + " reload the page and try again.");
+                }
+            }
+        }
+        ctx.attribute(Web.ACCOUNT, who);
+        if (roles.contains(Role.ANYONE)) {
+            return;
+        }
+        if (who == null) {
+            if (Web.isApi(ctx)) {
+                throw new UnauthorizedResponse("Log in first: send your API token as 'Authorization: Bearer <token>'.");
+            }
+            if (ctx.method() == HandlerType.GET) {
+                ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new UnauthorizedResponse("Your session has ended; log in again.");
+        }
+        if (!roles.contains(who.role())) {
+            throw new ForbiddenResponse(roles.contains(Role.STAFF) ? "Only staff may open this page."
+                    : "This page is for students.");
+        }
+    }
+
+    private static boolean changesState(Context ctx) {
+        HandlerType m = ctx.method();
+        return m == HandlerType.POST || m == HandlerType.PUT || m == HandlerType.DELETE || m == HandlerType.PATCH;
+    }
+
+    private static boolean csrfMatches(Context ctx, String expected) {
+        String sent = ctx.header(CSRF_HEADER);
+        if (sent == null) {
+            String type = ctx.contentType();
+            if (type != null && (type.startsWith("application/x-www-form-urlencoded")
+                    || type.startsWith("multipart/form-data"))) {
+                sent = ctx.formParam(CSRF_FIELD);
+            }
+        }
+        return sent != null && java.security.MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+    }
+}

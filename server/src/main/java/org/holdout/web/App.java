@@ -1,0 +1,164 @@
+package org.holdout.web;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.rendering.template.JavalinThymeleaf;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.holdout.account.AccountHandlers;
+import org.holdout.account.AccountRepository;
+import org.holdout.account.AccountService;
+import org.holdout.config.ServerConfig;
+import org.holdout.competition.BaselineTraining;
+import org.holdout.competition.CompetitionHandlers;
+import org.holdout.competition.CompetitionRepository;
+import org.holdout.competition.CompetitionService;
+import org.holdout.competition.StaffHandlers;
+import org.holdout.db.Database;
+import org.holdout.leaderboard.BaselineRepository;
+import org.holdout.leaderboard.BaselineService;
+import org.holdout.leaderboard.Leaderboard;
+import org.holdout.leaderboard.LeaderboardHandlers;
+import org.holdout.submission.Solutions;
+import org.holdout.submission.SubmissionHandlers;
+import org.holdout.submission.SubmissionRepository;
+import org.holdout.submission.SubmissionService;
+import org.holdout.submission.UploadStore;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** Builds the whole server from a config, a database and a clock; never starts it (tests start it on port 0). */
+public final class App implements AutoCloseable {
+    private final ServerConfig config;
+    private final Javalin javalin;
+    private final AccountService accounts;
+    private final CompetitionService competitions;
+    private final SubmissionService submissions;
+    private final BaselineService baselines;
+    private final BaselineTraining training;
+
+    private App(ServerConfig config, Database db, Clock clock) {
+        this.config = config;
+        AccountRepository accountRepo = new AccountRepository(db);
+        accounts = new AccountService(accountRepo, clock);
+        competitions = new CompetitionService(new CompetitionRepository(db), config.rulesFile());
+        UploadStore store = new UploadStore(config.uploadDir());
+        Solutions solutions = new Solutions();
+        SubmissionRepository submissionRepo = new SubmissionRepository(db);
+        submissions = new SubmissionService(db, submissionRepo, store, solutions, clock);
+        BaselineRepository baselineRepo = new BaselineRepository(db);
+        baselines = new BaselineService(baselineRepo, store, solutions, clock);
+        training = new BaselineTraining(baselines, config.dataDir());
+
+        Errors errors = new Errors(config.maxUploadBytes());
+        Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
+        Access access = new Access(accounts);
+        var routes = Routes.all(new AccountHandlers(accounts), new CompetitionHandlers(competitions),
+                new SubmissionHandlers(competitions, submissions, uploads),
+                new LeaderboardHandlers(competitions, new Leaderboard(submissionRepo, accountRepo, baselineRepo)),
+                new StaffHandlers(competitions, baselines, training, submissionRepo, accountRepo, uploads));
+
+        javalin = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = config.maxUploadBytes() + 64 * 1024;
+            long maxKb = Math.max(1, (config.maxUploadBytes() + 1023) / 1024);
+            cfg.jetty.multipartConfig.maxFileSize(maxKb, SizeUnit.KB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(maxKb + 64, SizeUnit.KB);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/static";
+                s.location = Location.CLASSPATH;
+            });
+            cfg.jsonMapper(new JavalinJackson().updateMapper(m -> m.registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
+            cfg.fileRenderer(new JavalinThymeleaf(templateEngine()));
+            cfg.router.mount(r -> {
+                r.beforeMatched(ctx -> {
+                    Map<String, Object> layout = new HashMap<>();
+                    layout.put("siteTitle", siteTitle());
+                    layout.put("baseUrl", ctx.scheme() + "://" + ctx.host());
+                    ctx.attribute(Web.LAYOUT, layout);
+                    ctx.header("X-Content-Type-Options", "nosniff");
+                    ctx.header("Referrer-Policy", "same-origin");
+                });
+                r.beforeMatched(access::check);
+                for (Route route : routes) {
+                    r.addHttpHandler(route.method(), route.path(), route.handler(),
+                            route.roles().toArray(new org.holdout.account.Role[0]));
+                }
+                errors.register(r);
+            });
+        });
+    }
+
+    public static App create(ServerConfig config, Database db, Clock clock) {
+        return new App(config, db, clock);
+    }
+
+    private String siteTitle() {
+        try {
+            return competitions.repository().first().map(c -> c.title()).orElse("Holdout");
+        } catch (RuntimeException e) {
+            return "Holdout";
+        }
+    }
+
+    private static TemplateEngine templateEngine() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("/templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    public App start() {
+        javalin.start(config.host(), config.port());
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public String url() {
+        String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public CompetitionService competitions() {
+        return competitions;
+    }
+
+    public SubmissionService submissions() {
+        return submissions;
+    }
+
+    public BaselineService baselines() {
+        return baselines;
+    }
+
+    public BaselineTraining training() {
+        return training;
+    }
+
+    @Override
+    public void close() {
+        training.close();
+        javalin.stop();
+    }
+}

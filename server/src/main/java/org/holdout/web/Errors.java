@@ -1,0 +1,135 @@
+package org.holdout.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.JavalinDefaultRouting;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every error answer: JSON {@code {"error", "status"}} under /api, a friendly page elsewhere. Only real failures are 500. */
+public final class Errors {
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+    private static final String DONE = "holdout.errorDone";
+
+    private final long maxUploadBytes;
+
+    public Errors(long maxUploadBytes) {
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    public void register(JavalinDefaultRouting r) {
+        r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(ctx, e)));
+        r.exception(Exception.class, (e, ctx) -> {
+            if (isTooLarge(e)) {
+                respond(ctx, 413, tooLargeMessage());
+            } else {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                respond(ctx, 500, "Something went wrong on the server; it has been logged. Please try again later.");
+            }
+        });
+        for (int status : new int[] {400, 401, 403, 404, 405, 413, 429, 500}) {
+            r.error(status, "*", ctx -> {
+                if (ctx.attribute(DONE) == null) {
+                    respond(ctx, status, defaultMessage(ctx, status));
+                }
+            });
+        }
+    }
+
+    public String tooLargeMessage() {
+        return "The file is larger than the limit of " + human(maxUploadBytes) + ".";
+    }
+
+    public static void respond(Context ctx, int status, String message) {
+        ctx.attribute(DONE, Boolean.TRUE);
+        ctx.status(status);
+        if (Web.isApi(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", message);
+            body.put("status", status);
+            ctx.json(body);
+        } else {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("status", status);
+            model.put("message", message);
+            model.put("heading", heading(status));
+            model.put("active", "error");
+            try {
+                Web.render(ctx, "error", model);
+            } catch (RuntimeException e) {
+                LOG.error("cannot render the error page", e);
+                ctx.contentType("text/plain; charset=utf-8").result(status + " " + message);
+            }
+        }
+    }
+
+    private static String message(Context ctx, HttpResponseException e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || m.startsWith("Endpoint ") || m.equals("Not Found")
+                || m.equalsIgnoreCase(heading(e.getStatus()))) {
+            return defaultMessage(ctx, e.getStatus());
+        }
+        return m;
+    }
+
+    private static String defaultMessage(Context ctx, int status) {
+        return switch (status) {
+            case 400 -> "The request was not understood.";
+            case 401 -> "Log in first.";
+            case 403 -> "You may not open this page.";
+            case 404 -> "There is nothing at " + ctx.path() + ".";
+            case 405 -> "This address does not take a " + ctx.method() + " request.";
+            case 413 -> "The upload is too large.";
+            case 429 -> "Too many submissions today.";
+            default -> "Something went wrong on the server; it has been logged.";
+        };
+    }
+
+    static String heading(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Please log in";
+            case 403 -> "Not allowed";
+            case 404 -> "Page not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "File too large";
+            case 422 -> "File refused";
+            case 429 -> "Daily limit reached";
+            default -> "Server error";
+        };
+    }
+
+    /** Jetty reports an oversized multipart body as an IllegalStateException somewhere down the cause chain. */
+    static boolean isTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpResponseException h && h.getStatus() == 413) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (m != null) {
+                String l = m.toLowerCase(Locale.ROOT);
+                if (l.contains("exceeds max") || l.contains("too large") || l.contains("max file size")
+                        || l.contains("maxrequestsize") || l.contains("maxfilesize")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    public static String human(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024));
+        }
+        if (bytes >= 1024) {
+            return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+        }
+        return bytes + " bytes";
+    }
+}

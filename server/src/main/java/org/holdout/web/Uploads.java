@@ -1,0 +1,72 @@
+package org.holdout.web;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.UploadedFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reads an uploaded CSV from a multipart field {@code file} or a raw body, never more than the size limit. */
+public final class Uploads {
+    private final long maxBytes;
+    private final Errors errors;
+
+    public Uploads(long maxBytes, Errors errors) {
+        this.maxBytes = maxBytes;
+        this.errors = errors;
+    }
+
+    public record Upload(String fileName, byte[] bytes) {
+    }
+
+    public Upload read(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes + 64 * 1024) {
+            throw new HttpResponseException(413, errors.tooLargeMessage());
+        }
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        try {
+            if (type.startsWith("multipart/form-data")) {
+                UploadedFile f = ctx.uploadedFile("file");
+                if (f == null) {
+                    throw new BadRequestResponse("Attach the CSV file in the form field 'file'.");
+                }
+                if (f.size() > maxBytes) {
+                    throw new HttpResponseException(413, errors.tooLargeMessage());
+                }
+                try (InputStream in = f.content()) {
+                    return new Upload(f.filename(), readBounded(in));
+                }
+            }
+            if (type.startsWith("application/x-www-form-urlencoded")) {
+                throw new BadRequestResponse("Send the CSV as multipart field 'file' or as a text/csv body.");
+            }
+            byte[] body = readBounded(ctx.req().getInputStream());
+            if (body.length == 0) {
+                throw new BadRequestResponse("The upload is empty: send the CSV as multipart field 'file' or as a"
+                        + " text/csv body.");
+            }
+            String name = ctx.queryParam("filename");
+            return new Upload(name != null ? name : ctx.header("X-File-Name"), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] readBounded(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buf)) > 0; ) {
+            total += n;
+            if (total > maxBytes) {
+                throw new HttpResponseException(413, errors.tooLargeMessage());
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+}

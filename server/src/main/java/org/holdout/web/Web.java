@@ -1,0 +1,38 @@
+package org.holdout.web;
+
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+import org.holdout.account.Account;
+
+/** What handlers need from a request beyond Javalin: the logged-in account, and rendering with the layout model. */
+public final class Web {
+    public static final String ACCOUNT = "holdout.account";
+    public static final String CSRF = "holdout.csrf";
+    public static final String LAYOUT = "holdout.layout";
+
+    private Web() {
+    }
+
+    /** The logged-in account; set by {@link Access} on every route that needs one. */
+    public static Account account(Context ctx) {
+        return ctx.attribute(ACCOUNT);
+    }
+
+    public static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
+    }
+
+    /** Renders {@code template} with {@code model} plus the layout's: who is logged in, the CSRF token, the title. */
+    public static void render(Context ctx, String template, Map<String, ?> model) {
+        Map<String, Object> m = new HashMap<>(model);
+        Map<String, Object> layout = ctx.attribute(LAYOUT);
+        if (layout != null) {
+            layout.forEach(m::putIfAbsent);
+        }
+        m.put("me", account(ctx));
+        m.put("csrf", ctx.attribute(CSRF));
+        m.putIfAbsent("active", template);
+        ctx.render(template, m);
+    }
+}

@@ -1,0 +1,79 @@
+package org.holdout.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.holdout.account.AccountService;
+import org.holdout.account.Role;
+import org.holdout.competition.Competition;
+import org.holdout.competition.CompetitionRepository;
+import org.holdout.config.ServerConfig;
+import org.holdout.db.Database;
+import org.holdout.web.App;
+
+/** A real server on port 0 with an H2 file database and uploads in one temp folder, and a clock the test controls. */
+public final class TestServer implements AutoCloseable {
+    public final Path dir;
+    public final MutableClock clock;
+    public final ServerConfig config;
+    public Database db;
+    public App app;
+    public Competition competition;
+
+    public TestServer(Path dir, Map<String, String> settings) throws IOException {
+        this.dir = dir;
+        this.clock = new MutableClock(Instant.parse("2026-03-01T04:00:00Z"));
+        Map<String, String> s = new HashMap<>();
+        s.put("data.dir", dir.toString());
+        s.put("port", "0");
+        s.put("baselines", "false");
+        s.put("rules.file", dir.resolve("no-rules.md").toString());
+        s.putAll(settings);
+        this.config = ServerConfig.of(s);
+        Path bundle = TinyCompetition.write(dir.resolve("bundle"));
+        db = Database.open(config);
+        CompetitionRepository repo = new CompetitionRepository(db);
+        competition = repo.first().orElseGet(() -> repo.insert("tiny", "Tiny test competition", bundle,
+                ZoneId.of(config.timeZone().getId()), config.dailyLimit(), null, clock.instant()));
+        app = App.create(config, db, clock).start();
+    }
+
+    public TestServer(Path dir) throws IOException {
+        this(dir, Map.of());
+    }
+
+    public String url() {
+        return app.url();
+    }
+
+    /** A new account and a client logged in as it (password "pw-" + username). */
+    public Client login(String username, Role role) throws Exception {
+        AccountService.Created c = app.accounts().create(username, username.toUpperCase(), null, role,
+                "pw-" + username);
+        Client client = new Client(url());
+        client.login(username, "pw-" + username);
+        client.token = app.accounts().regenerateToken(c.account().id());
+        return client;
+    }
+
+    public Competition competition() {
+        return app.competitions().current();
+    }
+
+    /** Stops the server and its pool, then starts a new one on the same database file and upload folder. */
+    public void restart() {
+        app.close();
+        db.close();
+        db = Database.open(config);
+        app = App.create(config, db, clock).start();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        db.close();
+    }
+}

@@ -8,6 +8,7 @@ final class DataCommands {
     }
 
     static List<Object> all() {
-        return List.of();
+        return List.of(
+                new ScoreCommand());
     }
 }

@@ -51,13 +51,6 @@ class SubmissionRefusalTest {
         return e;
     }
 
-    @Test
-    void aValidFileIsAccepted() throws Exception {
-        Score s = Scorer.score(TEN, tenWith(-1, "").getBytes(StandardCharsets.UTF_8));
-        assertThat(s.publicAuc()).isEqualTo(0.5);
-        assertThat(s.privateAuc()).isEqualTo(0.5);
-    }
-
     @Nested
     class Ids {
         @Test
@@ -260,6 +253,13 @@ class SubmissionRefusalTest {
 
     @Nested
     class Accepted {
+        @Test
+        void aValidFileIsAccepted() throws Exception {
+            Score s = Scorer.score(TEN, tenWith(-1, "").getBytes(StandardCharsets.UTF_8));
+            assertThat(s.publicAuc()).isEqualTo(0.5);
+            assertThat(s.privateAuc()).isEqualTo(0.5);
+        }
+
         @Test
         void bomCrlfQuotesAndATrailingBlankLine() throws Exception {
             String upload = "\uFEFF\"Id\",\"Predicted\"\r\n" + tenWith(-1, "").substring("Id,Predicted\n".length())

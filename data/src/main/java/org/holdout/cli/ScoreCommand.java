@@ -1,0 +1,98 @@
+package org.holdout.cli;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.holdout.scoring.Score;
+import org.holdout.scoring.Scorer;
+import org.holdout.scoring.Solution;
+import org.holdout.scoring.SolutionFormatException;
+import org.holdout.scoring.SubmissionRejectedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code holdout score}: checks a submission against a solution and prints both AUCs as one JSON object,
+ * exactly as the server would score the upload.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Checks an Id,Predicted submission against an Id,Expected,Usage solution and prints the"
+            + " ROC-AUC of the Public and the Private rows as one JSON object.",
+            "Exit codes: 0 accepted, 1 refused (the reason on stderr), 2 usage, 3 unreadable input."})
+public class ScoreCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER) // Schubfach: the shortest digits that round-trip
+            .build();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--solution", required = true, paramLabel = "SOLUTION.csv",
+            description = "The answer key: Id,Expected,Usage.")
+    Path solution;
+
+    @Option(names = "--submission", required = true, paramLabel = "FILE.csv",
+            description = "The upload to check: Id,Predicted.")
+    Path submission;
+
+    @Override
+    public Integer call() throws IOException {
+        Solution key;
+        try {
+            key = Solution.read(solution);
+        } catch (SolutionFormatException e) {
+            return fail(ExitCodes.INVALID_INPUT, "the solution " + solution + " is not valid: " + e.getMessage());
+        } catch (IOException e) {
+            return fail(ExitCodes.INVALID_INPUT, "cannot read the solution " + solution + ": " + reason(e));
+        }
+        Score score;
+        try (InputStream in = Files.newInputStream(submission)) {
+            score = Scorer.score(key, in);
+        } catch (SubmissionRejectedException e) {
+            return fail(ExitCodes.REJECTED, "refused: " + e.getMessage());
+        } catch (IOException e) {
+            return fail(ExitCodes.INVALID_INPUT, "cannot read the submission " + submission + ": " + reason(e));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("public", score.publicAuc());
+        out.put("private", score.privateAuc());
+        out.put("public_reason", score.publicReason());
+        out.put("private_reason", score.privateReason());
+        out.put("rows", score.rows());
+        out.put("public_rows", key.publicRows());
+        out.put("private_rows", key.privateRows());
+        spec.commandLine().getOut().println(JSON.writeValueAsString(out));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    private int fail(int code, String message) {
+        spec.commandLine().getErr().println("error: " + message);
+        spec.commandLine().getErr().flush();
+        return code;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e.getMessage() != null && e.getMessage().contains("Is a directory")) {
+            return "it is a directory";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

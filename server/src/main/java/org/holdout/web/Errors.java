@@ -32,7 +32,7 @@ public final class Errors {
         });
         for (int status : new int[] {400, 401, 403, 404, 405, 413, 429, 500}) {
             r.error(status, "*", ctx -> {
-                if (ctx.attribute(DONE) == null) {
+                if (ctx.attribute(DONE) == null && ctx.resultInputStream() == null) {
                     respond(ctx, status, defaultMessage(ctx, status));
                 }
             });

@@ -1,0 +1,115 @@
+package org.holdout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.holdout.account.Role;
+import org.holdout.submission.Submission;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeaderboardTest {
+    @TempDir
+    Path dir;
+    TestServer server;
+    Client ann;
+    Client ben;
+    Client cid;
+    Client staff;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestServer(dir);
+        ann = server.login("ann", Role.STUDENT);
+        ben = server.login("ben", Role.STUDENT);
+        cid = server.login("cid", Role.STUDENT);
+        staff = server.login("ta", Role.STAFF);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private double publicOf(HttpResponse<String> r) {
+        var m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(r.body());
+        assertThat(m.find()).isTrue();
+        Submission s = server.app.submissions().repository().byId(Long.parseLong(m.group(1))).orElseThrow();
+        return s.publicAuc();
+    }
+
+    @Test
+    void eachStudentsBestPublicScoreTiesToTheEarlierSubmissionAndBaselinesStandAmongThem() throws Exception {
+        byte[] good = TinyCompetition.submission(12);
+        byte[] weak = TinyCompetition.submission(11);
+        double g = publicOf(ann.uploadApi("a1.csv", weak));
+        server.clock.advance(Duration.ofMinutes(1));
+        double best = publicOf(ann.uploadApi("a2.csv", good));
+        server.clock.advance(Duration.ofMinutes(1));
+        publicOf(ben.uploadApi("b1.csv", good));
+        server.clock.advance(Duration.ofMinutes(1));
+        publicOf(cid.uploadApi("c1.csv", weak));
+        assertThat(best).isGreaterThan(g);
+
+        HttpResponse<String> put = staff.api("PUT", "/api/staff/baselines/simple", staff.token,
+                HttpRequest.BodyPublishers.ofString("{\"public\":0.5,\"private\":0.123456789}"), "application/json");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        Client.Multipart mp = new Client.Multipart().file("file", "strong.csv", TinyCompetition.submission(99));
+        HttpResponse<String> up = staff.api("POST", "/api/staff/baselines/strong", staff.token, mp.publisher(),
+                mp.contentType());
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+
+        String json = ann.apiGet("/api/leaderboard").body();
+        int annAt = json.indexOf("\"username\":\"ann\"");
+        int benAt = json.indexOf("\"username\":\"ben\"");
+        int cidAt = json.indexOf("\"username\":\"cid\"");
+        assertThat(annAt).as("equal best scores: ann submitted first").isLessThan(benAt);
+        assertThat(benAt).isLessThan(cidAt);
+        assertThat(json).contains("\"rank\":1,\"name\":\"ANN\"", "\"rank\":2,\"name\":\"BEN\"",
+                "\"rank\":3,\"name\":\"CID\"", "\"baseline\":\"simple\"", "\"baseline\":\"strong\"",
+                "\"publicScoreText\":\"" + String.format(Locale.ROOT, "%.5f", best) + "\"", "\"entries\":2");
+        assertThat(json).doesNotContain("0.123456789", "0.12346", "privateScore");
+
+        String page = ann.get("/leaderboard").body();
+        assertThat(page).contains(String.format(Locale.ROOT, "%.5f", best), "simple baseline", "0.50000",
+                "class=\"baseline\"", "class=\"mine\"");
+        assertThat(page).doesNotContain("0.12346");
+    }
+
+    @Test
+    void staffSetBaselinesByFormAndBadValuesAreFriendlyErrors() throws Exception {
+        staff.get("/staff");
+        HttpResponse<String> typed = staff.postForm("/staff/baselines/medium", java.util.Map.of("public", "0.7",
+                "private", "0.69"), true);
+        assertThat(typed.statusCode()).isEqualTo(200);
+        assertThat(typed.body()).contains("The medium baseline is registered", "0.70000", "0.69000");
+        HttpResponse<String> bad = staff.api("PUT", "/api/staff/baselines/boss", staff.token,
+                HttpRequest.BodyPublishers.ofString("{\"public\":7}"), "application/json");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("from 0 to 1");
+        assertThat(staff.api("PUT", "/api/staff/baselines/nope", staff.token,
+                HttpRequest.BodyPublishers.ofString("{}"), "application/json").statusCode()).isEqualTo(404);
+        assertThat(staff.api("PUT", "/api/staff/baselines/boss", staff.token,
+                HttpRequest.BodyPublishers.ofString("not json"), "application/json").statusCode()).isEqualTo(400);
+        Client.Multipart mp = new Client.Multipart().file("file", "bad.csv", TinyCompetition.missingId());
+        HttpResponse<String> refused = staff.api("POST", "/api/staff/baselines/boss", staff.token, mp.publisher(),
+                mp.contentType());
+        assertThat(refused.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void privateScoresAppearOnlyAfterTheReveal() throws Exception {
+        ann.uploadApi("a.csv", TinyCompetition.submission(3));
+        assertThat(ann.apiGet("/api/leaderboard").body()).doesNotContain("privateScore");
+        assertThat(staff.api("POST", "/api/staff/reveal", staff.token, HttpRequest.BodyPublishers.noBody(), null)
+                .statusCode()).isEqualTo(200);
+        assertThat(ann.apiGet("/api/leaderboard").body()).contains("privateScore");
+        assertThat(ann.get("/leaderboard").body()).contains("Private");
+    }
+}

@@ -188,12 +188,16 @@ public class UsersCommand implements Callable<Integer> {
             try (Database db = Database.open(options.load(Map.of()))) {
                 out.println("username,display_name,email,role,has_token");
                 for (Account a : new AccountRepository(db).all()) {
-                    out.println(String.join(",", a.username(), a.displayName(), a.email() == null ? "" : a.email(),
-                            a.role().id(), String.valueOf(a.hasToken())));
+                    out.println(String.join(",", a.username(), quote(a.displayName()),
+                            quote(a.email() == null ? "" : a.email()), a.role().id(), String.valueOf(a.hasToken())));
                 }
             }
             return ExitCodes.OK;
         }
+    }
+
+    static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, a BOM. */

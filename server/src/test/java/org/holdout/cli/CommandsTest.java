@@ -1,0 +1,137 @@
+package org.holdout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.holdout.server.TinyCompetition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandsTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(Object command, String... args) {
+        CommandLine cl = Holdout.commandLine(command);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void serveSaysExactlyWhatToInstallWhenFashionMnistIsMissing(@TempDir Path dir) {
+        Run r = run(new ServeCommand(), "serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines",
+                "--config", write(dir, "fashion.mnist.dir=" + dir.resolve("nothing-here")));
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("sudo ./holdout setup", "sudo apt-get install dataset-fashion-mnist",
+                "Nothing was installed");
+    }
+
+    @Test
+    void firstStartCreatesTheStaffLoginAndDemoStudentsAndASecondStartReusesThem(@TempDir Path dir) throws Exception {
+        Path bundle = TinyCompetition.write(dir.resolve("competitions/fashion-mnist"));
+        Files.writeString(bundle.resolve("bundle.json"), "{}");
+        String[] args = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines", "--demo"};
+
+        ServeCommand first = new ServeCommand();
+        StringWriter out = new StringWriter();
+        CompletableFuture<Integer> running = start(first, out, args);
+        String printed = out.toString();
+        assertThat(printed).contains("username: staff", "username: alice", "username: bob", "username: carol",
+                "Holdout is running at http://127.0.0.1:");
+        Matcher pw = Pattern.compile("password: (\\S+)").matcher(printed);
+        assertThat(pw.find()).isTrue();
+        String staffPassword = pw.group(1);
+        String url = first.app.url();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=staff&password=" + staffPassword)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        first.shutdown();
+        assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+
+        ServeCommand second = new ServeCommand();
+        StringWriter out2 = new StringWriter();
+        CompletableFuture<Integer> again = start(second, out2, args);
+        assertThat(out2.toString()).doesNotContain("password:").contains("exist already", "Holdout is running");
+        second.shutdown();
+        assertThat(again.get(20, TimeUnit.SECONDS)).isZero();
+    }
+
+    private static CompletableFuture<Integer> start(ServeCommand cmd, StringWriter out, String... args)
+            throws InterruptedException {
+        CommandLine cl = Holdout.commandLine(cmd);
+        cl.setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> f = CompletableFuture.supplyAsync(() -> cl.execute(args));
+        for (int i = 0; i < 300 && cmd.started.getCount() > 0 && !f.isDone(); i++) {
+            cmd.started.await(100, TimeUnit.MILLISECONDS);
+        }
+        assertThat(cmd.started.getCount()).as(out.toString()).isZero();
+        return f;
+    }
+
+    @Test
+    void usersImportAddsTheRosterPrintsGeneratedPasswordsOnceAndSkipsExistingNames(@TempDir Path dir)
+            throws Exception {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "\uFEFFusername,display_name,email,password\r\n"
+                + "r01,\"Lin, Mei\",mei@example.edu,\r\n"
+                + "r02,Chen Wei,wei@example.edu,chosen-pass\r\n");
+        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Imported 2 account(s)", "r01,").doesNotContain("r02,", "chosen-pass");
+
+        Path passwords = dir.resolve("passwords.csv");
+        Files.writeString(roster, "username,display_name,email\nr01,x,y\nr03,Third,t@example.edu\n");
+        Run again = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString(),
+                "--passwords-out", passwords.toString());
+        assertThat(again.out()).contains("Imported 1 account(s); 1 existing username(s) skipped");
+        assertThat(Files.readString(passwords)).startsWith("username,password\nr03,");
+
+        Run add = run(new UsersCommand(), "users", "add", "ta1", "--role", "staff", "--data-dir", dir.toString());
+        assertThat(add.code()).isZero();
+        assertThat(add.out()).contains("Added staff ta1 with password");
+        Run dup = run(new UsersCommand(), "users", "add", "ta1", "--data-dir", dir.toString());
+        assertThat(dup.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(dup.err()).contains("taken");
+
+        Run list = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString());
+        assertThat(list.out()).contains("r01,\"Lin, Mei\",mei@example.edu,student").contains("ta1,ta1,,staff");
+    }
+
+    @Test
+    void aRosterWithoutAUsernameColumnIsAClearError(@TempDir Path dir) throws Exception {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "name,email\nx,y\n");
+        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("no 'username' column");
+    }
+
+    private static String write(Path dir, String properties) {
+        try {
+            Path p = dir.resolve("holdout.properties");
+            Files.writeString(p, properties + "\n");
+            return p.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

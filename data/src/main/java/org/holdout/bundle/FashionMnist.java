@@ -185,8 +185,12 @@ public final class FashionMnist {
     }
 
     private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        if (e instanceof java.net.http.HttpTimeoutException) return "timed out";
+        if (e instanceof java.net.ConnectException) {
+            return e.getCause() instanceof java.nio.channels.UnresolvedAddressException ? "host not found" : "cannot connect";
+        }
+        if (e instanceof java.net.UnknownHostException) return "host not found";
+        return e.getMessage() == null || e.getMessage().isBlank() ? "network error" : e.getMessage();
     }
 
     private static void checkSet(Path imagesFile, Path labelsFile, UInt8Array images, int[] labels, int expected)

@@ -9,6 +9,7 @@ final class DataCommands {
 
     static List<Object> all() {
         return List.of(
+                new BundleCommand(),
                 new ScoreCommand());
     }
 }

@@ -1,0 +1,24 @@
+package org.holdout.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code holdout bundle}: builds competition bundles from a data source, and verifies them. */
+@Command(name = "bundle", mixinStandardHelpOptions = true,
+        description = "Build a competition bundle (train.npy, test.npy, sample_submission.csv, solution.csv, bundle.json) "
+                + "or verify one.",
+        subcommands = {BundleFashionMnistCommand.class, BundleCourseCommand.class, BundleImagesCommand.class,
+                BundleVerifyCommand.class})
+public class BundleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

@@ -2,18 +2,20 @@ package org.holdout.scoring;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * Pure scoring: parse an upload, check it against the solution, ROC-AUC per split. No database, no HTTP.
  *
- * <p>The upload is read straight from its bytes: each score goes into a primitive array of its split and
- * class, then each split's AUC is the Mann–Whitney statistic from two sorted arrays, counted exactly in a
- * {@code long} (ties count one half) and divided once. Memory per upload: 12 bytes per test Id plus the
- * input (or a 64 KiB buffer when streaming).
+ * <p>The upload is read straight from its bytes: each score becomes an order-preserving {@code long} key in
+ * a primitive array of its split and class; each split's AUC is then the Mann–Whitney statistic of two
+ * radix-sorted arrays, counted exactly in a {@code long} (ties count one half) and divided once, so it is
+ * correctly rounded. Memory per upload: about 16 bytes per test Id plus the input (or a 64 KiB buffer when
+ * streaming).
  */
 public final class Scorer {
     private static final String[] SPLIT = {"Public", "Private"};
+    private static final int GROUP = 3;
+    private static final int SEEN = 0x40;
 
     private Scorer() {
     }
@@ -48,10 +50,12 @@ public final class Scorer {
 
     private static Score score(Solution solution, CsvRecords csv) throws IOException, SubmissionRejectedException {
         int m = solution.size();
-        double[][] scores = new double[Solution.GROUPS][];
+        long[][] keys = new long[Solution.GROUPS][];
         for (int g = 0; g < Solution.GROUPS; g++) {
-            scores[g] = new double[solution.groupSize(g)];
+            keys[g] = new long[solution.groupSize(g)];
         }
+        int[] filled = new int[Solution.GROUPS];
+        byte[] state = solution.groupsCopy();
         int[] firstLine = new int[m];
         int seen = 0;
         Problems problems = new Problems();
@@ -81,7 +85,8 @@ public final class Scorer {
                 if (csv.fieldCount() != 2) {
                     int known = solution.slotOf(csv.array(0), csv.start(0), csv.end(0));
                     // the Id is there, so count it as present: one broken line is one problem, not two
-                    if (known >= 0 && firstLine[known] == 0) {
+                    if (known >= 0 && (state[known] & SEEN) == 0) {
+                        state[known] |= SEEN;
                         firstLine[known] = line;
                         seen++;
                     }
@@ -97,12 +102,14 @@ public final class Scorer {
                             : "unknown Id " + Text.quote(id) + " on line " + line, line, id);
                     continue;
                 }
-                if (firstLine[slot] != 0) {
+                int st = state[slot];
+                if ((st & SEEN) != 0) {
                     String id = csv.field(0);
                     problems.add("duplicate Id " + Text.id(id) + " on line " + line + ", first on line "
                             + firstLine[slot], line, id);
                     continue;
                 }
+                state[slot] = (byte) (st | SEEN);
                 firstLine[slot] = line;
                 seen++;
                 double v = Decimal.parse(csv.array(1), csv.start(1), csv.end(1));
@@ -114,8 +121,8 @@ public final class Scorer {
                             line, id);
                     continue;
                 }
-                // + 0.0 turns -0.0 into 0.0 so that the two tie
-                scores[solution.group(slot)][solution.groupPos(slot)] = v + 0.0;
+                int g = st & GROUP;
+                keys[g][filled[g]++] = Keys.of(v);
             }
             complete = true;
         } catch (CsvRecords.CsvProblem e) {
@@ -123,7 +130,7 @@ public final class Scorer {
         }
         if (complete && seen < m) {
             int slot = 0;
-            while (firstLine[slot] != 0) {
+            while ((state[slot] & SEEN) != 0) {
                 slot++;
             }
             String id = solution.idOf(slot);
@@ -134,8 +141,13 @@ public final class Scorer {
         if (problems.any()) {
             throw new SubmissionRejectedException(problems.message(), problems.line(), problems.id());
         }
-        Split pub = auc(0, scores[0], scores[1]);
-        Split priv = auc(1, scores[2], scores[3]);
+        int largest = 0;
+        for (long[] k : keys) {
+            largest = Math.max(largest, k.length);
+        }
+        long[] tmp = new long[largest];
+        Split pub = auc(0, keys[0], keys[1], tmp);
+        Split priv = auc(1, keys[2], keys[3], tmp);
         return new Score(pub.auc, pub.reason, priv.auc, priv.reason, m);
     }
 
@@ -157,7 +169,7 @@ public final class Scorer {
     private record Split(Double auc, String reason) {
     }
 
-    private static Split auc(int split, double[] normal, double[] anomalous) {
+    private static Split auc(int split, long[] normal, long[] anomalous, long[] tmp) {
         if (normal.length == 0 && anomalous.length == 0) {
             return new Split(null, "the " + SPLIT[split] + " split has no rows");
         }
@@ -167,6 +179,8 @@ public final class Scorer {
         if (normal.length == 0) {
             return new Split(null, "the " + SPLIT[split] + " split has no normal rows");
         }
+        Keys.sort(normal, normal.length, tmp);
+        Keys.sort(anomalous, anomalous.length, tmp);
         long twiceU = twiceMannWhitneyU(normal, anomalous);
         long twicePairs = 2L * normal.length * anomalous.length;
         return new Split((double) twiceU / (double) twicePairs, null);
@@ -174,17 +188,15 @@ public final class Scorer {
 
     /**
      * Twice the Mann–Whitney U of the anomalous scores against the normal ones: for every (anomalous, normal)
-     * pair, 2 when the anomaly scores higher, 1 on a tie. Sorts both arrays in place; no -0.0, no NaN.
+     * pair, 2 when the anomaly scores higher, 1 on a tie. Both arrays hold sorted {@link Keys}.
      */
-    static long twiceMannWhitneyU(double[] normal, double[] anomalous) {
-        Arrays.sort(normal);
-        Arrays.sort(anomalous);
+    static long twiceMannWhitneyU(long[] normal, long[] anomalous) {
         long twiceU = 0;
         int below = 0;
         int n = normal.length;
         int j = 0;
         while (j < anomalous.length) {
-            double v = anomalous[j];
+            long v = anomalous[j];
             int sameAnomalous = j + 1;
             while (sameAnomalous < anomalous.length && anomalous[sameAnomalous] == v) {
                 sameAnomalous++;

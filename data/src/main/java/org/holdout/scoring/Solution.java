@@ -23,7 +23,6 @@ public final class Solution {
 
     private final int size;
     private final byte[] group;
-    private final int[] groupPos;
     private final int[] groupSize = new int[GROUPS];
     private final long firstNumericId;
     private final boolean numeric;
@@ -42,9 +41,8 @@ public final class Solution {
         this.idStart = idStart;
         this.table = table;
         this.mask = table == null ? 0 : table.length - 1;
-        this.groupPos = new int[size];
-        for (int s = 0; s < size; s++) {
-            groupPos[s] = groupSize[group[s]]++;
+        for (byte g : group) {
+            groupSize[g]++;
         }
     }
 
@@ -212,9 +210,9 @@ public final class Solution {
         return group[slot];
     }
 
-    /** The slot's position among the slots of its group. */
-    int groupPos(int slot) {
-        return groupPos[slot];
+    /** A fresh copy of every slot's group, for an upload to mark the slots it has seen. */
+    byte[] groupsCopy() {
+        return group.clone();
     }
 
     int groupSize(int group) {

@@ -28,6 +28,7 @@ public final class CourseLayout {
     }
 
     public static BundleContents build(Options o, Progress progress) throws IOException {
+        progress.expect(Files.size(o.train()) + Files.size(o.test()));
         UInt8Array train = images(o.train());
         progress.add(train.data().length);
         UInt8Array test = images(o.test());

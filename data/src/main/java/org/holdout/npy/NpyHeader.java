@@ -86,7 +86,9 @@ public record NpyHeader(String descr, boolean fortranOrder, int[] shape, int dat
         if (!descr.matches("[<>|=][uifb][0-9]+")) {
             throw new IllegalArgumentException("unsupported dtype '" + descr + "' (only plain numbers are read)");
         }
-        if (descr.charAt(0) == '=') {
+        if (descr.endsWith("1") && descr.length() == 3) {
+            descr = "|" + descr.substring(1);
+        } else if (descr.charAt(0) == '=') {
             descr = (ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? ">" : "<") + descr.substring(1);
         }
         return new NpyHeader(descr, fortran, shape, dataOffset);

@@ -118,6 +118,11 @@ class BundleCommandTest {
         assertThat(course("--public-fraction", "1.5")).isEqualTo(ExitCodes.USAGE);
         assertOneLineError("--public-fraction must be between 0 and 1");
 
+        Files.delete(train);
+        assertThat(course()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertOneLineError("trainingset.npy: no such file");
+        Npy.write(train, new UInt8Array(new int[] {5, 3, 3, 3}, new byte[135]));
+
         Files.writeString(labels, "Id,Expected\n0,0\n");
         assertThat(course()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertOneLineError("labels.csv: no label for Id 1");

@@ -3,6 +3,7 @@ package org.holdout.bundle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -233,7 +234,7 @@ public final class BundleWriter {
     }
 
     /** Reports bytes written to a {@link Progress}. */
-    private static final class CountingStream extends java.io.FilterOutputStream {
+    private static final class CountingStream extends FilterOutputStream {
         private static final int CHUNK = 1 << 20;
         private final Progress progress;
 

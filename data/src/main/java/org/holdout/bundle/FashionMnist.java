@@ -2,10 +2,14 @@ package org.holdout.bundle;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -185,11 +189,11 @@ public final class FashionMnist {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof java.net.http.HttpTimeoutException) return "timed out";
-        if (e instanceof java.net.ConnectException) {
-            return e.getCause() instanceof java.nio.channels.UnresolvedAddressException ? "host not found" : "cannot connect";
+        if (e instanceof HttpTimeoutException) return "timed out";
+        if (e instanceof ConnectException) {
+            return e.getCause() instanceof UnresolvedAddressException ? "host not found" : "cannot connect";
         }
-        if (e instanceof java.net.UnknownHostException) return "host not found";
+        if (e instanceof UnknownHostException) return "host not found";
         return e.getMessage() == null || e.getMessage().isBlank() ? "network error" : e.getMessage();
     }
 

@@ -1,5 +1,6 @@
 package org.holdout.bundle;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class ImageFolders {
     }
 
     private static boolean isGray(BufferedImage image) {
-        return image.getRaster().getNumBands() == 1 && image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY;
+        return image.getRaster().getNumBands() == 1 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
     }
 
     /** H×W×C values 0..255; gray images are read from the raster, as getRGB would gamma-correct them. */

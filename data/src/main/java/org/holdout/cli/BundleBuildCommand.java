@@ -2,6 +2,7 @@ package org.holdout.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.holdout.bundle.BundleAssembly;
@@ -65,7 +66,7 @@ abstract class BundleBuildCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
-        } catch (BundleException | NpyFormatException | java.nio.file.NoSuchFileException e) {
+        } catch (BundleException | NpyFormatException | NoSuchFileException e) {
             err.println("error: " + oneLine(e));
             return ExitCodes.INVALID_INPUT;
         } catch (IOException e) {
@@ -75,7 +76,7 @@ abstract class BundleBuildCommand implements Callable<Integer> {
     }
 
     static String oneLine(Exception e) {
-        String m = e instanceof java.nio.file.NoSuchFileException nf ? nf.getFile() + ": no such file" : e.getMessage();
+        String m = e instanceof NoSuchFileException nf ? nf.getFile() + ": no such file" : e.getMessage();
         if (m == null) m = e.getClass().getSimpleName();
         return m.replace('\n', ' ');
     }

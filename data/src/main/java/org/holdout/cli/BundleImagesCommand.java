@@ -2,6 +2,7 @@ package org.holdout.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.holdout.bundle.BundleContents;
 import org.holdout.bundle.ImageFolders;
 import org.holdout.bundle.Progress;
@@ -28,7 +29,7 @@ class BundleImagesCommand extends BundleBuildCommand {
         int h = 0;
         int w = 0;
         if (size != null) {
-            String[] hw = size.toLowerCase(java.util.Locale.ROOT).split("[x×]");
+            String[] hw = size.toLowerCase(Locale.ROOT).split("[x×]");
             try {
                 h = Integer.parseInt(hw[0].strip());
                 w = Integer.parseInt(hw[1].strip());

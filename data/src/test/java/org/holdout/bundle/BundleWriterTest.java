@@ -125,4 +125,36 @@ class BundleWriterTest {
         Files.write(out.resolve("bundle.json"), BundleWriter.manifestJson(wrong));
         assertThatThrownBy(() -> Bundle.open(out)).hasMessageContaining("train.npy: holds |u1 [3, 2, 2, 1] but bundle.json says |u1 [3, 3, 2, 1]");
     }
+
+    @Test
+    void aSolutionWithAOneClassSplitIsRefusedOnOpenEvenWithMatchingHashes() throws IOException {
+        Path out = dir.resolve("b");
+        BundleManifest m = BundleWriter.write(contents(alternate(12)), out, false, Progress.NONE);
+        StringBuilder solution = new StringBuilder("Id,Expected,Usage\n");
+        for (int i = 0; i < 12; i++) solution.append(i).append(',').append(i % 3 == 0 ? 0 : 1).append(',').append(i % 3 == 0 ? "Public" : "Private").append('\n');
+        Files.writeString(out.resolve("solution.csv"), solution);
+        java.util.Map<String, String> files = new java.util.TreeMap<>(m.files());
+        files.put("solution.csv", Sha256.of(out.resolve("solution.csv")));
+        BundleManifest edited = new BundleManifest(m.formatVersion(), m.name(), m.source(), m.seed(), m.height(), m.width(),
+                m.channels(), m.classNames(), m.normalClasses(), m.publicFraction(), m.supervised(), m.anomalyFraction(),
+                m.trainCount(), m.testCount(), m.classCounts(), m.labelCounts(), files);
+        Files.write(out.resolve("bundle.json"), BundleWriter.manifestJson(edited));
+        assertThatThrownBy(() -> Bundle.open(out))
+                .hasMessageContaining("solution.csv: the Public split has 4 normal rows and 0 anomalies, so it has no AUC");
+    }
+
+    @Test
+    void theProgressBarAppearsOnlyAfterItsDelay() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (Progress p = new Progress.Delayed("building", new java.io.PrintStream(bytes, true), 60_000)) {
+            p.expect(100);
+            p.add(100);
+        }
+        assertThat(bytes.toString()).isEmpty();
+        try (Progress p = new Progress.Delayed("building", new java.io.PrintStream(bytes, true), 0)) {
+            p.expect(4 << 20);
+            p.add(4 << 20);
+        }
+        assertThat(bytes.toString()).contains("building 100%").contains("4/4 MB");
+    }
 }

@@ -169,4 +169,20 @@ class BundleCommandTest {
         assertThat(m.publicFraction()).isEqualTo(0.3);
         assertThat(m.classCounts().get("public")).containsEntry("Pullover", 300).containsEntry("Bag", 300);
     }
+
+    @Test
+    void buildsFromImageFoldersWithSizeAndChannels() throws IOException {
+        for (String folder : new String[] {"train/normal", "test/normal", "test/abnormal"}) {
+            for (int i = 0; i < 3; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(10, 6, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                img.setRGB(i, 1, 0xFF8800);
+                Path file = Files.createDirectories(dir.resolve("images").resolve(folder)).resolve("img" + i + ".png");
+                javax.imageio.ImageIO.write(img, "png", file.toFile());
+            }
+        }
+        assertThat(run("bundle", "images", "--root", dir.resolve("images").toString(), "--size", "4x5", "--channels", "1",
+                "--out", out.toString(), "-q")).isEqualTo(ExitCodes.OK);
+        assertThat(stdout.toString()).contains("images: 4×5×1", "test: 6 images (3 normal, 3 anomalies)");
+        assertThat(Bundle.open(out).test().shape()).containsExactly(6, 4, 5, 1);
+    }
 }

@@ -73,7 +73,10 @@ public class ServeCommand implements Callable<Integer> {
             Competition competition;
             try {
                 competition = DefaultCompetition.ensure(config, new org.holdout.competition.CompetitionRepository(db),
-                        clock);
+                        clock, line -> {
+                            out.println(line);
+                            out.flush();
+                        });
             } catch (DefaultCompetition.DataMissingException e) {
                 err.println("holdout: " + e.getMessage());
                 err.flush();

@@ -1,13 +1,16 @@
 package org.holdout.competition;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import org.holdout.bundle.Bundle;
+import org.holdout.bundle.BundleAssembly;
+import org.holdout.bundle.BundleWriter;
+import org.holdout.bundle.FashionMnist;
+import org.holdout.bundle.Progress;
 import org.holdout.config.ServerConfig;
 
 /** The competition {@code holdout serve} creates on first start: Fashion-MNIST, built into the data folder. */
@@ -33,13 +36,13 @@ public final class DefaultCompetition {
                 + "    sudo ./holdout setup\n"
                 + "or:\n"
                 + "    sudo apt-get install dataset-fashion-mnist\n"
-                + "or put the four files in a folder and set " + ServerConfig.envName("fashion.mnist.dir")
+                + "or put the four files in a folder and set " + ServerConfig.envName("fashion.mnist")
                 + "=<folder>. Nothing was installed.";
     }
 
     /** The existing competition, or a new one built from Fashion-MNIST. */
-    public static Competition ensure(ServerConfig config, CompetitionRepository competitions, Clock clock)
-            throws IOException, DataMissingException {
+    public static Competition ensure(ServerConfig config, CompetitionRepository competitions, Clock clock,
+                                     Consumer<String> say) throws IOException, DataMissingException {
         var existing = competitions.first();
         if (existing.isPresent()) {
             return existing.get();
@@ -52,33 +55,20 @@ public final class DefaultCompetition {
                 }
             }
             Files.createDirectories(bundleDir.getParent());
+            say.accept("Building the default competition from " + config.fashionMnistDir() + " (once)...");
             buildBundle(config.fashionMnistDir(), bundleDir);
         }
         return competitions.insert(SLUG, TITLE, bundleDir, config.timeZone(), config.dailyLimit(), null,
                 clock.instant());
     }
 
-    /** Calls the data module's Fashion-MNIST builder. */
+    /** Builds the default bundle with the data module's Fashion-MNIST builder and its default design. */
     static void buildBundle(Path idxDir, Path out) throws IOException {
-        try {
-            Class<?> builder = Class.forName("org.holdout.bundle.FashionMnist");
-            for (Method m : builder.getMethods()) {
-                Class<?>[] p = m.getParameterTypes();
-                if (Modifier.isStatic(m.getModifiers()) && m.getName().startsWith("build") && p.length == 2
-                        && p[0] == Path.class && p[1] == Path.class) {
-                    m.invoke(null, idxDir, out);
-                    return;
-                }
-            }
-        } catch (ClassNotFoundException e) {
-            // fall through: this build has no builder yet
-        } catch (ReflectiveOperationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("building the Fashion-MNIST bundle failed: " + cause.getMessage(), cause);
+        FashionMnist.Options options = new FashionMnist.Options(idxDir, FashionMnist.DEFAULT_NORMAL_CLASSES,
+                BundleAssembly.DEFAULT_SEED, BundleAssembly.DEFAULT_PUBLIC_FRACTION, false,
+                FashionMnist.DEFAULT_ANOMALY_FRACTION, SLUG);
+        try (Progress progress = Progress.terminal("Building the Fashion-MNIST competition")) {
+            BundleWriter.write(FashionMnist.build(options, progress), out, false, progress);
         }
-        throw new IOException("this build has no Fashion-MNIST bundle builder (org.holdout.bundle.FashionMnist)");
     }
 }

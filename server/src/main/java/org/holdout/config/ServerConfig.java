@@ -38,7 +38,7 @@ public record ServerConfig(
 
     /** Property keys; the environment variable is {@code HOLDOUT_} + the key upper-cased with dots as underscores. */
     public static final String[] KEYS = {"host", "port", "db.url", "db.user", "db.password", "data.dir", "upload.dir",
-        "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist.dir", "rules.file"};
+        "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file"};
 
     public static ServerConfig defaults() {
         return from(new Properties());
@@ -94,7 +94,7 @@ public record ServerConfig(
                 ZoneId.of(p.getProperty("time.zone", "Asia/Taipei").trim()),
                 Integer.parseInt(p.getProperty("daily.limit", "5").trim()),
                 Boolean.parseBoolean(p.getProperty("baselines", "true").trim()),
-                Path.of(p.getProperty("fashion.mnist.dir", "/usr/share/datasets/fashion-mnist")),
+                Path.of(p.getProperty("fashion.mnist", "/usr/share/datasets/fashion-mnist")),
                 Path.of(p.getProperty("rules.file", "rules.md")));
     }
 

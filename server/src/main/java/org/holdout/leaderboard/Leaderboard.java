@@ -67,7 +67,8 @@ public final class Leaderboard {
             if (bs.publicAuc() == null) {
                 continue;
             }
-            LeaderboardRow row = new LeaderboardRow(null, bs.tier().id() + " baseline", null, bs.tier().id(),
+            LeaderboardRow row = new LeaderboardRow(null,
+                    Character.toUpperCase(bs.tier().id().charAt(0)) + bs.tier().id().substring(1), null, bs.tier().id(),
                     bs.publicAuc(), reveal ? bs.privateAuc() : null, 0, null);
             int at = 0;
             while (at < rows.size() && rows.get(at).publicScore() >= row.publicScore()) {

@@ -31,6 +31,13 @@ public final class Access {
 
     public void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
+            // only the static-file handler has no roles; anything else without roles fails closed
+            if (ctx.path().startsWith("/static/")) {
+                return;
+            }
+            throw new ForbiddenResponse("This address is not open to anyone.");
+        }
         Account who = null;
         String auth = ctx.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -36,7 +36,7 @@ class CommandsTest {
     @Test
     void serveSaysExactlyWhatToInstallWhenFashionMnistIsMissing(@TempDir Path dir) {
         Run r = run(new ServeCommand(), "serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines",
-                "--config", write(dir, "fashion.mnist.dir=" + dir.resolve("nothing-here")));
+                "--config", write(dir, "fashion.mnist=" + dir.resolve("nothing-here")));
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("sudo ./holdout setup", "sudo apt-get install dataset-fashion-mnist",
                 "Nothing was installed");

@@ -77,7 +77,7 @@ class LeaderboardTest {
         assertThat(json).doesNotContain("0.123456789", "0.12346", "privateScore");
 
         String page = ann.get("/leaderboard").body();
-        assertThat(page).contains(String.format(Locale.ROOT, "%.5f", best), "simple baseline", "0.50000",
+        assertThat(page).contains(String.format(Locale.ROOT, "%.5f", best), "<span>Simple</span> <span class=\"pill base\">baseline</span>", "0.50000",
                 "class=\"baseline\"", "class=\"mine\"");
         assertThat(page).doesNotContain("0.12346");
     }

@@ -1,0 +1,188 @@
+package org.holdout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.holdout.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The pages in real headless Chromium: one browser for the whole class; screenshots in target/screenshots. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    TestServer server;
+    WebDriver driver;
+    Path dir;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium"))
+                && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs chromium and chromium-driver");
+        dir = tmp;
+        server = new TestServer(tmp.resolve("server"), Map.of("daily.limit", "5"));
+        server.app.accounts().create("mei", "Lin Mei", null, Role.STUDENT, "pw-mei");
+        server.app.accounts().create("ta", "Course staff", null, Role.STAFF, "pw-ta");
+        for (String[] s : new String[][] {{"wei", "Chen Wei", "31"}, {"yu", "Wang Yu", "32"}, {"hao", "Liu Hao", "33"}}) {
+            var a = server.app.accounts().create(s[0], s[1], null, Role.STUDENT, "pw").account();
+            server.app.submissions().submit(server.competition(), a, "model.csv",
+                    TinyCompetition.submission(Long.parseLong(s[2])));
+        }
+        server.app.baselines().type(server.competition(), org.holdout.baselines.Tier.SIMPLE, 0.6, 0.59);
+        server.app.baselines().type(server.competition(), org.holdout.baselines.Tier.STRONG, 0.9, 0.88);
+
+        Path home = Files.createDirectories(tmp.resolve("chrome"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
+                .withEnvironment(Map.of("XDG_CONFIG_HOME", home.toString(), "XDG_CACHE_HOME", home.toString(),
+                        "TMPDIR", home.toString(), "HOME", home.toString()))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1280,900", "--user-data-dir=" + home.resolve("profile"));
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void open(String path) {
+        driver.get(server.url() + path);
+    }
+
+    private void shot(String name) throws Exception {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void login(String user, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        fillLogin(user, password);
+    }
+
+    private void fillLogin(String user, String password) {
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    @Test
+    @Order(1)
+    void aStudentLogsInUploadsAFileAndSeesTheScoreAndTheLeaderboardRow() throws Exception {
+        open("/leaderboard");
+        assertThat(driver.getCurrentUrl()).contains("/login?next=%2Fleaderboard");
+        shot("login");
+        fillLogin("mei", "pw-mei");
+        assertThat(driver.getCurrentUrl()).endsWith("/leaderboard");
+
+        open("/");
+        assertThat(driver.findElement(By.cssSelector("article.prose")).getText()).contains("Id,Predicted");
+        shot("overview");
+        open("/data");
+        assertThat(driver.findElements(By.cssSelector("a.file"))).hasSize(3);
+        shot("data");
+
+        open("/submit");
+        assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("5");
+        Path csv = dir.resolve("my-predictions.csv");
+        Files.write(csv, TinyCompetition.submission(7));
+        driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        String score = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("public-score"))).getText();
+        assertThat(score).matches("0\\.\\d{5}|1\\.00000");
+        assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
+        shot("submit");
+
+        Path bad = dir.resolve("broken.csv");
+        Files.write(bad, TinyCompetition.missingId());
+        driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("refusal")))
+                .getText()).contains("7");
+        assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
+        shot("submit-refused");
+
+        open("/submissions");
+        assertThat(driver.findElement(By.id("submissions")).getText()).contains("my-predictions.csv", score,
+                "broken.csv", "refused");
+        shot("submissions");
+
+        open("/leaderboard");
+        String mine = driver.findElement(By.cssSelector("tr.mine")).getText();
+        assertThat(mine).contains("Lin Mei", score);
+        assertThat(driver.findElements(By.cssSelector("tr.baseline"))).hasSize(2);
+        shot("leaderboard");
+
+        open("/account");
+        driver.findElement(By.cssSelector("main form button")).click();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("token")))
+                .getText()).hasSizeGreaterThan(30);
+        shot("account");
+    }
+
+    @Test
+    @Order(2)
+    void onAPhoneThePagesFitTheScreen() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String page : new String[] {"submit", "leaderboard", "submissions"}) {
+                open("/" + page);
+                shot("phone-" + page);
+                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow).as(page + " scrolls sideways").isLessThanOrEqualTo(0L);
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void staffSeeTheStaffPageAndStudentsDoNot() throws Exception {
+        open("/staff");
+        assertThat(driver.findElement(By.id("error-message")).getText()).contains("Only staff");
+        shot("forbidden");
+        login("ta", "pw-ta");
+        open("/staff");
+        assertThat(driver.findElement(By.id("baselines")).getText()).contains("simple", "0.60000", "0.59000");
+        shot("staff");
+        open("/nowhere");
+        shot("not-found");
+    }
+}

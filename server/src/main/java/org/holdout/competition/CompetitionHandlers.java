@@ -28,7 +28,7 @@ public final class CompetitionHandlers {
         Competition c = competitions.current();
         List<Map<String, Object>> files = new ArrayList<>();
         for (Map.Entry<String, Path> e : competitions.downloads(c).entrySet()) {
-            files.add(Map.of("name", e.getKey(), "size", Errors.human(Files.size(e.getValue())),
+            files.add(Map.of("name", e.getKey(), "bytes", Errors.human(Files.size(e.getValue())),
                     "about", about(e.getKey())));
         }
         Web.render(ctx, "data", Map.of("files", files));

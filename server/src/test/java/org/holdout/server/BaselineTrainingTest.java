@@ -1,0 +1,48 @@
+package org.holdout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.holdout.account.Role;
+import org.holdout.baselines.Tier;
+import org.holdout.competition.BaselineTraining;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BaselineTrainingTest {
+    @Test
+    void finishedBaselineFilesInTheDataFolderAreRegisteredWithoutTrainingAgain(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            for (Tier t : Tier.values()) {
+                Path out = Files.createDirectories(dir.resolve("baselines/tiny/" + t.id()));
+                Files.write(out.resolve("submission.csv"), TinyCompetition.submission(200 + t.ordinal()));
+            }
+            server.app.training().start(server.competition());
+            for (int i = 0; i < 100 && server.app.baselines().all(server.competition()).size() < 4; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(server.app.baselines().all(server.competition()))
+                    .extracting(b -> b.tier().id() + ":" + b.source())
+                    .containsExactly("simple:trained", "medium:trained", "strong:trained", "boss:trained");
+            for (int i = 0; i < 50 && !server.app.training().progress().values().stream()
+                    .allMatch(p -> p.state().equals("registered")); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(server.app.training().progress().values()).extracting(BaselineTraining.Progress::state)
+                    .containsOnly("registered");
+            Client staff = server.login("ta", Role.STAFF);
+            assertThat(staff.get("/staff").body()).contains("registered", "trained");
+            Client ann = server.login("ann", Role.STUDENT);
+            assertThat(ann.apiGet("/api/leaderboard").body()).contains("\"baseline\":\"boss\"");
+        }
+    }
+
+    @Test
+    void theProgressLineReadsLikeASentence() {
+        assertThat(new BaselineTraining.Progress("training", 3, 20, 0.01234567, 125).text())
+                .isEqualTo("training: epoch 3 of 20, loss 0.01235, about 3 min left");
+        assertThat(new BaselineTraining.Progress("registered", 0, 0, Double.NaN, -1).text()).isEqualTo("registered");
+    }
+}

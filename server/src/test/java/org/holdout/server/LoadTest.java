@@ -1,0 +1,327 @@
+package org.holdout.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.holdout.cli.Holdout;
+import org.holdout.cli.UsersCommand;
+import org.holdout.config.ServerConfig;
+import org.holdout.db.Database;
+
+/**
+ * The deadline benchmark: a server process on a synthetic competition with {@code --rows} test Ids, {@code --students}
+ * accounts that log in and fetch their API tokens over HTTP, then waves of simultaneous uploads (one per student)
+ * each followed by a leaderboard read. Prints latency percentiles, throughput, the server's memory, and checks the
+ * database holds every submission. Run: {@code mvn -B -pl server -am -Ploadtest -DskipTests verify}
+ * (arguments in {@code -Dloadtest.args="..."}).
+ */
+public final class LoadTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("id=\"token\"[^>]*>([^<]+)<");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        int students = Integer.parseInt(a.getOrDefault("students", "200"));
+        int rows = Integer.parseInt(a.getOrDefault("rows", "20000"));
+        List<Integer> waves = Arrays.stream(a.getOrDefault("waves", "50,200").split(",")).map(Integer::parseInt)
+                .toList();
+        Path jar = Path.of(a.getOrDefault("jar", "server/target/holdout.jar")).toAbsolutePath();
+        Path dir = Path.of(a.getOrDefault("dir", "target/loadtest")).toAbsolutePath();
+        int port = Integer.parseInt(a.getOrDefault("port", "7099"));
+        String heap = a.getOrDefault("xmx", "1g");
+
+        deleteTree(dir);
+        Path bundle = Files.createDirectories(dir.resolve("competitions/fashion-mnist"));
+        writeBundle(bundle, rows);
+        Path roster = dir.resolve("roster.csv");
+        StringBuilder r = new StringBuilder("username,display_name,email\n");
+        for (int i = 0; i < students; i++) {
+            r.append(String.format(Locale.ROOT, "s%03d,Student %d,s%d@example.edu%n", i, i, i));
+        }
+        Files.writeString(roster, r);
+        Path passwords = dir.resolve("passwords.csv");
+        StringWriter sink = new StringWriter();
+        int code = Holdout.commandLine(new UsersCommand()).setOut(new PrintWriter(sink))
+                .execute("users", "import", roster.toString(), "--data-dir", dir.toString(), "--passwords-out",
+                        passwords.toString());
+        if (code != 0) {
+            throw new IllegalStateException("roster import failed: " + sink);
+        }
+        List<String[]> logins = Files.readAllLines(passwords).stream().skip(1).map(l -> l.split(",", 2)).toList();
+
+        Process server = new ProcessBuilder("java", "-Xmx" + heap, "-jar", jar.toString(), "serve", "--data-dir",
+                dir.toString(), "--port", String.valueOf(port), "--no-baselines")
+                .redirectErrorStream(true).start();
+        String url = "http://127.0.0.1:" + port;
+        try {
+            waitForStart(server);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                    .executor(Executors.newFixedThreadPool(16)).build();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(students, 16));
+
+            long t0 = System.nanoTime();
+            List<Future<String>> tokenFutures = new ArrayList<>();
+            for (String[] login : logins) {
+                tokenFutures.add(pool.submit(() -> token(url, login[0], login[1])));
+            }
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> f : tokenFutures) {
+                tokens.add(f.get());
+            }
+            double loginSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "%d students logged in and fetched tokens in %.1f s%n", students,
+                    loginSeconds);
+
+            List<byte[]> files = new ArrayList<>();
+            for (int i = 0; i < students; i++) {
+                files.add(submission(rows, i));
+            }
+            System.out.printf(Locale.ROOT, "upload size: %d bytes (%d rows)%n", files.get(0).length, rows);
+            warmUp(http, url, tokens.get(0), files.get(0));
+            int expected = 1;
+
+            System.out.println();
+            System.out.println("| concurrent students | uploads | errors | wall time | throughput | upload→scored p50 / p99 / max"
+                    + " | upload→scored→on board p50 / p99 / max | server RSS after (peak) |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            int offset = 1;
+            for (int wave : waves) {
+                List<Integer> who = new ArrayList<>();
+                for (int i = 0; i < wave; i++) {
+                    who.add((offset + i) % students);
+                }
+                offset += wave;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<long[]>> results = new ArrayList<>();
+                for (int i : who) {
+                    String username = logins.get(i)[0];
+                    String token = tokens.get(i);
+                    byte[] file = files.get(i);
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return uploadAndFindOnBoard(http, url, token, username, file);
+                    }));
+                }
+                long start = System.nanoTime();
+                go.countDown();
+                List<Long> scored = new ArrayList<>();
+                List<Long> board = new ArrayList<>();
+                int errors = 0;
+                for (Future<long[]> f : results) {
+                    long[] v = f.get(10, TimeUnit.MINUTES);
+                    if (v[0] < 0) {
+                        errors++;
+                    } else {
+                        scored.add(v[0]);
+                        board.add(v[1]);
+                    }
+                }
+                double wall = (System.nanoTime() - start) / 1e9;
+                expected += wave;
+                System.out.printf(Locale.ROOT, "| %d | %d | %d | %.2f s | %.0f uploads/s | %s | %s | %s |%n", wave, wave,
+                        errors, wall, wave / wall, pct(scored), pct(board), memory(server.pid()));
+            }
+            pool.shutdownNow();
+            String heapInfo = run("jcmd", String.valueOf(server.pid()), "GC.heap_info");
+            System.out.println();
+            System.out.println("server heap (jcmd GC.heap_info, -Xmx" + heap + "):");
+            heapInfo.lines().filter(l -> l.contains("total") || l.contains("Metaspace"))
+                    .forEach(l -> System.out.println("    " + l.trim()));
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+
+            try (Database db = Database.open(ServerConfig.of(Map.of("data.dir", dir.toString())))) {
+                long inDb = db.withConnection(c -> {
+                    try (var ps = c.prepareStatement("SELECT COUNT(*) FROM submissions WHERE state = 'SCORED'");
+                         var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+                System.out.printf(Locale.ROOT, "%nscored submissions in the database: %d (expected %d) %s%n", inDb,
+                        expected, inDb == expected ? "OK" : "MISMATCH");
+            }
+        } finally {
+            server.destroyForcibly();
+        }
+        System.exit(0);
+    }
+
+    private static void warmUp(HttpClient http, String url, String token, byte[] file) throws Exception {
+        long[] v = uploadAndFindOnBoard(http, url, token, "s000", file);
+        System.out.printf(Locale.ROOT, "warm-up upload: %.0f ms%n", v[0] / 1e6);
+    }
+
+    /** Upload, then read the leaderboard until the student is on it: {nanos to scored, nanos to on board}. */
+    private static long[] uploadAndFindOnBoard(HttpClient http, String url, String token, String username,
+                                               byte[] file) {
+        try {
+            Client.Multipart mp = new Client.Multipart().file("file", "predictions.csv", file);
+            long start = System.nanoTime();
+            HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create(url + "/api/submissions"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", mp.contentType())
+                    .POST(mp.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+            long scored = System.nanoTime() - start;
+            if (up.statusCode() != 201) {
+                System.err.println("upload of " + username + ": " + up.statusCode() + " " + up.body());
+                return new long[] {-1, -1};
+            }
+            HttpResponse<String> board = http.send(HttpRequest.newBuilder(URI.create(url + "/api/leaderboard"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            long onBoard = System.nanoTime() - start;
+            if (board.statusCode() != 200 || !board.body().contains("\"username\":\"" + username + "\"")) {
+                System.err.println("leaderboard for " + username + ": " + board.statusCode());
+                return new long[] {-1, -1};
+            }
+            return new long[] {scored, onBoard};
+        } catch (Exception e) {
+            System.err.println("upload of " + username + " failed: " + e);
+            return new long[] {-1, -1};
+        }
+    }
+
+    private static String token(String url, String user, String password) throws Exception {
+        Client c = new Client(url);
+        c.login(user, password);
+        HttpResponse<String> page = c.get("/account");
+        Matcher m = CSRF.matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on /account for " + user);
+        }
+        HttpResponse<String> r = c.postForm("/account/token", Map.of(), true);
+        Matcher t = TOKEN.matcher(r.body());
+        if (!t.find()) {
+            throw new IllegalStateException("no token for " + user + ": " + r.statusCode());
+        }
+        return t.group(1);
+    }
+
+    private static String pct(List<Long> nanos) {
+        if (nanos.isEmpty()) {
+            return "-";
+        }
+        List<Long> s = new ArrayList<>(nanos);
+        Collections.sort(s);
+        return String.format(Locale.ROOT, "%.0f / %.0f / %.0f ms", at(s, 0.50) / 1e6, at(s, 0.99) / 1e6,
+                s.get(s.size() - 1) / 1e6);
+    }
+
+    private static long at(List<Long> sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static String memory(long pid) throws IOException {
+        String rss = "?";
+        String hwm = "?";
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = mb(line);
+            } else if (line.startsWith("VmHWM:")) {
+                hwm = mb(line);
+            }
+        }
+        return rss + " (" + hwm + ")";
+    }
+
+    private static String mb(String statusLine) {
+        long kb = Long.parseLong(statusLine.replaceAll("\\D", ""));
+        return (kb / 1024) + " MB";
+    }
+
+    private static void waitForStart(Process server) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.contains("Holdout is running")) {
+                System.out.println("server: " + line);
+                Thread drain = new Thread(() -> {
+                    try {
+                        for (String l; (l = out.readLine()) != null; ) {
+                            if (l.contains("ERROR") || l.contains("WARN")) {
+                                System.err.println("server: " + l);
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the server stopped
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return;
+            }
+        }
+        throw new IllegalStateException("the server exited before it started listening");
+    }
+
+    private static String run(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return s;
+        } catch (Exception e) {
+            return "(" + String.join(" ", cmd) + " failed: " + e.getMessage() + ")";
+        }
+    }
+
+    /** A synthetic bundle with {@code rows} test Ids (half public), tiny images, and a bundle.json marker. */
+    static void writeBundle(Path dir, int rows) throws IOException {
+        Files.write(dir.resolve("train.npy"), TinyCompetition.npy(new byte[16 * 10], 10));
+        Files.write(dir.resolve("test.npy"), TinyCompetition.npy(new byte[16 * rows], rows));
+        StringBuilder sample = new StringBuilder("Id,Predicted\n");
+        StringBuilder solution = new StringBuilder("Id,Expected,Usage\n");
+        for (int i = 0; i < rows; i++) {
+            sample.append(i).append(",0.5\n");
+            solution.append(i).append(',').append(i % 10 == 3 || i % 10 == 4 ? 1 : 0).append(',')
+                    .append(i % 2 == 0 ? "Public" : "Private").append('\n');
+        }
+        Files.writeString(dir.resolve("sample_submission.csv"), sample);
+        Files.writeString(dir.resolve("solution.csv"), solution);
+        Files.writeString(dir.resolve("bundle.json"), "{\"name\":\"loadtest\"}\n");
+    }
+
+    static byte[] submission(int rows, long seed) {
+        Random r = new Random(seed);
+        StringBuilder sb = new StringBuilder(rows * 14).append("Id,Predicted\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i).append(',').append(String.format(Locale.ROOT, "%.6f", (i % 10 == 3 || i % 10 == 4 ? 0.3 : 0) + r.nextDouble()))
+                    .append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var s = Files.walk(dir)) {
+                s.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

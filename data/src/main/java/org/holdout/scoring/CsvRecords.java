@@ -15,6 +15,18 @@ final class CsvRecords {
     static final int DEFAULT_BUFFER = 1 << 16;
     private static final int MAX_FIELDS = 4;
     private static final int NEED_MORE = -1;
+    /** Bytes that end or break an unquoted field, and non-ASCII bytes (checked as UTF-8 later). */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        SPECIAL[','] = true;
+        SPECIAL['\n'] = true;
+        SPECIAL['\r'] = true;
+        SPECIAL['"'] = true;
+        for (int c = 0x80; c < 0x100; c++) {
+            SPECIAL[c] = true;
+        }
+    }
 
     private final InputStream in;
     private byte[] buf;
@@ -156,18 +168,21 @@ final class CsvRecords {
                         break;
                     }
                     byte c = b[p];
-                    if (c == ',' || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    if (c == '"') {
-                        throw new CsvProblem("line " + (nextLine + newlines)
-                                + " has a quote inside an unquoted field (quote the whole field and double the"
-                                + " quotes inside it)", nextLine + newlines);
+                    if (!SPECIAL[c & 0xff]) {
+                        p++;
+                        continue;
                     }
                     if (c < 0) {
                         nonAscii = true;
+                        p++;
+                        continue;
                     }
-                    p++;
+                    if (c != '"') {
+                        break;
+                    }
+                    throw new CsvProblem("line " + (nextLine + newlines)
+                            + " has a quote inside an unquoted field (quote the whole field and double the"
+                            + " quotes inside it)", nextLine + newlines);
                 }
                 fe = p;
             }

@@ -2,6 +2,7 @@ package org.holdout.scoring;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * Pure scoring: parse an upload, check it against the solution, ROC-AUC per split. No database, no HTTP.
@@ -14,8 +15,6 @@ import java.io.InputStream;
  */
 public final class Scorer {
     private static final String[] SPLIT = {"Public", "Private"};
-    private static final int GROUP = 3;
-    private static final int SEEN = 0x40;
 
     private Scorer() {
     }
@@ -27,7 +26,7 @@ public final class Scorer {
      */
     public static Score score(Solution solution, byte[] upload) throws SubmissionRejectedException {
         try {
-            return score(solution, new CsvRecords(upload));
+            return score(solution, new CsvRecords(upload), upload);
         } catch (IOException e) {
             throw new IllegalStateException("reading from memory cannot fail", e);
         }
@@ -40,25 +39,18 @@ public final class Scorer {
      * @throws SubmissionRejectedException with a message naming the line, the Id and the problem
      */
     public static Score score(Solution solution, InputStream upload) throws IOException, SubmissionRejectedException {
-        return score(solution, new CsvRecords(upload, CsvRecords.DEFAULT_BUFFER));
+        return score(solution, new CsvRecords(upload, CsvRecords.DEFAULT_BUFFER), null);
     }
 
     static Score score(Solution solution, InputStream upload, int bufferSize)
             throws IOException, SubmissionRejectedException {
-        return score(solution, new CsvRecords(upload, bufferSize));
+        return score(solution, new CsvRecords(upload, bufferSize), null);
     }
 
-    private static Score score(Solution solution, CsvRecords csv) throws IOException, SubmissionRejectedException {
-        int m = solution.size();
-        long[][] keys = new long[Solution.GROUPS][];
-        for (int g = 0; g < Solution.GROUPS; g++) {
-            keys[g] = new long[solution.groupSize(g)];
-        }
-        int[] filled = new int[Solution.GROUPS];
-        byte[] state = solution.groupsCopy();
-        int[] firstLine = new int[m];
-        int seen = 0;
-        Problems problems = new Problems();
+    private static Score score(Solution solution, CsvRecords csv, byte[] upload)
+            throws IOException, SubmissionRejectedException {
+        Tally t = new Tally(solution, upload);
+        Problems problems = t.problems;
         boolean complete = false;
         try {
             readHeader(csv);
@@ -72,75 +64,39 @@ public final class Scorer {
                     }
                     continue;
                 }
+                if (csv.fieldCount() == 2 && blanks == 0 && csv.badUtf8Line() == 0) {
+                    int slot = solution.slotOf(csv.array(0), csv.start(0), csv.end(0));
+                    double v = Decimal.parse(csv.array(1), csv.start(1), csv.end(1));
+                    if (slot >= 0 && Double.isFinite(v)) {
+                        t.add(slot, Keys.of(v), line);
+                        continue;
+                    }
+                }
+                t.flush();
                 if (blanks > 0) {
                     problems.add("line " + blankLine + " is blank", blankLine, null);
                     problems.addMore(blanks - 1);
                     blanks = 0;
                 }
-                if (csv.badUtf8Line() != 0) {
-                    problems.add(String.format(java.util.Locale.ROOT, "line %d is not UTF-8 text (it has the byte 0x%02X); save the file"
-                            + " as UTF-8", csv.badUtf8Line(), csv.badUtf8Byte()), csv.badUtf8Line(), null);
-                    continue;
-                }
-                if (csv.fieldCount() != 2) {
-                    int known = solution.slotOf(csv.array(0), csv.start(0), csv.end(0));
-                    // the Id is there, so count it as present: one broken line is one problem, not two
-                    if (known >= 0 && (state[known] & SEEN) == 0) {
-                        state[known] |= SEEN;
-                        firstLine[known] = line;
-                        seen++;
-                    }
-                    problems.add("line " + line + " has " + Text.plural(csv.fieldCount(), "field")
-                            + ", expected 2 (Id,Predicted)", line, known >= 0 ? csv.field(0) : null);
-                    continue;
-                }
-                byte[] a = csv.array(0);
-                int slot = solution.slotOf(a, csv.start(0), csv.end(0));
-                if (slot < 0) {
-                    String id = csv.field(0);
-                    problems.add(id.isEmpty() ? "empty Id on line " + line
-                            : "unknown Id " + Text.quote(id) + " on line " + line, line, id);
-                    continue;
-                }
-                int st = state[slot];
-                if ((st & SEEN) != 0) {
-                    String id = csv.field(0);
-                    problems.add("duplicate Id " + Text.id(id) + " on line " + line + ", first on line "
-                            + firstLine[slot], line, id);
-                    continue;
-                }
-                state[slot] = (byte) (st | SEEN);
-                firstLine[slot] = line;
-                seen++;
-                double v = Decimal.parse(csv.array(1), csv.start(1), csv.end(1));
-                if (Double.isNaN(v) || Double.isInfinite(v)) {
-                    String id = csv.field(0);
-                    String where = "on line " + line + " (Id " + Text.id(id) + ")";
-                    String text = csv.field(1);
-                    problems.add(Double.isNaN(v) ? Decimal.problem(text, where) : Decimal.overflow(text, where),
-                            line, id);
-                    continue;
-                }
-                int g = st & GROUP;
-                keys[g][filled[g]++] = Keys.of(v);
+                problem(t, csv, line);
             }
+            t.flush();
             complete = true;
         } catch (CsvRecords.CsvProblem e) {
+            t.flush();
             problems.add(e.getMessage(), e.line(), null);
         }
-        if (complete && seen < m) {
-            int slot = 0;
-            while ((state[slot] & SEEN) != 0) {
-                slot++;
-            }
+        if (complete && t.seen < t.size) {
+            int slot = t.firstUnseen();
             String id = solution.idOf(slot);
-            problems.add("missing Id " + Text.id(id) + " (the file has " + Text.count(seen) + " of the "
-                    + Text.count(m) + " test Ids)", 0, id);
-            problems.addMore(m - seen - 1L);
+            problems.add("missing Id " + Text.id(id) + " (the file has " + Text.count(t.seen) + " of the "
+                    + Text.count(t.size) + " test Ids)", 0, id);
+            problems.addMore(t.size - t.seen - 1L);
         }
         if (problems.any()) {
             throw new SubmissionRejectedException(problems.message(), problems.line(), problems.id());
         }
+        long[][] keys = t.keys;
         int largest = 0;
         for (long[] k : keys) {
             largest = Math.max(largest, k.length);
@@ -148,7 +104,167 @@ public final class Scorer {
         long[] tmp = new long[largest];
         Split pub = auc(0, keys[0], keys[1], tmp);
         Split priv = auc(1, keys[2], keys[3], tmp);
-        return new Score(pub.auc, pub.reason, priv.auc, priv.reason, m);
+        return new Score(pub.auc, pub.reason, priv.auc, priv.reason, t.size);
+    }
+
+    /** The slow path for a record that is not a plain valid row: finds and records its problem, if any. */
+    private static void problem(Tally t, CsvRecords csv, int line) {
+        Problems problems = t.problems;
+        Solution solution = t.solution;
+        if (csv.badUtf8Line() != 0) {
+            problems.add(String.format(Locale.ROOT, "line %d is not UTF-8 text (it has the byte 0x%02X); save the"
+                    + " file as UTF-8", csv.badUtf8Line(), csv.badUtf8Byte()), csv.badUtf8Line(), null);
+            return;
+        }
+        if (csv.fieldCount() != 2) {
+            int known = solution.slotOf(csv.array(0), csv.start(0), csv.end(0));
+            // the Id is there, so count it as present: one broken line is one problem, not two
+            if (known >= 0 && !t.isSeen(known)) {
+                t.markSeen(known, line);
+            }
+            problems.add("line " + line + " has " + Text.plural(csv.fieldCount(), "field")
+                    + ", expected 2 (Id,Predicted)", line, known >= 0 ? csv.field(0) : null);
+            return;
+        }
+        int slot = solution.slotOf(csv.array(0), csv.start(0), csv.end(0));
+        String id = csv.field(0);
+        if (slot < 0) {
+            problems.add(id.isEmpty() ? "empty Id on line " + line
+                    : "unknown Id " + Text.quote(id) + " on line " + line, line, id);
+            return;
+        }
+        if (t.isSeen(slot)) {
+            t.duplicate(slot, line);
+            return;
+        }
+        t.markSeen(slot, line);
+        double v = Decimal.parse(csv.array(1), csv.start(1), csv.end(1));
+        if (Double.isFinite(v)) {
+            // a valid row after a blank line: the blank line was the problem
+            t.keys[t.group(slot)][t.filled[t.group(slot)]++] = Keys.of(v);
+            return;
+        }
+        String where = "on line " + line + " (Id " + Text.id(id) + ")";
+        String text = csv.field(1);
+        problems.add(Double.isNaN(v) ? Decimal.problem(text, where) : Decimal.overflow(text, where), line, id);
+    }
+
+    /**
+     * What one upload has seen so far: a seen flag per slot (beside its group, one byte) and the keys of each
+     * group in file order. Valid rows are marked in batches: the slots' bytes are then fetched independently
+     * of one another, so cache misses overlap instead of queueing behind each row's parsing. The line where
+     * each Id was first seen is kept only for a streamed upload; for bytes in memory it is looked up again
+     * when a duplicate needs it.
+     */
+    private static final class Tally {
+        private static final int BATCH = 256;
+        private static final int GROUP = 3;
+        private static final int SEEN = 0x40;
+
+        final Solution solution;
+        final int size;
+        final Problems problems = new Problems();
+        final long[][] keys = new long[Solution.GROUPS][];
+        final int[] filled = new int[Solution.GROUPS];
+        final byte[] state;
+        private final byte[] upload;
+        private final int[] firstLine;
+        int seen;
+        private final int[] batchSlot = new int[BATCH];
+        private final long[] batchKey = new long[BATCH];
+        private final int[] batchLine = new int[BATCH];
+        private int pending;
+
+        Tally(Solution solution, byte[] upload) {
+            this.upload = upload;
+            this.solution = solution;
+            this.size = solution.size();
+            for (int g = 0; g < Solution.GROUPS; g++) {
+                keys[g] = new long[solution.groupSize(g)];
+            }
+            this.state = solution.groupsCopy();
+            this.firstLine = upload == null ? new int[size] : null;
+        }
+
+        void add(int slot, long key, int line) {
+            batchSlot[pending] = slot;
+            batchKey[pending] = key;
+            batchLine[pending] = line;
+            if (++pending == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            for (int i = 0; i < pending; i++) {
+                int slot = batchSlot[i];
+                int st = state[slot];
+                if ((st & SEEN) != 0) {
+                    duplicate(slot, batchLine[i]);
+                    continue;
+                }
+                state[slot] = (byte) (st | SEEN);
+                if (firstLine != null) {
+                    firstLine[slot] = batchLine[i];
+                }
+                seen++;
+                int g = st & GROUP;
+                keys[g][filled[g]++] = batchKey[i];
+            }
+            pending = 0;
+        }
+
+        boolean isSeen(int slot) {
+            return (state[slot] & SEEN) != 0;
+        }
+
+        void markSeen(int slot, int line) {
+            state[slot] |= SEEN;
+            if (firstLine != null) {
+                firstLine[slot] = line;
+            }
+            seen++;
+        }
+
+        int group(int slot) {
+            return state[slot] & GROUP;
+        }
+
+        /** The Id matched the solution's bytes exactly, so the solution's spelling is the upload's. */
+        void duplicate(int slot, int line) {
+            String id = solution.idOf(slot);
+            if (problems.any()) {
+                problems.addMore(1);
+                return;
+            }
+            int first = firstLine != null ? firstLine[slot] : firstLineOf(slot);
+            problems.add("duplicate Id " + Text.id(id) + " on line " + line + ", first on line " + first, line, id);
+        }
+
+        /** Reads the upload again up to the first row (with valid UTF-8) that has the slot's Id. */
+        private int firstLineOf(int slot) {
+            CsvRecords again = new CsvRecords(upload);
+            try {
+                again.next();
+                while (again.next()) {
+                    if (!again.blank() && again.badUtf8Line() == 0
+                            && solution.slotOf(again.array(0), again.start(0), again.end(0)) == slot) {
+                        return again.line();
+                    }
+                }
+            } catch (IOException | CsvRecords.CsvProblem e) {
+                throw new IllegalStateException("the upload was read once already", e);
+            }
+            throw new IllegalStateException("a duplicate Id without a first occurrence");
+        }
+
+        int firstUnseen() {
+            int slot = 0;
+            while (isSeen(slot)) {
+                slot++;
+            }
+            return slot;
+        }
     }
 
     private static void readHeader(CsvRecords csv) throws IOException, CsvRecords.CsvProblem,

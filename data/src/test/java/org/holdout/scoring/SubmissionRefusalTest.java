@@ -84,6 +84,20 @@ class SubmissionRefusalTest {
         }
 
         @Test
+        void aDuplicateFarFromItsFirstLineIsNamedWithBothLines() {
+            Solution big = solution(1000, i -> "id" + i);
+            StringBuilder sb = new StringBuilder("Id,Predicted\n\"id\n0\",1\n");
+            for (int i = 1; i < 1000; i++) {
+                sb.append(i == 700 ? "id5" : "id" + i).append(',').append(i).append('\n');
+            }
+            SubmissionRejectedException e = refused(big, sb.toString());
+            assertThat(e.getMessage()).isEqualTo("unknown Id \"id\\n0\" on line 2; the file has 3 more problems");
+            String fixed = sb.toString().replace("\"id\n0\"", "id0");
+            assertThat(refused(big, fixed).getMessage())
+                    .isEqualTo("duplicate Id \"id5\" on line 702, first on line 7; the file has 1 more problem");
+        }
+
+        @Test
         void anUnknownIdIsQuotedAsWritten() {
             SubmissionRejectedException e = refused(TEN, tenWith(2, "x9,0.5"));
             assertThat(e.getMessage()).startsWith("unknown Id \"x9\" on line 4");

@@ -10,6 +10,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Holdout.commandLine(new ServeCommand(), new UsersCommand()).execute(args));
+        System.exit(Holdout.commandLine(new ServeCommand(), new UsersCommand(), new org.holdout.baselines.cli.BaselineCommand()).execute(args));
     }
 }

@@ -81,7 +81,7 @@ public record ServerConfig(
 
     static ServerConfig from(Properties p) {
         Path data = Path.of(p.getProperty("data.dir", "holdout-data")).toAbsolutePath();
-        String url = p.getProperty("db.url", "jdbc:h2:file:" + data.resolve("db/holdout") + ";AUTO_SERVER=FALSE");
+        String url = p.getProperty("db.url", "jdbc:h2:file:" + data.resolve("db/holdout") + ";LOCK_TIMEOUT=10000");
         return new ServerConfig(
                 p.getProperty("host", "127.0.0.1"),
                 Integer.parseInt(p.getProperty("port", "7070").trim()),
@@ -95,25 +95,25 @@ public record ServerConfig(
                 Integer.parseInt(p.getProperty("daily.limit", "5").trim()),
                 Boolean.parseBoolean(p.getProperty("baselines", "true").trim()),
                 Path.of(p.getProperty("fashion.mnist", "/usr/share/datasets/fashion-mnist")),
-                Path.of(p.getProperty("rules.file", "rules.md")));
+                p.getProperty("rules.file") != null ? Path.of(p.getProperty("rules.file")) : defaultRules());
     }
 
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, databaseUrl, databaseUser, databasePassword, dataDir, uploadDir,
-                maxUploadBytes, timeZone, dailyLimit, baselines, fashionMnistDir, rulesFile);
-    }
-
-    public ServerConfig withBaselines(boolean on) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, dataDir, uploadDir,
-                maxUploadBytes, timeZone, dailyLimit, on, fashionMnistDir, rulesFile);
-    }
-
-    /** A config rooted in one folder (tests, demos): file database and uploads inside it, port 0, no baselines. */
-    public static ServerConfig inFolder(Path dir) {
-        Properties p = new Properties();
-        p.setProperty("data.dir", dir.toString());
-        p.setProperty("port", "0");
-        p.setProperty("baselines", "false");
-        return from(p);
+    /** {@code rules.md} in the working folder, else at the root of the checkout the jar was built in. */
+    static Path defaultRules() {
+        Path here = Path.of("rules.md");
+        if (Files.isRegularFile(here)) {
+            return here.toAbsolutePath();
+        }
+        try {
+            Path jar = Path.of(ServerConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p.resolve("rules.md")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                    return p.resolve("rules.md");
+                }
+            }
+        } catch (Exception e) {
+            // no code source: fall back to the working folder
+        }
+        return here.toAbsolutePath();
     }
 }

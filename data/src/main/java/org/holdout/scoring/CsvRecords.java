@@ -2,6 +2,9 @@ package org.holdout.scoring;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -17,6 +20,11 @@ final class CsvRecords {
     private static final int NEED_MORE = -1;
     /** Bytes that end or break an unquoted field, and non-ASCII bytes (checked as UTF-8 later). */
     private static final boolean[] SPECIAL = new boolean[256];
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     static {
         SPECIAL[','] = true;
@@ -85,6 +93,20 @@ final class CsvRecords {
             finish();
             return true;
         }
+    }
+
+    /**
+     * For 8 bytes read little-endian: a mask whose lowest set bit is the high bit of the first byte that is
+     * special (comma, LF, CR, quote, non-ASCII), or 0 when there is none. Bytes after the first may be flagged
+     * wrongly; only the first is used.
+     */
+    private static long special(long w) {
+        return zeroBytes(w ^ (',' * ONES)) | zeroBytes(w ^ ('\n' * ONES)) | zeroBytes(w ^ ('\r' * ONES))
+                | zeroBytes(w ^ ('"' * ONES)) | (w & HIGHS);
+    }
+
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 
     private void fill() throws IOException {
@@ -161,7 +183,14 @@ final class CsvRecords {
             } else {
                 fs = p;
                 while (true) {
-                    if (p >= lim) {
+                    if (p + 8 <= lim) {
+                        long m = special((long) LONGS.get(b, p));
+                        if (m == 0) {
+                            p += 8;
+                            continue;
+                        }
+                        p += Long.numberOfTrailingZeros(m) >>> 3;
+                    } else if (p >= lim) {
                         if (!eof) {
                             return NEED_MORE;
                         }

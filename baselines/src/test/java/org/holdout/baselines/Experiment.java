@@ -1,0 +1,64 @@
+package org.holdout.baselines;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.holdout.baselines.model.Ocgan;
+import org.holdout.npy.UInt8Array;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Not a test: {@code java ... Experiment MODEL CLASSES EPOCHS BATCH SUBSET SEED [everyN]} trains one model on a
+ * Fashion-MNIST one-class split and prints the test AUC every N epochs (used to choose the default budgets).
+ */
+public final class Experiment {
+    public static void main(String[] a) throws Exception {
+        Tier tier = Tier.parse(a[0]);
+        Set<Integer> normal = new HashSet<>();
+        for (String s : a[1].split(",")) normal.add(Integer.parseInt(s));
+        int epochs = Integer.parseInt(a[2]);
+        int batch = Integer.parseInt(a[3]);
+        int subset = Integer.parseInt(a[4]);
+        long seed = Long.parseLong(a[5]);
+        int every = a.length > 6 ? Integer.parseInt(a[6]) : 1;
+        FashionMnistIdx.Split train = FashionMnistIdx.read(true);
+        FashionMnistIdx.Split test = FashionMnistIdx.read(false);
+        UInt8Array trainImages = ImageData.subset(train.ofClasses(normal), subset, seed);
+        int testCount = a.length > 7 ? Integer.parseInt(a[7]) : 10_000;
+        int[] keep = java.util.Arrays.copyOf(ImageData.permutation(10_000, new Random(99)), testCount);
+        java.util.Arrays.sort(keep);
+        boolean[] anomaly = new boolean[testCount];
+        byte[] kept = new byte[testCount * 784];
+        for (int i = 0; i < testCount; i++) {
+            anomaly[i] = !normal.contains((int) test.labels()[keep[i]]);
+            System.arraycopy(test.images().data(), keep[i] * 784, kept, i * 784, 784);
+        }
+        UInt8Array testImages = new UInt8Array(new int[] {testCount, 28, 28, 1}, kept);
+        long t0 = System.nanoTime();
+        BaselineModel model = Models.build(tier, ImageData.shapeOf(trainImages), seed);
+        INDArray x = model.prepare(trainImages);
+        INDArray xt = model.prepare(testImages);
+        Random shuffle = new Random(seed);
+        double trainSeconds = 0;
+        for (int e = 1; e <= epochs; e++) {
+            long s = System.nanoTime();
+            double loss = model.fitEpoch(ImageData.shuffled(x, ImageData.permutation((int) x.size(0), shuffle)), batch);
+            trainSeconds += (System.nanoTime() - s) / 1e9;
+            if (e % every == 0 || e == epochs) {
+                String extra = "";
+                double auc;
+                if (model instanceof Ocgan o) {
+                    Ocgan.Parts p = o.parts(xt);
+                    auc = Auc.of(p.combined(Ocgan.CLASSIFIER_WEIGHT), anomaly);
+                    extra = String.format(" recon %.4f cls %.4f", Auc.of(p.reconstructionError(), anomaly),
+                            Auc.of(p.combined(1e6), anomaly));
+                } else {
+                    auc = Auc.of(model.score(xt), anomaly);
+                }
+                System.out.printf("%s %s epoch %d loss %.5f auc %.4f%s train %.1fs%n", tier.id(), a[1], e, loss, auc,
+                        extra, trainSeconds);
+            }
+        }
+        System.out.printf("total %.1fs peakRSS see /proc%n", (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -48,6 +48,15 @@ public class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try {
+            return score();
+        } catch (OutOfMemoryError e) {
+            return fail(ExitCodes.INTERNAL, "not enough memory to score these files; give Java a larger heap"
+                    + " (for example HOLDOUT_JAVA_OPTS=-Xmx2g)");
+        }
+    }
+
+    private int score() throws IOException {
         Solution key;
         try {
             key = Solution.read(solution);

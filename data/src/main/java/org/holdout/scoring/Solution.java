@@ -246,11 +246,16 @@ public final class Solution {
         return v;
     }
 
-    /** Collects rows in file order, then picks the numeric or the hashed Id index. */
+    /**
+     * Collects rows in file order, then picks the numeric or the hashed Id index. While every Id is a plain
+     * number that fits an int it keeps just the numbers (4 bytes a row); the Id bytes only from the first Id
+     * that is not.
+     */
     private static final class Builder {
-        private byte[] ids = new byte[1 << 12];
+        private int[] numbers = new int[1 << 10];
+        private byte[] ids;
         private int idLength;
-        private int[] starts = new int[1 << 10];
+        private int[] starts;
         private byte[] groups = new byte[1 << 10];
         private int[] lines = new int[1 << 10];
         private int rows;
@@ -259,41 +264,74 @@ public final class Solution {
         private long max = Long.MIN_VALUE;
 
         void add(byte[] b, int from, int to, byte group, int line) {
-            int len = to - from;
+            if (rows + 2 > groups.length) {
+                int n = groups.length * 2;
+                groups = Arrays.copyOf(groups, n);
+                lines = Arrays.copyOf(lines, n);
+                if (numbers != null) {
+                    numbers = Arrays.copyOf(numbers, n);
+                } else {
+                    starts = Arrays.copyOf(starts, n);
+                }
+            }
+            long v = allNumeric ? canonicalDecimal(b, from, to) : -1;
+            if (v < 0) {
+                allNumeric = false;
+            } else {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (numbers != null && (v < 0 || v > Integer.MAX_VALUE)) {
+                toBytes();
+            }
+            if (numbers != null) {
+                numbers[rows] = (int) v;
+            } else {
+                appendBytes(b, from, to - from);
+            }
+            groups[rows] = group;
+            lines[rows] = line;
+            rows++;
+        }
+
+        private void toBytes() {
+            ids = new byte[Math.max(1 << 12, rows * 8)];
+            starts = new int[groups.length];
+            int[] plain = numbers;
+            numbers = null;
+            int n = rows;
+            rows = 0;
+            for (int r = 0; r < n; r++) {
+                byte[] digits = Integer.toString(plain[r]).getBytes(StandardCharsets.US_ASCII);
+                appendBytes(digits, 0, digits.length);
+                rows++;
+            }
+        }
+
+        private void appendBytes(byte[] b, int from, int len) {
             if (idLength + len > ids.length) {
                 ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + len));
-            }
-            if (rows + 2 > starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-                groups = Arrays.copyOf(groups, groups.length * 2);
-                lines = Arrays.copyOf(lines, lines.length * 2);
             }
             System.arraycopy(b, from, ids, idLength, len);
             starts[rows] = idLength;
             idLength += len;
-            groups[rows] = group;
-            lines[rows] = line;
-            rows++;
-            if (allNumeric) {
-                long v = canonicalDecimal(b, from, to);
-                if (v < 0) {
-                    allNumeric = false;
-                } else {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
+        }
+
+        private long number(int row) {
+            return numbers != null ? numbers[row] : canonicalDecimal(ids, starts[row], starts[row + 1]);
         }
 
         /** The solution, or null after adding the duplicate Ids to {@code problems}. */
         Solution build(Problems problems) {
-            starts[rows] = idLength;
+            if (numbers == null) {
+                starts[rows] = idLength;
+            }
             if (allNumeric && max - min + 1 == rows) {
                 int[] rowOfSlot = new int[rows];
                 Arrays.fill(rowOfSlot, -1);
                 byte[] bySlot = new byte[rows];
                 for (int r = 0; r < rows; r++) {
-                    int slot = (int) (canonicalDecimal(ids, starts[r], starts[r + 1]) - min);
+                    int slot = (int) (number(r) - min);
                     if (rowOfSlot[slot] >= 0) {
                         duplicate(problems, r, rowOfSlot[slot]);
                         continue;
@@ -302,6 +340,10 @@ public final class Solution {
                     bySlot[slot] = groups[r];
                 }
                 return problems.any() ? null : new Solution(rows, bySlot, min, true, null, null, null);
+            }
+            if (numbers != null) {
+                toBytes();
+                starts[rows] = idLength;
             }
             int capacity = Integer.highestOneBit(Math.max(4, rows + rows / 3) - 1) << 1;
             int[] table = new int[capacity];
@@ -331,7 +373,8 @@ public final class Solution {
         }
 
         private void duplicate(Problems problems, int row, int firstRow) {
-            String id = new String(ids, starts[row], starts[row + 1] - starts[row], StandardCharsets.UTF_8);
+            String id = numbers != null ? Integer.toString(numbers[row])
+                    : new String(ids, starts[row], starts[row + 1] - starts[row], StandardCharsets.UTF_8);
             problems.add("duplicate Id " + Text.id(id) + " on line " + lines[row] + ", first on line "
                     + lines[firstRow], lines[row], id);
         }

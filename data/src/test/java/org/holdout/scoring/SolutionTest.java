@@ -48,6 +48,15 @@ class SolutionTest {
         assertThat(slot(sparse, "007")).isEqualTo(2);
         assertThat(slot(sparse, "7")).isEqualTo(-1);
         assertThat(sparse.idOf(2)).isEqualTo("007");
+        Solution wide = Solution.parse("Id,Expected,Usage\n3000000001,1,Public\n3000000000,0,Public\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(slot(wide, "3000000001")).isEqualTo(1);
+        assertThat(wide.idOf(0)).isEqualTo("3000000000");
+        Solution gaps = Solution.parse("Id,Expected,Usage\n10,1,Public\n30,0,Public\n20,0,Private\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(slot(gaps, "20")).isEqualTo(2);
+        assertThat(gaps.idOf(1)).isEqualTo("30");
+        assertThat(slot(gaps, "25")).isEqualTo(-1);
     }
 
     private static int slot(Solution s, String id) {

@@ -81,12 +81,15 @@ public final class App implements AutoCloseable {
             cfg.fileRenderer(new JavalinThymeleaf(templateEngine()));
             cfg.router.mount(r -> {
                 r.beforeMatched(ctx -> {
+                    ctx.header("X-Content-Type-Options", "nosniff");
+                    ctx.header("Referrer-Policy", "same-origin");
+                    if (Web.isApi(ctx) || ctx.path().startsWith("/static/")) {
+                        return;
+                    }
                     Map<String, Object> layout = new HashMap<>();
                     layout.put("siteTitle", siteTitle());
                     layout.put("baseUrl", ctx.scheme() + "://" + ctx.host());
                     ctx.attribute(Web.LAYOUT, layout);
-                    ctx.header("X-Content-Type-Options", "nosniff");
-                    ctx.header("Referrer-Policy", "same-origin");
                 });
                 r.beforeMatched(access::check);
                 for (Route route : routes) {

@@ -95,16 +95,18 @@ public final class LoadGenerator {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(students, 16));
 
             long t0 = System.nanoTime();
+            ExecutorService loginPool = Executors.newFixedThreadPool(8);
             List<Future<String>> tokenFutures = new ArrayList<>();
             for (String[] login : logins) {
-                tokenFutures.add(pool.submit(() -> token(url, login[0], login[1])));
+                tokenFutures.add(loginPool.submit(() -> token(url, login[0], login[1])));
             }
             List<String> tokens = new ArrayList<>();
             for (Future<String> f : tokenFutures) {
                 tokens.add(f.get());
             }
+            loginPool.shutdown();
             double loginSeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "%d students logged in and fetched tokens in %.1f s%n", students,
+            System.out.printf(Locale.ROOT, "%d students logged in and fetched tokens (8 at a time) in %.1f s%n", students,
                     loginSeconds);
 
             List<byte[]> files = new ArrayList<>();
@@ -118,7 +120,12 @@ public final class LoadGenerator {
             System.out.println("| concurrent students | uploads | errors | wall time | throughput | upload→scored p50 / p99 / max"
                     + " | upload→scored→on board p50 / p99 / max | server RSS after (peak) |");
             System.out.println("|---|---|---|---|---|---|---|---|");
+            if (a.containsKey("profile")) {
+                System.out.println(run("jcmd", String.valueOf(server.pid()), "JFR.start", "settings=profile",
+                        "filename=" + Path.of(a.get("profile")).toAbsolutePath()).trim());
+            }
             int offset = 1;
+            List<String> cpuNotes = new ArrayList<>();
             for (int wave : waves) {
                 List<Integer> who = new ArrayList<>();
                 for (int i = 0; i < wave; i++) {
@@ -137,6 +144,8 @@ public final class LoadGenerator {
                         return uploadAndFindOnBoard(http, url, token, username, file);
                     }));
                 }
+                double cpu0 = cpuSeconds(server.pid());
+                double self0 = cpuSeconds(ProcessHandle.current().pid());
                 long start = System.nanoTime();
                 go.countDown();
                 List<Long> scored = new ArrayList<>();
@@ -152,11 +161,19 @@ public final class LoadGenerator {
                     }
                 }
                 double wall = (System.nanoTime() - start) / 1e9;
+                cpuNotes.add(String.format(Locale.ROOT, "wave of %d: server CPU %.1f ms per upload, load generator CPU"
+                        + " %.1f ms per upload", wave, (cpuSeconds(server.pid()) - cpu0) * 1000 / wave,
+                        (cpuSeconds(ProcessHandle.current().pid()) - self0) * 1000 / wave));
                 expected += wave;
                 System.out.printf(Locale.ROOT, "| %d | %d | %d | %.2f s | %.0f uploads/s | %s | %s | %s |%n", wave, wave,
                         errors, wall, wave / wall, pct(scored), pct(board), memory(server.pid()));
             }
             pool.shutdownNow();
+            if (a.containsKey("profile")) {
+                System.out.println(run("jcmd", String.valueOf(server.pid()), "JFR.stop").trim());
+            }
+            System.out.println();
+            cpuNotes.forEach(System.out::println);
             String heapInfo = run("jcmd", String.valueOf(server.pid()), "GC.heap_info");
             System.out.println();
             System.out.println("server heap (jcmd GC.heap_info, -Xmx" + heap + "):");
@@ -176,17 +193,21 @@ public final class LoadGenerator {
                 System.out.printf(Locale.ROOT, "%nscored submissions in the database: %d (expected %d) %s%n", inDb,
                         expected, inDb == expected ? "OK" : "MISMATCH");
             }
+        } catch (Exception e) {
+            e.printStackTrace();
+            server.destroyForcibly();
+            System.exit(1);
         } finally {
             server.destroyForcibly();
         }
         System.exit(0);
     }
 
-    /** Three rounds of 20 simultaneous uploads so the measured waves do not pay for class loading and JIT. */
+    /** Ten rounds of 20 simultaneous uploads so the measured waves do not pay for class loading and JIT. */
     private static int warmUp(List<HttpClient> clients, ExecutorService pool, String url, List<String> tokens,
                               List<String[]> logins, List<byte[]> files) throws Exception {
         int n = 0;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 10; round++) {
             List<Future<long[]>> f = new ArrayList<>();
             for (int i = 0; i < Math.min(20, tokens.size()); i++) {
                 int k = i;
@@ -273,6 +294,13 @@ public final class LoadGenerator {
             }
         }
         return rss + " (" + hwm + ")";
+    }
+
+    /** User + system CPU time of a process, from /proc (clock ticks of 10 ms). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     private static String mb(String statusLine) {

@@ -383,9 +383,9 @@ final class CsvRecords {
         return new String(arrays[field], starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
     }
 
-    /** The whole record as written (quotes included), for messages. */
+    /** The start of the record as written (quotes included), for messages. */
     String text() {
-        return new String(buf, recordStart, recordEnd - recordStart, StandardCharsets.UTF_8);
+        return new String(buf, recordStart, Math.min(recordEnd - recordStart, 200), StandardCharsets.UTF_8);
     }
 
     /** A problem that stops reading: the rest of the input cannot be split into records reliably. */

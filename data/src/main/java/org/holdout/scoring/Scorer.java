@@ -7,11 +7,21 @@ import java.util.Locale;
 /**
  * Pure scoring: parse an upload, check it against the solution, ROC-AUC per split. No database, no HTTP.
  *
+ * <p>Accepted: UTF-8 with or without a BOM; LF or CRLF line ends; the header {@code Id,Predicted} on line 1;
+ * then exactly one row per test Id, in any order, each with 2 fields; any field may be quoted (RFC 4180,
+ * {@code ""} for a quote); empty lines only at the end. Ids are matched byte for byte against the
+ * solution's ({@code 007} is not {@code 7}, {@code " 7"} is not {@code 7}). A score is a plain decimal
+ * literal, {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}, whose double is finite
+ * ({@code 1e5 .5 -0.0 +1 5. 4.9e-324 1e308} yes; {@code NaN inf 1e400 0.5d 0x1p-3}, an empty field and
+ * spaces around the number no). Anything else is refused with the first problem (line, Id, what is wrong)
+ * and a count of the others.
+ *
  * <p>The upload is read straight from its bytes: each score becomes an order-preserving {@code long} key in
  * a primitive array of its split and class; each split's AUC is then the Mann–Whitney statistic of two
- * radix-sorted arrays, counted exactly in a {@code long} (ties count one half) and divided once, so it is
- * correctly rounded. Memory per upload: about 16 bytes per test Id plus the input (or a 64 KiB buffer when
- * streaming).
+ * radix-sorted arrays, counted exactly in a {@code long} (ties count one half, {@code -0.0} ties with
+ * {@code 0.0}, neighbouring doubles stay apart) and divided once, so it is correctly rounded. Memory per
+ * upload: about 13 bytes per test Id beside the bytes in memory, or 17 bytes per Id and a 64 KiB buffer
+ * when streaming.
  */
 public final class Scorer {
     private static final String[] SPLIT = {"Public", "Private"};

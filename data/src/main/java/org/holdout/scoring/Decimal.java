@@ -50,7 +50,12 @@ final class Decimal {
         if (p != to) {
             return Double.NaN;
         }
-        return JavaDoubleParser.parseDouble(b, from, to - from);
+        try {
+            return JavaDoubleParser.parseDouble(b, from, to - from);
+        } catch (NumberFormatException e) {
+            // the grammar was checked; only a literal beyond the library's length limit gets here
+            return Double.NaN;
+        }
     }
 
     private static boolean isDigit(byte c) {

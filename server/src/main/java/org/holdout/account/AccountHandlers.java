@@ -11,6 +11,7 @@ import org.holdout.web.Web;
 
 /** Log in and out, the account page with the API token. */
 public final class AccountHandlers {
+    static final String LOGIN_CSRF = "holdout_login_csrf";
     private final AccountService accounts;
 
     public AccountHandlers(AccountService accounts) {
@@ -22,25 +23,43 @@ public final class AccountHandlers {
             ctx.redirect("/");
             return;
         }
+        loginForm(ctx, safeNext(ctx.queryParam("next")), null, "");
+    }
+
+    /** The login form carries its own CSRF token (there is no session yet): a cookie that the form must echo. */
+    private static void loginForm(Context ctx, String next, String error, String username) {
+        String token = Secrets.newToken();
+        ctx.cookie(new Cookie(LOGIN_CSRF, token, "/login", 3600, ctx.req().isSecure(), 0, true, null, null,
+                SameSite.STRICT));
+        ctx.attribute(Web.CSRF, token);
         Map<String, Object> m = new HashMap<>();
-        m.put("next", safeNext(ctx.queryParam("next")));
-        m.put("error", null);
-        m.put("username", "");
+        m.put("next", next);
+        m.put("error", error);
+        m.put("username", username);
         Web.render(ctx, "login", m);
     }
 
     public void login(Context ctx) {
         String username = ctx.formParam("username");
-        Optional<Account> a = accounts.authenticate(username, ctx.formParam("password"));
-        if (a.isEmpty()) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("next", safeNext(ctx.formParam("next")));
-            m.put("error", "Wrong username or password.");
-            m.put("username", username == null ? "" : username);
-            ctx.status(401);
-            Web.render(ctx, "login", m);
+        String sent = ctx.formParam(Access.CSRF_FIELD);
+        String expected = ctx.cookie(LOGIN_CSRF);
+        if (sent == null || expected == null || !java.security.MessageDigest.isEqual(
+                sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            ctx.status(403);
+            loginForm(ctx, safeNext(ctx.formParam("next")), "This form has expired; please log in again.",
+                    username == null ? "" : username);
             return;
         }
+        Optional<Account> a = accounts.authenticate(username, ctx.formParam("password"));
+        if (a.isEmpty()) {
+            ctx.status(401);
+            loginForm(ctx, safeNext(ctx.formParam("next")), "Wrong username or password.",
+                    username == null ? "" : username);
+            return;
+        }
+        ctx.cookie(new Cookie(LOGIN_CSRF, "", "/login", 0, ctx.req().isSecure(), 0, true, null, null,
+                SameSite.STRICT));
         String session = accounts.startSession(a.get());
         ctx.cookie(new Cookie(Access.COOKIE, session, "/", (int) AccountService.SESSION_LENGTH.toSeconds(),
                 ctx.req().isSecure(), 0, true, null, null, SameSite.LAX));

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -58,12 +54,7 @@ class CommandsTest {
         assertThat(pw.find()).isTrue();
         String staffPassword = pw.group(1);
         String url = first.app.url();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=staff&password=" + staffPassword)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(new org.holdout.server.Client(url).login("staff", staffPassword).statusCode()).isEqualTo(302);
         first.shutdown();
         assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
 

@@ -31,7 +31,8 @@ public final class Client {
     }
 
     public HttpResponse<String> login(String user, String password) throws Exception {
-        HttpResponse<String> r = postForm("/login", Map.of("username", user, "password", password), false);
+        get("/login");
+        HttpResponse<String> r = postForm("/login", Map.of("username", user, "password", password), true);
         if (r.statusCode() != 302) {
             throw new AssertionError("login of " + user + " failed: " + r.statusCode());
         }

@@ -78,6 +78,11 @@ public final class BaselineTraining implements AutoCloseable {
                 BaselineScore s = baselines.upload(competition, tier, Files.readAllBytes(done), "trained");
                 set(tier, new Progress("registered", 0, 0, Double.NaN, -1));
                 LOG.info("baseline {} registered: public {}", tier.id(), s.publicAuc());
+            } catch (UnsupportedOperationException e) {
+                LOG.warn("baseline {} not trained: this build's baselines module cannot train yet ({})", tier.id(),
+                        e.getMessage());
+                set(tier, new Progress("not available in this build", 0, 0, Double.NaN, -1));
+                continue;
             } catch (Exception | LinkageError e) {
                 LOG.error("baseline {} failed", tier.id(), e);
                 set(tier, new Progress("failed: " + e.getMessage(), 0, 0, Double.NaN, -1));

@@ -1,5 +1,6 @@
 package org.holdout;
 
+import org.holdout.baselines.cli.BaselineCommand;
 import org.holdout.cli.Holdout;
 import org.holdout.cli.ServeCommand;
 import org.holdout.cli.UsersCommand;
@@ -10,6 +11,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Holdout.commandLine(new ServeCommand(), new UsersCommand(), new org.holdout.baselines.cli.BaselineCommand()).execute(args));
+        System.exit(Holdout.commandLine(new ServeCommand(), new UsersCommand(), new BaselineCommand()).execute(args));
     }
 }

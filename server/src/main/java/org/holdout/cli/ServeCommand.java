@@ -40,7 +40,7 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Address to listen on (env HOLDOUT_HOST; default 127.0.0.1).")
     String host;
 
-    @Option(names = "--demo", description = "Also create the student accounts ${COMPLETION-CANDIDATES} and print"
+    @Option(names = "--demo", description = "Also create the demo students alice, bob and carol, and print"
             + " their logins.")
     boolean demo;
 

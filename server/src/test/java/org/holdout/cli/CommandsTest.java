@@ -79,6 +79,28 @@ class CommandsTest {
     }
 
     @Test
+    void firstStartBuildsTheDefaultCompetitionFromTheInstalledFashionMnist(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(
+                Path.of("/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")), "dataset-fashion-mnist");
+        ServeCommand serve = new ServeCommand();
+        StringWriter out = new StringWriter();
+        CompletableFuture<Integer> running = start(serve, out, "serve", "--data-dir", dir.toString(), "--port", "0",
+                "--no-baselines");
+        try {
+            assertThat(out.toString()).contains("Building the default competition", "username: staff");
+            var competition = serve.app.competitions().current();
+            assertThat(competition.slug()).isEqualTo("fashion-mnist");
+            assertThat(competition.timeZone().getId()).isEqualTo("Asia/Taipei");
+            assertThat(competition.dailyLimit()).isEqualTo(5);
+            assertThat(Files.readAllLines(competition.file("sample_submission.csv"))).hasSize(10_001);
+            assertThat(competition.bundleDir()).startsWith(dir);
+        } finally {
+            serve.shutdown();
+        }
+        assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void usersImportAddsTheRosterPrintsGeneratedPasswordsOnceAndSkipsExistingNames(@TempDir Path dir)
             throws Exception {
         Path roster = dir.resolve("roster.csv");

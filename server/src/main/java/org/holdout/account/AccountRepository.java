@@ -100,6 +100,7 @@ public final class AccountRepository {
     }
 
     public void insertSession(String idHash, long accountId, String csrf, Instant now, Instant expires) {
+        update("DELETE FROM sessions WHERE expires_ms <= ?", now.toEpochMilli());
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (id_hash, account_id, csrf_token,"
                     + " created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)")) {

@@ -1,5 +1,6 @@
 package org.holdout.submission;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,9 @@ import java.time.Instant;
  * the reveal: this is the type every student-facing page and API answer uses.
  */
 public record StudentSubmission(long id, String fileName, Instant received, String state, Double publicScore,
-                                String publicScoreText, Double privateScore, String message) {
+                                String publicScoreText,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Double privateScore,
+                                String message) {
 
     public static StudentSubmission of(Submission s, boolean privateRevealed) {
         return new StudentSubmission(s.id(), s.fileName(), s.received(), s.state().name().toLowerCase(

@@ -48,7 +48,8 @@ public final class Access {
             if (session.isPresent()) {
                 who = session.get().account();
                 ctx.attribute(Web.CSRF, session.get().csrfToken());
-                if (changesState(ctx) && !csrfMatches(ctx, session.get().csrfToken())) {
+                boolean loginForm = ctx.path().equals("/login");
+                if (changesState(ctx) && !loginForm && !csrfMatches(ctx, session.get().csrfToken())) {
                     throw new ForbiddenResponse("This form has expired or did not come from this site;"
                             + " reload the page and try again.");
                 }

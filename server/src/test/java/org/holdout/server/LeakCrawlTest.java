@@ -76,6 +76,7 @@ class LeakCrawlTest {
             String everything = String.join("\n", seen.values());
             assertThat(publics.stream().filter(p -> everything.contains(String.format(Locale.ROOT, "%.5f", p))))
                     .as("the crawl sees public scores").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(String.join("\n", seen.values())).doesNotContain("privateScore", "privateAuc", "private_auc");
             for (Map.Entry<String, String> e : seen.entrySet()) {
                 for (String s : secret) {
                     assertThat(e.getValue()).as("private score %s on %s", s, e.getKey()).doesNotContain(s);

@@ -28,7 +28,7 @@ import org.holdout.npy.UInt8Array;
 public final class FashionMnist {
 
     /** The classes whose images are normal unless {@code --normal} says otherwise. */
-    public static final List<Integer> DEFAULT_NORMAL_CLASSES = List.of(8);
+    public static final List<Integer> DEFAULT_NORMAL_CLASSES = List.of(5, 7, 9);
     public static final double DEFAULT_ANOMALY_FRACTION = 0.02;
     public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
             "Shirt", "Sneaker", "Bag", "Ankle boot");

@@ -26,6 +26,9 @@ public final class SubmissionService {
     private final UploadStore store;
     private final Solutions solutions;
     private final Clock clock;
+    /** Scoring is pure CPU: as many at once as there are cores, the other uploads wait their turn. */
+    private final java.util.concurrent.Semaphore scoring =
+            new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     public SubmissionService(Database db, SubmissionRepository repository, UploadStore store, Solutions solutions,
                              Clock clock) {
@@ -57,7 +60,7 @@ public final class SubmissionService {
         }
         Score score;
         try {
-            score = Scorer.score(solutions.of(competition), bytes);
+            score = scoreOneAtATimePerCore(competition, bytes);
         } catch (SubmissionRejectedException e) {
             return refuse(competition, student, id, now, Outcome.Reason.INVALID, e.getMessage());
         } catch (RuntimeException e) {
@@ -86,6 +89,15 @@ public final class SubmissionService {
             return Outcome.Reason.ACCEPTED;
         });
         return outcome(competition, student, id, now, reason);
+    }
+
+    private Score scoreOneAtATimePerCore(Competition competition, byte[] bytes) throws SubmissionRejectedException {
+        scoring.acquireUninterruptibly();
+        try {
+            return Scorer.score(solutions.of(competition), bytes);
+        } finally {
+            scoring.release();
+        }
     }
 
     public static String limitMessage(Competition competition, Instant now) {

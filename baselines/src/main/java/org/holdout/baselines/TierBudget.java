@@ -18,10 +18,10 @@ public record TierBudget(int epochs, int batchSize, int subset) {
 
     public static TierBudget of(Tier tier) {
         return switch (tier) {
-            case SIMPLE -> new TierBudget(1, 128, 500);
-            case MEDIUM -> new TierBudget(10, 64, 2000);
-            case STRONG -> new TierBudget(20, 64, 2000);
-            case BOSS -> new TierBudget(20, 64, 2000);
+            case SIMPLE -> new TierBudget(4, 128, 1000);
+            case MEDIUM -> new TierBudget(5, 64, 2000);
+            case STRONG -> new TierBudget(3, 64, 2000);
+            case BOSS -> new TierBudget(3, 64, 2000);
         };
     }
 

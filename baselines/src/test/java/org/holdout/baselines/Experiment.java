@@ -34,6 +34,7 @@ public final class Experiment {
             System.arraycopy(test.images().data(), keep[i] * 784, kept, i * 784, 784);
         }
         UInt8Array testImages = new UInt8Array(new int[] {testCount, 28, 28, 1}, kept);
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(seed);
         long t0 = System.nanoTime();
         BaselineModel model = Models.build(tier, ImageData.shapeOf(trainImages), seed);
         INDArray x = model.prepare(trainImages);
@@ -55,7 +56,7 @@ public final class Experiment {
                 } else {
                     auc = Auc.of(model.score(xt), anomaly);
                 }
-                System.out.printf("%s %s epoch %d loss %.5f auc %.4f%s train %.1fs%n", tier.id(), a[1], e, loss, auc,
+                System.out.printf("%s %s epoch %d loss %.8f auc %.6f%s train %.1fs%n", tier.id(), a[1], e, loss, auc,
                         extra, trainSeconds);
             }
         }

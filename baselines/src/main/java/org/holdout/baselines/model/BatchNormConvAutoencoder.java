@@ -37,6 +37,7 @@ public final class BatchNormConvAutoencoder {
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        Training.seededInit(net, seed);
         return new Autoencoder(net, true);
     }
 

@@ -35,6 +35,7 @@ public final class ConvAutoencoder {
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        Training.seededInit(net, seed);
         return new Autoencoder(net, true);
     }
 

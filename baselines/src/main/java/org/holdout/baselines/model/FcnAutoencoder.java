@@ -30,6 +30,7 @@ public final class FcnAutoencoder {
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        Training.seededInit(net, seed);
         return new Autoencoder(net, false);
     }
 

@@ -1,6 +1,11 @@
 package org.holdout.baselines.model;
 
+import java.util.Random;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.learning.config.Adam;
@@ -20,9 +25,47 @@ final class Training {
                 // applyLR=true: p -= lr·wd·p after the Adam step, which is AdamW (PyTorch decays biases too)
                 .weightDecay(WEIGHT_DECAY, true)
                 .weightDecayBias(WEIGHT_DECAY, true)
-                // U(±1/sqrt(fan_in)), PyTorch's default for Linear and Conv weights
                 .weightInit(WeightInit.UNIFORM)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+    }
+
+    /**
+     * Re-draws every weight and bias from U(±1/sqrt(fan_in)) with {@code java.util.Random(seed)}: PyTorch's
+     * default for Linear, Conv2d and ConvTranspose2d (fan_in of a transposed conv = out channels·k·k), and,
+     * unlike DL4J's own initialisation in 1.0.0-M2.1, the same in every JVM for the same seed.
+     */
+    static MultiLayerNetwork seededInit(MultiLayerNetwork net, long seed) {
+        Random random = new Random(seed);
+        for (Layer layer : net.getLayers()) {
+            INDArray w = layer.paramTable().get("W");
+            INDArray b = layer.paramTable().get("b");
+            if (w == null) {
+                continue;
+            }
+            long[] s = w.shape();
+            long fanIn;
+            if (s.length == 2) {
+                fanIn = s[0];
+            } else if (layer.conf().getLayer() instanceof Deconvolution2D d) {
+                fanIn = d.getNOut() * s[2] * s[3];
+            } else {
+                fanIn = w.length() / s[0];
+            }
+            double bound = 1.0 / Math.sqrt(fanIn);
+            fill(w, bound, random);
+            if (b != null) {
+                fill(b, bound, random);
+            }
+        }
+        return net;
+    }
+
+    private static void fill(INDArray a, double bound, Random random) {
+        float[] v = new float[(int) a.length()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+        a.assign(org.nd4j.linalg.factory.Nd4j.create(v, a.shape(), a.ordering()));
     }
 }

@@ -90,6 +90,8 @@ public final class StaffHandlers {
         Map<String, Object> m = new HashMap<>();
         m.put("competition", c);
         m.put("deadline", c.deadline() == null ? "none" : SubmissionService.format(c.deadline(), c));
+        m.put("deadlineInput", c.deadline() == null ? "" : java.time.LocalDateTime.ofInstant(c.deadline(),
+                c.timeZone()).toString());
         m.put("tiers", tiers);
         m.put("recent", recent);
         m.put("total", submissions.count(c.id()));
@@ -164,6 +166,55 @@ public final class StaffHandlers {
         Competition c = competitions.current();
         competitions.repository().setRevealed(c.id(), true);
         page(ctx, "The private scores are now visible to students.", null);
+    }
+
+    /** {@code {"deadline": "2026-06-01T23:59:59+08:00"}} (any ISO-8601 offset time) or {@code null} for none. */
+    public void deadlineApi(Context ctx) {
+        Competition c = competitions.current();
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (Exception e) {
+            body = null;
+        }
+        if (body == null || !body.isObject() || !body.has("deadline")) {
+            throw new BadRequestResponse("Send JSON like {\"deadline\": \"2026-06-01T23:59:59+08:00\"} or"
+                    + " {\"deadline\": null}.");
+        }
+        java.time.Instant deadline = parseDeadline(body.get("deadline").isNull() ? null : body.get("deadline").asText(),
+                c);
+        competitions.repository().setDeadline(c.id(), deadline);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("deadline", deadline);
+        ctx.json(m);
+    }
+
+    public void deadlineForm(Context ctx) {
+        Competition c = competitions.current();
+        try {
+            competitions.repository().setDeadline(c.id(), parseDeadline(ctx.formParam("deadline"), c));
+        } catch (BadRequestResponse e) {
+            page(ctx, null, e.getMessage());
+            return;
+        }
+        page(ctx, "The deadline is saved.", null);
+    }
+
+    /** An ISO-8601 time with an offset, or a local date-time read in the competition's time zone. */
+    static java.time.Instant parseDeadline(String text, Competition c) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(text.trim()).atZone(c.timeZone()).toInstant();
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw new BadRequestResponse("\"" + text + "\" is not a time like 2026-06-01T23:59:59+08:00 or"
+                        + " 2026-06-01T23:59 (read in " + c.timeZone().getId() + ").");
+            }
+        }
     }
 
     public void baselinesApi(Context ctx) {

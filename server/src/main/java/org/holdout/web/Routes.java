@@ -41,6 +41,7 @@ public final class Routes {
                 r(GET, "/staff", staff::page, STAFF),
                 r(POST, "/staff/baselines/{tier}", staff::baselineForm, STAFF),
                 r(POST, "/staff/reveal", staff::revealForm, STAFF),
+                r(POST, "/staff/deadline", staff::deadlineForm, STAFF),
 
                 r(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 r(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -49,6 +50,7 @@ public final class Routes {
                 r(GET, "/api/staff/baselines", staff::baselinesApi, STAFF),
                 r(POST, "/api/staff/baselines/{tier}", staff::baselineUpload, STAFF),
                 r(PUT, "/api/staff/baselines/{tier}", staff::baselineType, STAFF),
+                r(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),
                 r(POST, "/api/staff/reveal", staff::revealApi, STAFF));
     }
 

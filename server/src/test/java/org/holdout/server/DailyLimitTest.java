@@ -119,6 +119,32 @@ class DailyLimitTest {
     }
 
     @Test
+    void staffSetTheDeadlineThroughTheApiAndTheForm() throws Exception {
+        server = new TestServer(dir);
+        Client ann = server.login("ann", Role.STUDENT);
+        Client ta = server.login("ta", Role.STAFF);
+        var put = ta.api("PUT", "/api/staff/deadline", ta.token,
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"deadline\":\"2026-03-01T12:00:00+08:00\"}"),
+                "application/json");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(put.body()).contains("2026-03-01T04:00:00Z");
+        server.clock.set(Instant.parse("2026-03-01T04:00:00Z"));
+        assertThat(ann.uploadApi("late.csv", TinyCompetition.submission(1)).statusCode()).isEqualTo(403);
+        assertThat(ta.api("PUT", "/api/staff/deadline", ta.token,
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"deadline\":\"soon\"}"), "application/json")
+                .statusCode()).isEqualTo(400);
+        assertThat(ann.api("PUT", "/api/staff/deadline", ann.token,
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"deadline\":null}"), "application/json")
+                .statusCode()).isEqualTo(403);
+
+        ta.get("/staff");
+        var form = ta.postForm("/staff/deadline", Map.of("deadline", "2026-03-05T23:59"), true);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("2026-03-05 23:59 GMT+8");
+        assertThat(ann.uploadApi("ok.csv", TinyCompetition.submission(2)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void twoStudentsUploadingAtOnceDoNotShareALimit() throws Exception {
         server = new TestServer(dir, Map.of("daily.limit", "3"));
         Client ann = server.login("ann", Role.STUDENT);

@@ -121,7 +121,7 @@ public final class LoadGenerator {
                     + " | upload→scored→on board p50 / p99 / max | server RSS after (peak) |");
             System.out.println("|---|---|---|---|---|---|---|---|");
             if (a.containsKey("profile")) {
-                System.out.println(run("jcmd", String.valueOf(server.pid()), "JFR.start", "settings=profile",
+                System.out.println(run("jcmd", String.valueOf(server.pid()), "JFR.start", "name=wave", "settings=profile",
                         "filename=" + Path.of(a.get("profile")).toAbsolutePath()).trim());
             }
             int offset = 1;
@@ -170,7 +170,7 @@ public final class LoadGenerator {
             }
             pool.shutdownNow();
             if (a.containsKey("profile")) {
-                System.out.println(run("jcmd", String.valueOf(server.pid()), "JFR.stop").trim());
+                System.out.println(run("jcmd", String.valueOf(server.pid()), "JFR.stop", "name=wave").trim());
             }
             System.out.println();
             cpuNotes.forEach(System.out::println);

@@ -7,41 +7,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.holdout.account.Account;
-import org.holdout.account.AccountRepository;
-import org.holdout.account.Role;
+import java.util.concurrent.ConcurrentHashMap;
 import org.holdout.competition.Competition;
-import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionRepository;
 
 /** The public leaderboard: each student's best public score, ties to the earlier submission, baselines among them. */
 public final class Leaderboard {
+    private static final Map<Double, String> FORMATTED = new ConcurrentHashMap<>();
     private final SubmissionRepository submissions;
-    private final AccountRepository accounts;
     private final BaselineRepository baselines;
 
-    public Leaderboard(SubmissionRepository submissions, AccountRepository accounts, BaselineRepository baselines) {
+    public Leaderboard(SubmissionRepository submissions, BaselineRepository baselines) {
         this.submissions = submissions;
-        this.accounts = accounts;
         this.baselines = baselines;
     }
 
     public static String fiveDecimals(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.5f", v);
+        if (v == null) {
+            return "";
+        }
+        if (FORMATTED.size() > 100_000) {
+            FORMATTED.clear();
+        }
+        return FORMATTED.computeIfAbsent(v, x -> String.format(Locale.ROOT, "%.5f", x));
     }
 
     public List<LeaderboardRow> publicBoard(Competition competition) {
-        Map<Long, Account> students = new HashMap<>();
-        for (Account a : accounts.all()) {
-            if (a.role() == Role.STUDENT) {
-                students.put(a.id(), a);
-            }
-        }
         Map<Long, Best> best = new HashMap<>();
-        for (Submission s : submissions.scored(competition.id())) {
-            if (!students.containsKey(s.accountId())) {
-                continue;
-            }
+        for (SubmissionRepository.BoardEntry s : submissions.scoredOfStudents(competition.id())) {
             Best b = best.computeIfAbsent(s.accountId(), k -> new Best());
             b.entries++;
             b.last = s.received();
@@ -49,18 +42,16 @@ public final class Leaderboard {
                 b.top = s;
             }
         }
-        List<Map.Entry<Long, Best>> ranked = new ArrayList<>(best.entrySet());
-        ranked.removeIf(e -> e.getValue().top == null);
-        ranked.sort(Comparator.<Map.Entry<Long, Best>>comparingDouble(e -> -e.getValue().top.publicAuc())
-                .thenComparing(e -> e.getValue().top.received())
-                .thenComparingLong(e -> e.getValue().top.id()));
+        List<Best> ranked = new ArrayList<>(best.values());
+        ranked.removeIf(b -> b.top == null);
+        ranked.sort(Comparator.<Best>comparingDouble(b -> -b.top.publicAuc())
+                .thenComparing(b -> b.top.received())
+                .thenComparingLong(b -> b.top.id()));
         boolean reveal = competition.privateRevealed();
         List<LeaderboardRow> rows = new ArrayList<>();
         int rank = 0;
-        for (Map.Entry<Long, Best> e : ranked) {
-            Account a = students.get(e.getKey());
-            Best b = e.getValue();
-            rows.add(new LeaderboardRow(++rank, a.displayName(), a.username(), null, b.top.publicAuc(),
+        for (Best b : ranked) {
+            rows.add(new LeaderboardRow(++rank, b.top.displayName(), b.top.username(), null, b.top.publicAuc(),
                     reveal ? b.top.privateAuc() : null, b.entries, b.last));
         }
         for (BaselineScore bs : baselines.all(competition.id())) {
@@ -80,7 +71,7 @@ public final class Leaderboard {
     }
 
     private static final class Best {
-        Submission top;
+        SubmissionRepository.BoardEntry top;
         int entries;
         Instant last;
     }

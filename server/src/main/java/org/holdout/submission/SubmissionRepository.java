@@ -63,11 +63,15 @@ public final class SubmissionRepository {
             } else {
                 ps.setInt(5, rows);
             }
-            ps.setString(6, message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message);
+            ps.setString(6, storedMessage(message));
             ps.setLong(7, id);
             ps.setString(8, from.name());
             return ps.executeUpdate() == 1;
         }
+    }
+
+    static String storedMessage(String message) {
+        return message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
     }
 
     /** Scored submissions of one student received in [{@code from}, {@code to}). */
@@ -109,6 +113,35 @@ public final class SubmissionRepository {
     public List<Submission> scored(long competitionId) {
         return list("SELECT " + COLUMNS + " FROM submissions WHERE competition_id = ? AND state = 'SCORED'"
                 + " ORDER BY received_ms, id", competitionId);
+    }
+
+    /** A scored submission of a student, with only what the public board needs. */
+    public record BoardEntry(long id, long accountId, String username, String displayName, Double publicAuc,
+                             Double privateAuc, Instant received) {
+    }
+
+    /** The scored submissions of student accounts, oldest first, in one query. */
+    public List<BoardEntry> scoredOfStudents(long competitionId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.account_id, a.username, a.display_name,"
+                    + " s.public_auc, s.private_auc, s.received_ms FROM submissions s JOIN accounts a ON a.id ="
+                    + " s.account_id WHERE s.competition_id = ? AND s.state = 'SCORED' AND a.role = 'STUDENT'"
+                    + " ORDER BY s.received_ms, s.id")) {
+                ps.setLong(1, competitionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<BoardEntry> out = new ArrayList<>();
+                    while (rs.next()) {
+                        double pub = rs.getDouble(5);
+                        Double publicAuc = rs.wasNull() ? null : pub;
+                        double priv = rs.getDouble(6);
+                        Double privateAuc = rs.wasNull() ? null : priv;
+                        out.add(new BoardEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                publicAuc, privateAuc, Instant.ofEpochMilli(rs.getLong(7))));
+                    }
+                    return out;
+                }
+            }
+        });
     }
 
     public long count(long competitionId) {

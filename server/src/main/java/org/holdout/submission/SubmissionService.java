@@ -51,7 +51,8 @@ public final class SubmissionService {
     public Outcome submit(Competition competition, Account student, String originalName, byte[] bytes) {
         Instant now = clock.instant();
         UploadStore.Stored stored = store.put(bytes);
-        long id = machine.receive(competition.id(), student.id(), cleanName(originalName), stored.sha256(),
+        String name = cleanName(originalName);
+        long id = machine.receive(competition.id(), student.id(), name, stored.sha256(),
                 stored.size(), now);
 
         if (competition.closedAt(now)) {
@@ -77,18 +78,22 @@ public final class SubmissionService {
         }
         Instant dayStart = competition.dayStart(now);
         Instant dayEnd = competition.dayEnd(now);
-        Outcome.Reason reason = db.inTransaction(c -> {
+        String note = score.publicAuc() == null ? "No public score: " + score.publicReason() : null;
+        Outcome accepted = db.inTransaction(c -> {
             AccountRepository.lock(c, student.id());
             int used = SubmissionRepository.countScored(c, competition.id(), student.id(), dayStart, dayEnd);
             if (used >= competition.dailyLimit()) {
                 machine.refuse(c, id, clock.instant(), limitMessage(competition, now));
-                return Outcome.Reason.LIMIT;
+                return null;
             }
-            String note = score.publicAuc() == null ? "No public score: " + score.publicReason() : null;
-            machine.score(c, id, clock.instant(), score.publicAuc(), score.privateAuc(), score.rows(), note);
-            return Outcome.Reason.ACCEPTED;
+            Instant decided = Instant.ofEpochMilli(clock.instant().toEpochMilli());
+            machine.score(c, id, decided, score.publicAuc(), score.privateAuc(), score.rows(), note);
+            Submission s = new Submission(id, competition.id(), student.id(), SubmissionState.SCORED,
+                    name, stored.sha256(), stored.size(), Instant.ofEpochMilli(now.toEpochMilli()),
+                    decided, score.publicAuc(), score.privateAuc(), score.rows(), SubmissionRepository.storedMessage(note));
+            return new Outcome(s, Outcome.Reason.ACCEPTED, new Quota(used + 1, competition.dailyLimit(), dayEnd));
         });
-        return outcome(competition, student, id, now, reason);
+        return accepted != null ? accepted : outcome(competition, student, id, now, Outcome.Reason.LIMIT);
     }
 
     private Score scoreOneAtATimePerCore(Competition competition, byte[] bytes) throws SubmissionRejectedException {

@@ -4,10 +4,10 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /** Reads an uploaded CSV from a multipart field {@code file} or a raw body, never more than the size limit. */
 public final class Uploads {
@@ -38,13 +38,13 @@ public final class Uploads {
                     throw new HttpResponseException(413, errors.tooLargeMessage());
                 }
                 try (InputStream in = f.content()) {
-                    return new Upload(f.filename(), readBounded(in));
+                    return new Upload(f.filename(), readBounded(in, (int) f.size()));
                 }
             }
             if (type.startsWith("application/x-www-form-urlencoded")) {
                 throw new BadRequestResponse("Send the CSV as multipart field 'file' or as a text/csv body.");
             }
-            byte[] body = readBounded(ctx.req().getInputStream());
+            byte[] body = readBounded(ctx.req().getInputStream(), (int) Math.max(0, declared));
             if (body.length == 0) {
                 throw new BadRequestResponse("The upload is empty: send the CSV as multipart field 'file' or as a"
                         + " text/csv body.");
@@ -56,17 +56,33 @@ public final class Uploads {
         }
     }
 
-    private byte[] readBounded(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new HttpResponseException(413, errors.tooLargeMessage());
+    /** Reads into an array of the expected size when it is known, growing only if more comes. */
+    private byte[] readBounded(InputStream in, int expected) throws IOException {
+        long cap = maxBytes + 1;
+        byte[] buf = new byte[(int) Math.max(1, Math.min(expected > 0 ? expected : 64 * 1024, cap))];
+        int total = 0;
+        while (true) {
+            if (total == buf.length) {
+                if (total > maxBytes) {
+                    throw new HttpResponseException(413, errors.tooLargeMessage());
+                }
+                int next = in.read();
+                if (next < 0) {
+                    return buf;
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(cap, 2L * buf.length));
+                buf[total++] = (byte) next;
+                continue;
             }
-            out.write(buf, 0, n);
+            int n = in.read(buf, total, buf.length - total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
         }
-        return out.toByteArray();
+        if (total > maxBytes) {
+            throw new HttpResponseException(413, errors.tooLargeMessage());
+        }
+        return total == buf.length ? buf : Arrays.copyOf(buf, total);
     }
 }

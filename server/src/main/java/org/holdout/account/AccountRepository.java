@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.holdout.db.Database;
 
@@ -65,6 +67,25 @@ public final class AccountRepository {
                 return out;
             }
         });
+    }
+
+    /** Username and display name of every account with this role, by id. */
+    public Map<Long, Name> namesWithRole(Role role) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, username, display_name FROM accounts WHERE role = ?")) {
+                ps.setString(1, role.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    Map<Long, Name> out = new HashMap<>();
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), new Name(rs.getString(2), rs.getString(3)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    public record Name(String username, String displayName) {
     }
 
     public boolean anyWithRole(Role role) {

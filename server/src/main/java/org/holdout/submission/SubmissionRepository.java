@@ -115,28 +115,24 @@ public final class SubmissionRepository {
                 + " ORDER BY received_ms, id", competitionId);
     }
 
-    /** A scored submission of a student, with only what the public board needs. */
-    public record BoardEntry(long id, long accountId, String username, String displayName, Double publicAuc,
-                             Double privateAuc, Instant received) {
+    /** A scored submission with only what the public board needs. */
+    public record BoardEntry(long id, long accountId, Double publicAuc, Double privateAuc, long receivedMs) {
     }
 
-    /** The scored submissions of student accounts, oldest first, in one query. */
-    public List<BoardEntry> scoredOfStudents(long competitionId) {
+    /** The scored submissions of a competition, in no particular order (the board does not need one). */
+    public List<BoardEntry> scoredForBoard(long competitionId) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.account_id, a.username, a.display_name,"
-                    + " s.public_auc, s.private_auc, s.received_ms FROM submissions s JOIN accounts a ON a.id ="
-                    + " s.account_id WHERE s.competition_id = ? AND s.state = 'SCORED' AND a.role = 'STUDENT'"
-                    + " ORDER BY s.received_ms, s.id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, account_id, public_auc, private_auc, received_ms"
+                    + " FROM submissions WHERE competition_id = ? AND state = 'SCORED'")) {
                 ps.setLong(1, competitionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<BoardEntry> out = new ArrayList<>();
                     while (rs.next()) {
-                        double pub = rs.getDouble(5);
+                        double pub = rs.getDouble(3);
                         Double publicAuc = rs.wasNull() ? null : pub;
-                        double priv = rs.getDouble(6);
+                        double priv = rs.getDouble(4);
                         Double privateAuc = rs.wasNull() ? null : priv;
-                        out.add(new BoardEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                publicAuc, privateAuc, Instant.ofEpochMilli(rs.getLong(7))));
+                        out.add(new BoardEntry(rs.getLong(1), rs.getLong(2), publicAuc, privateAuc, rs.getLong(5)));
                     }
                     return out;
                 }

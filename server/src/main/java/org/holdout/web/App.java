@@ -61,7 +61,7 @@ public final class App implements AutoCloseable {
         Access access = new Access(accounts);
         var routes = Routes.all(new AccountHandlers(accounts), new CompetitionHandlers(competitions),
                 new SubmissionHandlers(competitions, submissions, uploads),
-                new LeaderboardHandlers(competitions, new Leaderboard(submissionRepo, baselineRepo)),
+                new LeaderboardHandlers(competitions, new Leaderboard(submissionRepo, accountRepo, baselineRepo)),
                 new StaffHandlers(competitions, baselines, training, submissionRepo, accountRepo, uploads));
 
         javalin = Javalin.create(cfg -> {

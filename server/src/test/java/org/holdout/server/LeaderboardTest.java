@@ -83,6 +83,22 @@ class LeaderboardTest {
     }
 
     @Test
+    void aStudentsEqualLaterScoreKeepsTheEarlierSubmissionAsTheirBest() throws Exception {
+        byte[] good = TinyCompetition.submission(12);
+        publicOf(ann.uploadApi("a1.csv", good));
+        server.clock.advance(Duration.ofMinutes(1));
+        publicOf(ben.uploadApi("b1.csv", good));
+        server.clock.advance(Duration.ofMinutes(1));
+        publicOf(ann.uploadApi("a2.csv", good));
+
+        String json = cid.apiGet("/api/leaderboard").body();
+        assertThat(json.indexOf("\"username\":\"ann\"")).as("ann's best is her first upload, before ben's")
+                .isLessThan(json.indexOf("\"username\":\"ben\""));
+        assertThat(json).contains("\"rank\":1,\"name\":\"ANN\"", "\"entries\":2")
+                .doesNotContain("\"username\":\"ta\"");
+    }
+
+    @Test
     void staffSetBaselinesByFormAndBadValuesAreFriendlyErrors() throws Exception {
         staff.get("/staff");
         HttpResponse<String> typed = staff.postForm("/staff/baselines/medium", java.util.Map.of("public", "0.7",

@@ -70,7 +70,7 @@ public final class App implements AutoCloseable {
             long maxKb = Math.max(1, (config.maxUploadBytes() + 1023) / 1024);
             cfg.jetty.multipartConfig.maxFileSize(maxKb, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(maxKb + 64, SizeUnit.KB);
-            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";

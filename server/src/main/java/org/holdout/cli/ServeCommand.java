@@ -96,8 +96,11 @@ public class ServeCommand implements Callable<Integer> {
             }
             app.start();
             if (config.baselines()) {
+                boolean pending = !app.training().allRegistered(competition);
                 app.training().start(competition);
-                out.println("Training the baselines in the background (progress on " + app.url() + "/staff).");
+                if (pending) {
+                    out.println("Training the baselines in the background (progress on " + app.url() + "/staff).");
+                }
             }
             out.println("Holdout is running at " + app.url() + "  (data: " + config.dataDir() + ")");
             out.flush();

@@ -54,12 +54,24 @@ public final class BaselineTraining implements AutoCloseable {
         worker.submit(() -> runAll(competition));
     }
 
+    /** True when every tier already has a public score, so there is nothing to train. */
+    public boolean allRegistered(Competition competition) {
+        for (Tier tier : Tier.values()) {
+            if (!isRegistered(competition, tier)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isRegistered(Competition competition, Tier tier) {
+        return baselines.all(competition).stream().anyMatch(b -> b.tier() == tier && b.publicAuc() != null);
+    }
+
     private void runAll(Competition competition) {
         Bundle bundle = null;
         for (Tier tier : Tier.values()) {
-            boolean registered = baselines.all(competition).stream()
-                    .anyMatch(b -> b.tier() == tier && b.publicAuc() != null);
-            if (registered) {
+            if (isRegistered(competition, tier)) {
                 set(tier, new Progress("registered", 0, 0, Double.NaN, -1));
                 continue;
             }

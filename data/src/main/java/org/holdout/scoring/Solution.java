@@ -167,20 +167,9 @@ public final class Solution {
     /** The slot of an Id given as UTF-8 bytes, or -1 when it is not a test Id. */
     int slotOf(byte[] b, int from, int to) {
         if (numeric) {
-            int len = to - from;
-            if (len == 0 || len > MAX_NUMERIC_DIGITS || (b[from] == '0' && len > 1)) {
-                return -1;
-            }
-            long v = 0;
-            for (int i = from; i < to; i++) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) {
-                    return -1;
-                }
-                v = v * 10 + d;
-            }
+            long v = canonicalDecimal(b, from, to);
             long slot = v - firstNumericId;
-            return slot >= 0 && slot < size ? (int) slot : -1;
+            return v >= 0 && slot >= 0 && slot < size ? (int) slot : -1;
         }
         int h = hash(b, from, to) & mask;
         int len = to - from;

@@ -1,7 +1,9 @@
 package org.holdout.leaderboard;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,33 +22,30 @@ public final class BaselineRepository {
     public void put(long competitionId, Tier tier, Double publicAuc, Double privateAuc, String source, String sha256,
                     Instant now) {
         db.inTransaction(c -> {
-            int n;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE baselines SET public_auc = ?, private_auc = ?,"
-                    + " source = ?, sha256 = ?, updated_ms = ? WHERE competition_id = ? AND tier = ?")) {
-                setDouble(ps, 1, publicAuc);
-                setDouble(ps, 2, privateAuc);
-                ps.setString(3, source);
-                ps.setString(4, sha256);
-                ps.setLong(5, now.toEpochMilli());
-                ps.setLong(6, competitionId);
-                ps.setString(7, tier.id());
-                n = ps.executeUpdate();
-            }
-            if (n == 0) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO baselines (public_auc, private_auc, source,"
-                        + " sha256, updated_ms, competition_id, tier) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    setDouble(ps, 1, publicAuc);
-                    setDouble(ps, 2, privateAuc);
-                    ps.setString(3, source);
-                    ps.setString(4, sha256);
-                    ps.setLong(5, now.toEpochMilli());
-                    ps.setLong(6, competitionId);
-                    ps.setString(7, tier.id());
-                    ps.executeUpdate();
-                }
+            String update = "UPDATE baselines SET public_auc = ?, private_auc = ?, source = ?, sha256 = ?,"
+                    + " updated_ms = ? WHERE competition_id = ? AND tier = ?";
+            String insert = "INSERT INTO baselines (public_auc, private_auc, source, sha256, updated_ms,"
+                    + " competition_id, tier) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            if (write(c, update, competitionId, tier, publicAuc, privateAuc, source, sha256, now) == 0) {
+                write(c, insert, competitionId, tier, publicAuc, privateAuc, source, sha256, now);
             }
             return null;
         });
+    }
+
+    /** Runs the update or the insert: both take the same parameters in the same order. */
+    private static int write(Connection c, String sql, long competitionId, Tier tier, Double publicAuc,
+                             Double privateAuc, String source, String sha256, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            setDouble(ps, 1, publicAuc);
+            setDouble(ps, 2, privateAuc);
+            ps.setString(3, source);
+            ps.setString(4, sha256);
+            ps.setLong(5, now.toEpochMilli());
+            ps.setLong(6, competitionId);
+            ps.setString(7, tier.id());
+            return ps.executeUpdate();
+        }
     }
 
     public List<BaselineScore> all(long competitionId) {
@@ -71,7 +70,7 @@ public final class BaselineRepository {
         });
     }
 
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws java.sql.SQLException {
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.DOUBLE);
         } else {

@@ -1,10 +1,12 @@
 package org.holdout.leaderboard;
 
+import static org.holdout.db.Nullable.getDouble;
+import static org.holdout.db.Nullable.setDouble;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +58,8 @@ public final class BaselineRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     List<BaselineScore> out = new ArrayList<>();
                     while (rs.next()) {
-                        double pub = rs.getDouble("public_auc");
-                        Double p = rs.wasNull() ? null : pub;
-                        double priv = rs.getDouble("private_auc");
-                        Double q = rs.wasNull() ? null : priv;
-                        out.add(new BaselineScore(Tier.parse(rs.getString("tier")), p, q, rs.getString("source"),
+                        out.add(new BaselineScore(Tier.parse(rs.getString("tier")), getDouble(rs, "public_auc"),
+                                getDouble(rs, "private_auc"), rs.getString("source"),
                                 Instant.ofEpochMilli(rs.getLong("updated_ms"))));
                     }
                     out.sort(java.util.Comparator.comparing(BaselineScore::tier));
@@ -70,11 +69,4 @@ public final class BaselineRepository {
         });
     }
 
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package org.holdout.submission;
 
+import static org.holdout.db.Nullable.getDouble;
+import static org.holdout.db.Nullable.setDouble;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -128,10 +131,8 @@ public final class SubmissionRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     List<BoardEntry> out = new ArrayList<>();
                     while (rs.next()) {
-                        double pub = rs.getDouble(3);
-                        Double publicAuc = rs.wasNull() ? null : pub;
-                        double priv = rs.getDouble(4);
-                        Double privateAuc = rs.wasNull() ? null : priv;
+                        Double publicAuc = getDouble(rs, 3);
+                        Double privateAuc = getDouble(rs, 4);
                         out.add(new BoardEntry(rs.getLong(1), rs.getLong(2), publicAuc, privateAuc, rs.getLong(5)));
                     }
                     return out;
@@ -169,18 +170,7 @@ public final class SubmissionRepository {
         });
     }
 
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
-        }
-    }
 
-    private static Double getDouble(ResultSet rs, String col) throws SQLException {
-        double v = rs.getDouble(col);
-        return rs.wasNull() ? null : v;
-    }
 
     private static Submission map(ResultSet rs) throws SQLException {
         long decided = rs.getLong("decided_ms");

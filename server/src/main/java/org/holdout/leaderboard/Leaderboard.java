@@ -4,14 +4,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
 import org.holdout.competition.Competition;
+import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionRepository;
+import org.holdout.submission.SubmissionState;
 
 /** The public leaderboard: each student's best public score, ties to the earlier submission, baselines among them. */
 public final class Leaderboard {
@@ -24,6 +28,7 @@ public final class Leaderboard {
     private final SubmissionRepository submissions;
     private final AccountRepository accounts;
     private final BaselineRepository baselines;
+    private final Map<Long, Standings> cache = new HashMap<>();
 
     public Leaderboard(SubmissionRepository submissions, AccountRepository accounts, BaselineRepository baselines) {
         this.submissions = submissions;
@@ -41,22 +46,38 @@ public final class Leaderboard {
         return FORMATTED.computeIfAbsent(v, x -> String.format(Locale.ROOT, "%.5f", x));
     }
 
+    /** A scored submission, just committed: folded into the standings if they are loaded. */
+    public synchronized void scored(Submission s) {
+        Standings standings = cache.get(s.competitionId());
+        if (standings != null && s.state() == SubmissionState.SCORED) {
+            standings.add(new SubmissionRepository.BoardEntry(s.id(), s.accountId(), s.publicAuc(), s.privateAuc(),
+                    s.received().toEpochMilli()));
+        }
+    }
+
+    /** Forgets a competition's standings (after a change other than a new score); the next read loads them. */
+    public synchronized void invalidate(long competitionId) {
+        cache.remove(competitionId);
+    }
+
+    private synchronized List<Map.Entry<Long, Best>> standings(long competitionId) {
+        Standings standings = cache.get(competitionId);
+        if (standings == null) {
+            standings = new Standings();
+            for (SubmissionRepository.BoardEntry e : submissions.scoredForBoard(competitionId)) {
+                standings.add(e);
+            }
+            cache.put(competitionId, standings);
+        }
+        List<Map.Entry<Long, Best>> copy = new ArrayList<>(standings.best.size());
+        standings.best.forEach((account, best) -> copy.add(Map.entry(account, best)));
+        return copy;
+    }
+
     public List<LeaderboardRow> publicBoard(Competition competition) {
         Map<Long, AccountRepository.Name> students = accounts.namesWithRole(Role.STUDENT);
-        Map<Long, Best> best = new HashMap<>();
-        for (SubmissionRepository.BoardEntry s : submissions.scoredForBoard(competition.id())) {
-            if (!students.containsKey(s.accountId())) {
-                continue;
-            }
-            Best b = best.computeIfAbsent(s.accountId(), k -> new Best());
-            b.entries++;
-            b.lastMs = Math.max(b.lastMs, s.receivedMs());
-            if (s.publicAuc() != null && (b.top == null || EARLIER_BEST_FIRST.compare(s, b.top) < 0)) {
-                b.top = s;
-            }
-        }
-        List<Map.Entry<Long, Best>> ranked = new ArrayList<>(best.entrySet());
-        ranked.removeIf(e -> e.getValue().top == null);
+        List<Map.Entry<Long, Best>> ranked = standings(competition.id());
+        ranked.removeIf(e -> e.getValue().top == null || !students.containsKey(e.getKey()));
         ranked.sort(Comparator.comparing(e -> e.getValue().top, EARLIER_BEST_FIRST));
         boolean reveal = competition.privateRevealed();
         List<LeaderboardRow> rows = new ArrayList<>();
@@ -83,9 +104,29 @@ public final class Leaderboard {
         return rows;
     }
 
-    private static final class Best {
-        SubmissionRepository.BoardEntry top;
-        int entries;
-        long lastMs = Long.MIN_VALUE;
+    /**
+     * Every account's best so far, built once from the database and then kept up to date submission by
+     * submission, so that a board read costs the same on the last day as on the first. A submission counted
+     * by the load is recognised when its notification comes after it.
+     */
+    private static final class Standings {
+        final Map<Long, Best> best = new HashMap<>();
+        final Set<Long> counted = new HashSet<>();
+
+        void add(SubmissionRepository.BoardEntry s) {
+            if (!counted.add(s.id())) {
+                return;
+            }
+            Best old = best.get(s.accountId());
+            SubmissionRepository.BoardEntry top = old == null ? null : old.top;
+            if (s.publicAuc() != null && (top == null || EARLIER_BEST_FIRST.compare(s, top) < 0)) {
+                top = s;
+            }
+            best.put(s.accountId(), new Best(top, old == null ? 1 : old.entries + 1,
+                    old == null ? s.receivedMs() : Math.max(old.lastMs, s.receivedMs())));
+        }
+    }
+
+    private record Best(SubmissionRepository.BoardEntry top, int entries, long lastMs) {
     }
 }

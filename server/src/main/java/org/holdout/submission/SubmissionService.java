@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
 import org.holdout.competition.Competition;
@@ -26,6 +27,7 @@ public final class SubmissionService {
     private final UploadStore store;
     private final Solutions solutions;
     private final Clock clock;
+    private volatile Consumer<Submission> onScored = s -> { };
     /** Scoring is pure CPU: as many at once as there are cores, the other uploads wait their turn. */
     private final java.util.concurrent.Semaphore scoring =
             new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
@@ -38,6 +40,11 @@ public final class SubmissionService {
         this.store = store;
         this.solutions = solutions;
         this.clock = clock;
+    }
+
+    /** Told of every scored submission once its transaction has committed (the leaderboard keeps up with it). */
+    public void onScored(Consumer<Submission> listener) {
+        this.onScored = listener;
     }
 
     public SubmissionRepository repository() {
@@ -93,7 +100,11 @@ public final class SubmissionService {
                     decided, score.publicAuc(), score.privateAuc(), score.rows(), SubmissionRepository.storedMessage(note));
             return new Outcome(s, Outcome.Reason.ACCEPTED, new Quota(used + 1, competition.dailyLimit(), dayEnd));
         });
-        return accepted != null ? accepted : outcome(competition, student, id, now, Outcome.Reason.LIMIT);
+        if (accepted == null) {
+            return outcome(competition, student, id, now, Outcome.Reason.LIMIT);
+        }
+        onScored.accept(accepted.submission());
+        return accepted;
     }
 
     private Score scoreOneAtATimePerCore(Competition competition, byte[] bytes) throws SubmissionRejectedException {

@@ -10,6 +10,8 @@ import io.javalin.rendering.template.JavalinThymeleaf;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.holdout.account.AccountHandlers;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
@@ -35,6 +37,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** Builds the whole server from a config, a database and a clock; never starts it (tests start it on port 0). */
 public final class App implements AutoCloseable {
+    static final int ACCEPT_QUEUE = 1024;
     private final ServerConfig config;
     private final Javalin javalin;
     private final AccountService accounts;
@@ -53,6 +56,8 @@ public final class App implements AutoCloseable {
         SubmissionRepository submissionRepo = new SubmissionRepository(db);
         submissions = new SubmissionService(db, submissionRepo, store, solutions, clock);
         BaselineRepository baselineRepo = new BaselineRepository(db);
+        Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, baselineRepo);
+        submissions.onScored(leaderboard::scored);
         baselines = new BaselineService(baselineRepo, store, solutions, clock);
         training = new BaselineTraining(baselines, config.dataDir());
 
@@ -61,7 +66,7 @@ public final class App implements AutoCloseable {
         Access access = new Access(accounts);
         var routes = Routes.all(new AccountHandlers(accounts), new CompetitionHandlers(competitions),
                 new SubmissionHandlers(competitions, submissions, uploads),
-                new LeaderboardHandlers(competitions, new Leaderboard(submissionRepo, accountRepo, baselineRepo)),
+                new LeaderboardHandlers(competitions, leaderboard),
                 new StaffHandlers(competitions, baselines, training, submissionRepo, accountRepo, uploads));
 
         javalin = Javalin.create(cfg -> {
@@ -71,6 +76,14 @@ public final class App implements AutoCloseable {
             cfg.jetty.multipartConfig.maxFileSize(maxKb, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(maxKb + 64, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                // a deadline brings hundreds of connections at once; the JDK's default backlog of 50 resets the rest
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";
@@ -126,7 +139,7 @@ public final class App implements AutoCloseable {
     }
 
     public App start() {
-        javalin.start(config.host(), config.port());
+        javalin.start();
         return this;
     }
 

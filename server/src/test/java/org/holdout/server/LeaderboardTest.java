@@ -2,12 +2,21 @@ package org.holdout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
+import org.holdout.leaderboard.BaselineRepository;
+import org.holdout.leaderboard.Leaderboard;
+import org.holdout.leaderboard.LeaderboardRow;
+import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.Submission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,5 +136,44 @@ class LeaderboardTest {
                 .statusCode()).isEqualTo(200);
         assertThat(ann.apiGet("/api/leaderboard").body()).contains("privateScore");
         assertThat(ann.get("/leaderboard").body()).contains("Private");
+    }
+
+    @Test
+    void theBoardKeptUpUploadByUploadEqualsABoardBuiltAfreshFromTheDatabase() throws Exception {
+        assertThat(ann.apiGet("/api/leaderboard").statusCode()).isEqualTo(200);
+        Client[] who = {ann, ben, cid};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Client c = who[i % 3];
+                byte[] file = TinyCompetition.submission(i + 1);
+                done.add(pool.submit(() -> {
+                    int status = c.uploadApi("f.csv", file).statusCode();
+                    c.apiGet("/api/leaderboard");
+                    return status;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : done) {
+                assertThat(f.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        JsonNode served = new ObjectMapper().readTree(cid.apiGet("/api/leaderboard").body()).get("rows");
+        List<LeaderboardRow> fresh = new Leaderboard(new SubmissionRepository(server.db),
+                new AccountRepository(server.db), new BaselineRepository(server.db)).publicBoard(server.competition());
+        assertThat(fresh).hasSize(3);
+        assertThat(served).hasSize(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            LeaderboardRow r = fresh.get(i);
+            JsonNode row = served.get(i);
+            assertThat(row.get("username").asText()).isEqualTo(r.username());
+            assertThat(row.get("rank").asInt()).isEqualTo(r.rank());
+            assertThat(row.get("publicScore").asDouble()).isEqualTo(r.publicScore());
+            assertThat(row.get("entries").asInt()).isEqualTo(r.entries()).isEqualTo(4);
+            assertThat(row.get("lastSubmission").asText()).isEqualTo(r.lastSubmission().toString());
+        }
     }
 }

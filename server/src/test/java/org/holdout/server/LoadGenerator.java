@@ -5,14 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -56,6 +52,7 @@ public final class LoadGenerator {
         Path dir = Path.of(a.getOrDefault("dir", "target/loadtest")).toAbsolutePath();
         int port = Integer.parseInt(a.getOrDefault("port", "7099"));
         String heap = a.getOrDefault("xmx", "1g");
+        int warmUps = Integer.parseInt(a.getOrDefault("warmup", "200"));
 
         deleteTree(dir);
         Path bundle = Files.createDirectories(dir.resolve("competitions/fashion-mnist"));
@@ -83,14 +80,17 @@ public final class LoadGenerator {
         command.addAll(List.of("-jar", jar.toString(), "serve", "--data-dir", dir.toString(), "--port",
                 String.valueOf(port), "--no-baselines"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put(ServerConfig.envName("daily.limit"), "1000");
+        if (a.containsKey("server-log")) {
+            pb.redirectOutput(Path.of(a.get("server-log")).toFile());
+        }
+        pb.environment().put(ServerConfig.envName("daily.limit"), "100000");
         Process server = pb.start();
         String url = "http://127.0.0.1:" + port;
         try {
-            waitForStart(server);
-            List<HttpClient> clients = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                clients.add(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build());
+            if (a.containsKey("server-log")) {
+                waitForLog(server, Path.of(a.get("server-log")));
+            } else {
+                waitForStart(server);
             }
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(students, 16));
 
@@ -109,19 +109,25 @@ public final class LoadGenerator {
             System.out.printf(Locale.ROOT, "%d students logged in and fetched tokens (8 at a time) in %.1f s%n", students,
                     loginSeconds);
 
-            List<byte[]> files = new ArrayList<>();
+            List<byte[]> uploads = new ArrayList<>();
+            List<byte[]> boards = new ArrayList<>();
+            int fileSize = 0;
             for (int i = 0; i < students; i++) {
-                files.add(submission(rows, i));
+                byte[] file = submission(rows, i);
+                fileSize = file.length;
+                uploads.add(uploadRequest(port, tokens.get(i), file));
+                boards.add(boardRequest(port, tokens.get(i)));
             }
-            System.out.printf(Locale.ROOT, "upload size: %d bytes (%d rows)%n", files.get(0).length, rows);
-            int expected = warmUp(clients, pool, url, tokens, logins, files);
+            System.out.printf(Locale.ROOT, "upload size: %d bytes (%d rows)%n", fileSize, rows);
+            int expected = warmUp(pool, server.pid(), port, warmUps, uploads, boards, logins);
 
             System.out.println();
             System.out.println("| concurrent students | uploads | errors | wall time | throughput | upload→scored p50 / p99 / max"
                     + " | upload→scored→on board p50 / p99 / max | server RSS after (peak) |");
             System.out.println("|---|---|---|---|---|---|---|---|");
             if (a.containsKey("profile")) {
-                System.out.println(run("jcmd", String.valueOf(server.pid()), "JFR.start", "name=wave", "settings=profile",
+                System.out.println(run("jcmd", String.valueOf(server.pid()), "JFR.start", "name=wave",
+                        "settings=" + a.getOrDefault("profile-settings", "profile"),
                         "filename=" + Path.of(a.get("profile")).toAbsolutePath()).trim());
             }
             int offset = 1;
@@ -135,15 +141,15 @@ public final class LoadGenerator {
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<long[]>> results = new ArrayList<>();
                 for (int i : who) {
-                    HttpClient http = clients.get(i % clients.size());
                     String username = logins.get(i)[0];
-                    String token = tokens.get(i);
-                    byte[] file = files.get(i);
+                    byte[] upload = uploads.get(i);
+                    byte[] board = boards.get(i);
                     results.add(pool.submit(() -> {
                         go.await();
-                        return uploadAndFindOnBoard(http, url, token, username, file);
+                        return uploadAndFindOnBoard(port, upload, board, username);
                     }));
                 }
+                Map<String, Long> threads0 = threadTicks(server.pid());
                 double cpu0 = cpuSeconds(server.pid());
                 double self0 = cpuSeconds(ProcessHandle.current().pid());
                 long start = System.nanoTime();
@@ -164,6 +170,8 @@ public final class LoadGenerator {
                 cpuNotes.add(String.format(Locale.ROOT, "wave of %d: server CPU %.1f ms per upload, load generator CPU"
                         + " %.1f ms per upload", wave, (cpuSeconds(server.pid()) - cpu0) * 1000 / wave,
                         (cpuSeconds(ProcessHandle.current().pid()) - self0) * 1000 / wave));
+                cpuNotes.add("  server CPU by thread group (ms per upload): "
+                        + perUpload(threads0, threadTicks(server.pid()), wave));
                 expected += wave;
                 System.out.printf(Locale.ROOT, "| %d | %d | %d | %.2f s | %.0f uploads/s | %s | %s | %s |%n", wave, wave,
                         errors, wall, wave / wall, pct(scored), pct(board), memory(server.pid()));
@@ -204,45 +212,76 @@ public final class LoadGenerator {
     }
 
     /** Ten rounds of 20 simultaneous uploads so the measured waves do not pay for class loading and JIT. */
-    private static int warmUp(List<HttpClient> clients, ExecutorService pool, String url, List<String> tokens,
-                              List<String[]> logins, List<byte[]> files) throws Exception {
+    /**
+     * Uploads in rounds of 20 at once, every student in turn (so the board has all its rows, as in the waves),
+     * until the JIT has compiled the server's hot code: at least {@code least}
+     * uploads, then until the compiler threads used under 3% of the server's CPU over the last 100 uploads (a
+     * server at a deadline has been up for days), at most 10,000 uploads.
+     */
+    private static int warmUp(ExecutorService pool, long server, int port, int least, List<byte[]> uploads,
+                              List<byte[]> boards, List<String[]> logins) throws Exception {
         int n = 0;
-        for (int round = 0; round < 10; round++) {
+        int width = Math.min(20, uploads.size());
+        java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>();
+        window.add(compilerAndAllTicks(server));
+        while (n < 10_000) {
             List<Future<long[]>> f = new ArrayList<>();
-            for (int i = 0; i < Math.min(20, tokens.size()); i++) {
-                int k = i;
-                f.add(pool.submit(() -> uploadAndFindOnBoard(clients.get(k % clients.size()), url, tokens.get(k),
-                        logins.get(k)[0], files.get(k))));
+            for (int i = 0; i < width; i++) {
+                int k = (n + i) % uploads.size();
+                f.add(pool.submit(() -> uploadAndFindOnBoard(port, uploads.get(k), boards.get(k), logins.get(k)[0])));
             }
             for (Future<long[]> x : f) {
-                if (x.get()[0] >= 0) {
-                    n++;
+                if (x.get()[0] < 0) {
+                    throw new IllegalStateException("an upload failed during the warm-up");
                 }
+                n++;
+            }
+            window.addLast(compilerAndAllTicks(server));
+            if (window.size() * width > 100 + width) {
+                window.removeFirst();
+            }
+            long[] first = window.getFirst();
+            long[] last = window.getLast();
+            if (n >= least && window.size() * width > 100 && (last[0] - first[0]) * 100 < 3 * (last[1] - first[1])) {
+                break;
             }
         }
-        System.out.printf(Locale.ROOT, "warm-up: %d uploads%n", n);
+        long[] last = window.getLast();
+        System.out.printf(Locale.ROOT, "warm-up: %d uploads (JIT compiler threads %.1f%% of the server's CPU over the"
+                + " last 100)%n", n, 100.0 * (last[0] - window.getFirst()[0]) / Math.max(1, last[1] - window.getFirst()[1]));
         return n;
     }
 
+    private static long[] compilerAndAllTicks(long pid) throws IOException {
+        long compiler = 0;
+        long all = 0;
+        for (Map.Entry<String, Long> e : threadTicks(pid).entrySet()) {
+            all += e.getValue();
+            if (e.getKey().contains("CompilerThre")) {
+                compiler += e.getValue();
+            }
+        }
+        return new long[] {compiler, all};
+    }
+
     /** Upload, then read the leaderboard until the student is on it: {nanos to scored, nanos to on board}. */
-    private static long[] uploadAndFindOnBoard(HttpClient http, String url, String token, String username,
-                                               byte[] file) {
+    /**
+     * One student's deadline upload over plain HTTP/1.1 sockets, the request bytes built beforehand: the JDK's
+     * HttpClient spent ~5 ms of CPU per 289 KB upload on these two cores, time the server then lacked.
+     */
+    private static long[] uploadAndFindOnBoard(int port, byte[] uploadRequest, byte[] boardRequest, String username) {
         try {
-            Client.Multipart mp = new Client.Multipart().file("file", "predictions.csv", file);
             long start = System.nanoTime();
-            HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create(url + "/api/submissions"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", mp.contentType())
-                    .POST(mp.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+            Response up = exchange(port, uploadRequest);
             long scored = System.nanoTime() - start;
-            if (up.statusCode() != 201) {
-                System.err.println("upload of " + username + ": " + up.statusCode() + " " + up.body());
+            if (up.status() != 201) {
+                System.err.println("upload of " + username + ": " + up.status() + " " + up.body());
                 return new long[] {-1, -1};
             }
-            HttpResponse<String> board = http.send(HttpRequest.newBuilder(URI.create(url + "/api/leaderboard"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            Response board = exchange(port, boardRequest);
             long onBoard = System.nanoTime() - start;
-            if (board.statusCode() != 200 || !board.body().contains("\"username\":\"" + username + "\"")) {
-                System.err.println("leaderboard for " + username + ": " + board.statusCode());
+            if (board.status() != 200 || !board.body().contains("\"username\":\"" + username + "\"")) {
+                System.err.println("leaderboard for " + username + ": " + board.status());
                 return new long[] {-1, -1};
             }
             return new long[] {scored, onBoard};
@@ -250,6 +289,47 @@ public final class LoadGenerator {
             System.err.println("upload of " + username + " failed: " + e);
             return new long[] {-1, -1};
         }
+    }
+
+    private record Response(int status, String body) {
+    }
+
+    /** Sends a whole request with {@code Connection: close} and reads the answer until the server closes. */
+    private static Response exchange(int port, byte[] request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(600_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            byte[] answer = socket.getInputStream().readAllBytes();
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            int headerEnd = text.indexOf("\r\n\r\n");
+            if (!text.startsWith("HTTP/1.1 ") || headerEnd < 0) {
+                throw new IOException("not an HTTP answer: " + text.substring(0, Math.min(200, text.length())));
+            }
+            return new Response(Integer.parseInt(text.substring(9, 12)), text.substring(headerEnd + 4));
+        }
+    }
+
+    static byte[] uploadRequest(int port, String token, byte[] file) {
+        String boundary = "----holdoutload" + Integer.toHexString(Arrays.hashCode(file));
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"predictions.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        int length = head.length + file.length + tail.length;
+        byte[] headers = ("POST /api/submissions HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
+                + token + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(headers.length + length);
+        out.writeBytes(headers);
+        out.writeBytes(head);
+        out.writeBytes(file);
+        out.writeBytes(tail);
+        return out.toByteArray();
+    }
+
+    static byte[] boardRequest(int port, String token) {
+        return ("GET /api/leaderboard HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String token(String url, String user, String password) throws Exception {
@@ -297,6 +377,38 @@ public final class LoadGenerator {
     }
 
     /** User + system CPU time of a process, from /proc (clock ticks of 10 ms). */
+    /** CPU ticks of each thread of a process, user and system, grouped by thread name without its number. */
+    private static Map<String, Long> threadTicks(long pid) throws IOException {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                        .replaceAll("[#-]?\\d+$", "").replaceAll("\\d+$", "");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name + " user", Long.parseLong(f[11]), Long::sum);
+                ticks.merge(name + " sys", Long.parseLong(f[12]), Long::sum);
+            }
+        }
+        return ticks;
+    }
+
+    private static String perUpload(Map<String, Long> before, Map<String, Long> after, int uploads) {
+        StringBuilder out = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%s %.1f; ", e.getKey(),
+                        e.getValue() * 10.0 / uploads)));
+        return out.toString();
+    }
+
     private static double cpuSeconds(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -306,6 +418,16 @@ public final class LoadGenerator {
     private static String mb(String statusLine) {
         long kb = Long.parseLong(statusLine.replaceAll("\\D", ""));
         return (kb / 1024) + " MB";
+    }
+
+    private static void waitForLog(Process server, Path log) throws Exception {
+        while (server.isAlive()) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains("Holdout is running")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server exited before it started listening; see " + log);
     }
 
     private static void waitForStart(Process server) throws IOException {

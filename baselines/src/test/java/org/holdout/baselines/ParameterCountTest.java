@@ -26,6 +26,12 @@ class ParameterCountTest {
         assertThat(Models.build(Tier.SIMPLE, fashion, 0).trainableParams()).isEqualTo(219_891);
         assertThat(Models.build(Tier.MEDIUM, fashion, 0).trainableParams()).isEqualTo(46_585);
         assertThat(Models.build(Tier.STRONG, fashion, 0).trainableParams()).isEqualTo(46_825);
+        assertThat(Models.build(Tier.BOSS, fashion, 0).trainableParams()).isEqualTo(179_939);
+    }
+
+    @Test
+    void boss_counts_batchnorm_scale_and_shift_but_not_running_statistics() {
+        assertThat(Models.build(Tier.BOSS, new ImageShape(64, 64, 3), 0).trainableParams()).isEqualTo(292_069);
     }
 
     @Test
@@ -36,7 +42,7 @@ class ParameterCountTest {
         int code = cl.execute("baseline", "params", "--shape", "64,64,3", "--json");
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString().trim()).startsWith("{\"shape\":[64,64,3],\"simple\":3176419,\"medium\":47355,"
-                + "\"strong\":47595,\"boss\":");
+                + "\"strong\":47595,\"boss\":292069}");
     }
 
     @Test

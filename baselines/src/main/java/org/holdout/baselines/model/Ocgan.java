@@ -33,26 +33,34 @@ import org.nd4j.linalg.learning.config.Adam;
  *
  * <p>Four networks share one graph:
  * <ul>
- *   <li>encoder E: three 4×4 stride-2 convolutions (16, 32, 64 channels, LeakyReLU 0.2), a linear layer to a
- *       16-d latent code, Tanh, so codes live in [-1, 1]^16;</li>
- *   <li>decoder G: linear 16 → 64·(H/8)·(W/8), ReLU, three 4×4 stride-2 transposed convolutions (32, 16, C), Tanh.
- *       G decodes E(x) (the autoencoder) and doubles as a generator of images from codes u ~ U(-1, 1)^16;</li>
- *   <li>image classifier C: three convolutions and a linear layer to one logit; it learns to tell real normal
- *       images (1) from generated images G(u) and from noise images (0);</li>
+ *   <li>encoder E: three 4×4 stride-2 convolutions (16, 32, 64 channels), each followed by BatchNorm and
+ *       LeakyReLU 0.2, a linear layer to a 16-d latent code, Tanh, so codes live in [-1, 1]^16;</li>
+ *   <li>decoder G: linear 16 → 64·(H/8)·(W/8), BatchNorm, ReLU, then 4×4 stride-2 transposed convolutions to 32
+ *       and 16 channels (each BatchNorm, ReLU) and to C channels, Tanh. G decodes E(x) (the autoencoder) and
+ *       doubles as a generator of images from codes u ~ U(-1, 1)^16;</li>
+ *   <li>image classifier C (no BatchNorm): three convolutions and a linear layer to one logit; it learns to tell
+ *       real normal images (1) from generated images G(u) and from noise images (0);</li>
  *   <li>latent discriminator D: 16 → 128 → 128 → 1; it learns u (1) from E(x) (0), which pushes the codes of
  *       normal images to fill the whole latent box, so that every code decodes to a normal-looking image.</li>
  * </ul>
  *
- * <p>One training step on a batch x: C and D minimise their binary cross-entropies (AdamW 2e-4, β1 0.5) on
- * real, generated and noise images and on prior and encoded codes; E and G minimise
- * MSE(G(E(x)), x) + 0.1·[BCE(C(G(u)), 1) + BCE(D(E(x)), 1)] (AdamW 1e-3), i.e. reconstruct well while
- * generating images C takes for normal and codes D takes for prior samples. Both updates come from one
- * forward/backward pass: stop-gradient nodes keep each loss away from the other side's parameters (the
- * reference alternates the two steps; here they are simultaneous).
+ * <p>Training alternates two steps per batch x, as the reference:
+ * <ol>
+ *   <li>C and D take an AdamW step (lr 2e-4, β 0.5/0.999) on their binary cross-entropies: C on x (1), G(u) and
+ *       32 noise images (0), D on u (1) and E(x) (0); G(u) and E(x) are constants here;</li>
+ *   <li>then, with the updated C and D, E and G take an AdamW step (lr 1e-3) on
+ *       MSE(G(E(x)), x) + 0.1·[BCE(C(G(u)), 1) + BCE(D(E(x)), 1)]: reconstruct well while generating images C
+ *       takes for normal and codes D takes for prior samples.</li>
+ * </ol>
+ * Both steps differentiate one loss, the sum of all terms, each for its own parameter set: stop-gradient nodes
+ * (on G(u) and E(x) in C's and D's terms, on C's and D's weights in the adversarial terms) keep every term's
+ * gradient on the side that owns it. BatchNorm works as PyTorch's: training passes normalise with the batch's
+ * statistics (G(E(x)) and G(u) are separate batches) and move the running mean and variance by momentum 0.1;
+ * scoring and reconstructions use the running statistics (a separate inference branch of the graph).
  *
  * <p>Anomaly score of an image: z(reconstruction MSE) + 0.5·z(−C(x)), each part standardised over the
  * scored set. An anomaly reconstructs badly (the decoder only knows normal images) and looks unlike a
- * normal image to C. No BatchNorm (the reference has it): its running statistics would need a second graph.
+ * normal image to C.
  */
 public final class Ocgan implements BaselineModel {
     public static final int LATENT = 16;
@@ -61,6 +69,8 @@ public final class Ocgan implements BaselineModel {
     static final int NOISE_IMAGES = 32;
     private static final double AE_LR = 1e-3;
     private static final double DISC_LR = 2e-4;
+    private static final double BN_EPS = 1e-5;
+    private static final double BN_MOMENTUM = 0.1;
 
     private final ImageShape shape;
     private final SameDiff sd = SameDiff.create();
@@ -69,6 +79,10 @@ public final class Ocgan implements BaselineModel {
     private final List<String> discParams = new ArrayList<>();
     private final Map<String, SDVariable> frozen = new HashMap<>();
     private final Map<String, AdamUpdater> updaters = new HashMap<>();
+    /** Per training pass (x = E(x), z = G(E(x)), u = G(u)), its BatchNorm layers in forward order. */
+    private final Map<String, List<String>> batchStats = new HashMap<>();
+    /** Values per channel and image a BatchNorm layer averages over (H·W of its input, 1 for the linear one). */
+    private final Map<String, Integer> bnPositions = new HashMap<>();
     private final int ph;
     private final int pw;
     private final int c;
@@ -124,15 +138,21 @@ public final class Ocgan implements BaselineModel {
         SDVariable u = sd.placeHolder("u", DataType.FLOAT, -1, LATENT);
         SDVariable noise = sd.placeHolder("noise", DataType.FLOAT, -1, c, ph, pw);
 
-        //E: conv 4x4 s2 c->16->32->64 LeakyReLU 0.2, linear -> 16, Tanh
+        //E: conv 4x4 s2 c->16->32->64 BN LeakyReLU 0.2, linear -> 16, Tanh
         param(aeParams, "e1", 4, 4, c, 16);
+        batchNormParam("e1", ph / 2 * (pw / 2), 1, 16, 1, 1);
         param(aeParams, "e2", 4, 4, 16, 32);
+        batchNormParam("e2", ph / 4 * (pw / 4), 1, 32, 1, 1);
         param(aeParams, "e3", 4, 4, 32, 64);
+        batchNormParam("e3", ph / 8 * (pw / 8), 1, 64, 1, 1);
         param(aeParams, "e4", flat, LATENT);
-        //G: linear 16 -> 64*(H/8)*(W/8) ReLU, deconv 4x4 s2 64->32->16->c, ReLU, Tanh out
+        //G: linear 16 -> 64*(H/8)*(W/8) BN ReLU, deconv 4x4 s2 64->32->16 BN ReLU, ->c Tanh
         param(aeParams, "g1", LATENT, flat);
+        batchNormParam("g1", 1, 1, flat);
         deconvParam(aeParams, "g2", 64, 32);
+        batchNormParam("g2", ph / 4 * (pw / 4), 1, 32, 1, 1);
         deconvParam(aeParams, "g3", 32, 16);
+        batchNormParam("g3", ph / 2 * (pw / 2), 1, 16, 1, 1);
         deconvParam(aeParams, "g4", 16, c);
         //C: conv 4x4 s2 c->16->32->64 LeakyReLU 0.2, linear -> 1 logit
         param(discParams, "c1", 4, 4, c, 16);
@@ -144,18 +164,22 @@ public final class Ocgan implements BaselineModel {
         param(discParams, "d2", 128, 128);
         param(discParams, "d3", 128, 1);
 
-        SDVariable z = encode(x);
-        SDVariable xr = decode(z).rename("xr");
-        SDVariable recon = sd.math().squaredDifference(xr, x).mean("recon", 1, 2, 3);
-        SDVariable reconLoss = recon.mean("reconLoss");
-        SDVariable gu = decode(u);
+        SDVariable z = encode(x, "x");
+        SDVariable xrTrain = decode(z, "z");
+        SDVariable reconLoss = sd.math().squaredDifference(xrTrain, x).mean("reconLoss");
+        SDVariable gu = decode(u, "u");
 
         SDVariable logit = classify(x, false).reshape(-1).rename("logit");
-        SDVariable lossC = softplus(logit.neg()).add(softplus(classify(stop(gu), false))).add(softplus(classify(noise, false)));
+        SDVariable lossC = softplus(logit.neg()).add(softplus(classify(stop(gu), false)))
+                .add(softplus(classify(noise, false)));
         SDVariable lossD = softplus(discriminate(u, false).neg()).add(softplus(discriminate(stop(z), false)));
         SDVariable adversarial = softplus(classify(gu, true).neg()).add(softplus(discriminate(z, true).neg()));
+        // one loss for both steps: the stop-gradients make d(total)/d(C,D) = d(lossC+lossD) and d(total)/d(E,G) = d(lossAE)
         SDVariable total = reconLoss.add(adversarial.mul(ADVERSARIAL_WEIGHT)).add(lossC).add(lossD).rename("total");
         sd.setLossVariables(total);
+
+        SDVariable xr = decode(encode(x, null), null).rename("xr");
+        sd.math().squaredDifference(xr, x).mean("recon", 1, 2, 3);
 
         for (String p : aeParams) {
             updaters.put(p, adam(p, new Adam(AE_LR)));
@@ -165,19 +189,40 @@ public final class Ocgan implements BaselineModel {
         }
     }
 
-    private SDVariable encode(SDVariable x) {
-        SDVariable h = sd.nn().leakyRelu(conv(x, "e1", false), 0.2);
-        h = sd.nn().leakyRelu(conv(h, "e2", false), 0.2);
-        h = sd.nn().leakyRelu(conv(h, "e3", false), 0.2);
+    /** {@code batch} names the training pass whose batch statistics are used; null = inference (running statistics). */
+    private SDVariable encode(SDVariable x, String batch) {
+        SDVariable h = sd.nn().leakyRelu(batchNorm(conv(x, "e1", false), "e1", batch), 0.2);
+        h = sd.nn().leakyRelu(batchNorm(conv(h, "e2", false), "e2", batch), 0.2);
+        h = sd.nn().leakyRelu(batchNorm(conv(h, "e3", false), "e3", batch), 0.2);
         return sd.math().tanh(dense(sd.reshape(h, -1, 64L * (ph / 8) * (pw / 8)), "e4", false));
     }
 
-    private SDVariable decode(SDVariable z) {
-        SDVariable h = sd.nn().relu(dense(z, "g1", false), 0);
+    private SDVariable decode(SDVariable z, String batch) {
+        SDVariable h = sd.nn().relu(batchNorm(dense(z, "g1", false), "g1", batch), 0);
         h = sd.reshape(h, -1, 64, ph / 8, pw / 8);
-        h = sd.nn().relu(deconv(h, "g2"), 0);
-        h = sd.nn().relu(deconv(h, "g3"), 0);
+        h = sd.nn().relu(batchNorm(deconv(h, "g2"), "g2", batch), 0);
+        h = sd.nn().relu(batchNorm(deconv(h, "g3"), "g3", batch), 0);
         return sd.math().tanh(deconv(h, "g4"));
+    }
+
+    /**
+     * PyTorch's BatchNorm: in training, normalise with the batch's mean and biased variance (both differentiated
+     * through) and publish them as {@code layer_batch_mean}/{@code _var} for the running statistics; at inference,
+     * normalise with the running mean and variance.
+     */
+    private SDVariable batchNorm(SDVariable h, String layer, String batch) {
+        SDVariable gamma = sd.getVariable(layer + "Gamma");
+        SDVariable beta = sd.getVariable(layer + "Beta");
+        if (batch == null) {
+            SDVariable scale = sd.math().rsqrt(sd.getVariable(layer + "RunVar").add(BN_EPS)).mul(gamma);
+            return h.sub(sd.getVariable(layer + "RunMean")).mul(scale).add(beta);
+        }
+        int[] axes = gamma.getArr().rank() == 2 ? new int[] {0} : new int[] {0, 2, 3};
+        SDVariable mean = h.mean(layer + "_" + batch + "_mean", true, axes);
+        SDVariable centred = h.sub(mean);
+        SDVariable var = sd.math().square(centred).mean(layer + "_" + batch + "_var", true, axes);
+        batchStats.computeIfAbsent(batch, k -> new ArrayList<>()).add(layer);
+        return centred.mul(sd.math().rsqrt(var.add(BN_EPS)).mul(gamma)).add(beta);
     }
 
     private SDVariable classify(SDVariable img, boolean frozenWeights) {
@@ -238,6 +283,17 @@ public final class Ocgan implements BaselineModel {
         addParam(group, layer, new long[] {4, 4, out, in}, out, 16 * out);
     }
 
+    /** Trained scale 1 and shift 0, running mean 0 and variance 1 (not trained), as PyTorch starts them. */
+    private void batchNormParam(String layer, int positions, long... shape) {
+        bnPositions.put(layer, positions);
+        sd.var(layer + "Gamma", Nd4j.ones(DataType.FLOAT, shape));
+        sd.var(layer + "Beta", Nd4j.zeros(DataType.FLOAT, shape));
+        sd.var(layer + "RunMean", Nd4j.zeros(DataType.FLOAT, shape));
+        sd.var(layer + "RunVar", Nd4j.ones(DataType.FLOAT, shape));
+        aeParams.add(layer + "Gamma");
+        aeParams.add(layer + "Beta");
+    }
+
     private void addParam(List<String> group, String layer, long[] wShape, long out, long fanIn) {
         double bound = 1.0 / Math.sqrt(fanIn);
         sd.var(layer + "W", uniform(wShape, bound));
@@ -274,36 +330,54 @@ public final class Ocgan implements BaselineModel {
     public double fitEpoch(INDArray train, int batchSize) {
         long n = train.size(0);
         double sum = 0;
-        List<String> all = new ArrayList<>(aeParams);
-        all.addAll(discParams);
-        List<String> outputs = List.of("reconLoss");
+        List<String> stepTwoOutputs = new ArrayList<>(List.of("reconLoss"));
+        for (String pass : List.of("x", "z", "u")) {
+            for (String layer : batchStats.get(pass)) {
+                stepTwoOutputs.add(layer + "_" + pass + "_mean");
+                stepTwoOutputs.add(layer + "_" + pass + "_var");
+            }
+        }
         for (long from = 0; from < n; from += batchSize) {
             long to = Math.min(n, from + batchSize);
             INDArray batch = train.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
                     NDArrayIndex.all());
             Map<String, INDArray> feed = Map.of("x", batch, "u", prior((int) (to - from)), "noise", noiseImages());
-            OutAndGrad og = sd.calculateGradientsAndOutputs(feed, outputs, all);
-            step(og.getGradients());
-            sum += og.getOutputs().get("reconLoss").getDouble(0) * (to - from);
+            iteration++;
+            step(sd.calculateGradients(feed, discParams), discParams, DISC_LR);
+            OutAndGrad og = sd.calculateGradientsAndOutputs(feed, stepTwoOutputs, aeParams);
+            step(og.getGradients(), aeParams, AE_LR);
+            Map<String, INDArray> out = og.getOutputs();
+            // PyTorch updates the running statistics on every training-mode forward pass: E saw x in both steps
+            // (same weights, same statistics), G saw G(u) in both steps and E(x) in step 2
+            for (String pass : List.of("x", "u", "x", "z", "u")) {
+                for (String layer : batchStats.get(pass)) {
+                    updateRunning(layer, out.get(layer + "_" + pass + "_mean"), out.get(layer + "_" + pass + "_var"),
+                            (to - from) * bnPositions.get(layer));
+                }
+            }
+            sum += out.get("reconLoss").getDouble(0) * (to - from);
         }
         return sum / n;
     }
 
-    private void step(Map<String, INDArray> gradients) {
-        for (String p : aeParams) {
-            apply(p, gradients.get(p), AE_LR);
+    private void step(Map<String, INDArray> gradients, List<String> params, double lr) {
+        for (String p : params) {
+            apply(p, gradients.get(p), lr);
         }
-        for (String p : discParams) {
-            apply(p, gradients.get(p), DISC_LR);
-        }
-        iteration++;
     }
 
     // AdamW: the Adam step, then the decoupled decay p -= lr·wd·p
     private void apply(String name, INDArray gradient, double lr) {
         INDArray p = sd.getVariable(name).getArr();
-        updaters.get(name).applyUpdater(gradient, iteration, 0);
+        updaters.get(name).applyUpdater(gradient, iteration - 1, 0);
         p.muli(1 - lr * Training.WEIGHT_DECAY).subi(gradient);
+    }
+
+    /** running = 0.9·running + 0.1·batch, with the unbiased batch variance, as PyTorch. */
+    private void updateRunning(String layer, INDArray mean, INDArray biasedVar, long count) {
+        double unbiased = count > 1 ? count / (count - 1.0) : 1;
+        sd.getVariable(layer + "RunMean").getArr().muli(1 - BN_MOMENTUM).addi(mean.mul(BN_MOMENTUM));
+        sd.getVariable(layer + "RunVar").getArr().muli(1 - BN_MOMENTUM).addi(biasedVar.mul(BN_MOMENTUM * unbiased));
     }
 
     private INDArray prior(int n) {
@@ -314,22 +388,32 @@ public final class Ocgan implements BaselineModel {
         return Nd4j.create(v, new long[] {n, LATENT}, 'c');
     }
 
-    /** Half uniform pixel noise, half coarse (H/4 × W/4) noise blown up 4×: neither looks like a normal image. */
+    /**
+     * Half uniform pixel noise, half coarse noise ((H/4)×(W/4) cells blown up 4×: 7×7 on Fashion-MNIST), both at
+     * the image's own size inside the -1 padding as the real images, so the padding alone does not give them away.
+     */
     private INDArray noiseImages() {
-        int plane = ph * pw;
-        float[] v = new float[NOISE_IMAGES * c * plane];
+        int h = shape.height();
+        int w = shape.width();
+        int top = (ph - h) / 2;
+        int left = (pw - w) / 2;
+        int ch4 = (h + 3) / 4;
+        int cw4 = (w + 3) / 4;
+        float[] v = new float[NOISE_IMAGES * c * ph * pw];
+        java.util.Arrays.fill(v, -1f);
         for (int i = 0; i < NOISE_IMAGES; i++) {
             boolean coarse = i >= NOISE_IMAGES / 2;
-            int cw = pw / 4;
-            float[] cells = new float[c * (ph / 4) * cw];
-            for (int k = 0; k < cells.length; k++) {
-                cells[k] = random.nextFloat() * 2 - 1;
+            float[] cells = new float[c * ch4 * cw4];
+            if (coarse) {
+                for (int k = 0; k < cells.length; k++) {
+                    cells[k] = random.nextFloat() * 2 - 1;
+                }
             }
             for (int ch = 0; ch < c; ch++) {
-                for (int y = 0; y < ph; y++) {
-                    for (int x = 0; x < pw; x++) {
-                        int at = ((i * c + ch) * ph + y) * pw + x;
-                        v[at] = coarse ? cells[(ch * (ph / 4) + y / 4) * cw + x / 4] : random.nextFloat() * 2 - 1;
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int at = ((i * c + ch) * ph + y + top) * pw + x + left;
+                        v[at] = coarse ? cells[(ch * ch4 + y / 4) * cw4 + x / 4] : random.nextFloat() * 2 - 1;
                     }
                 }
             }

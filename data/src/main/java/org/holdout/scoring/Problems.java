@@ -1,11 +1,40 @@
 package org.holdout.scoring;
 
-/** Keeps the first problem found in a file and counts the rest. */
+/**
+ * Keeps the first problem found in a file and counts the rest; also holds the rule that blank lines may only end
+ * a file: a run of them becomes a problem when a record follows it.
+ */
 final class Problems {
     private String first;
     private int line;
     private String id;
     private long more;
+    private int blankLine;
+    private int blanks;
+
+    /** True when the record is a blank line, remembered until the next record shows whether it was the end. */
+    boolean skipBlank(CsvRecords csv) {
+        if (!csv.blank()) {
+            return false;
+        }
+        if (blanks++ == 0) {
+            blankLine = csv.line();
+        }
+        return true;
+    }
+
+    boolean blanksPending() {
+        return blanks > 0;
+    }
+
+    /** A record came after blank lines: they were not the end of the file. */
+    void blanksBeforeRecord() {
+        if (blanks > 0) {
+            add("line " + blankLine + " is blank", blankLine, null);
+            addMore(blanks - 1);
+            blanks = 0;
+        }
+    }
 
     void add(String message, int line, String id) {
         if (first == null) {

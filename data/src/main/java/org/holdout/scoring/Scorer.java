@@ -64,17 +64,12 @@ public final class Scorer {
         boolean complete = false;
         try {
             readHeader(csv);
-            int blankLine = 0;
-            int blanks = 0;
             while (csv.next()) {
                 int line = csv.line();
-                if (csv.blank()) {
-                    if (blanks++ == 0) {
-                        blankLine = line;
-                    }
+                if (problems.skipBlank(csv)) {
                     continue;
                 }
-                if (csv.fieldCount() == 2 && blanks == 0 && csv.badUtf8Line() == 0) {
+                if (csv.fieldCount() == 2 && !problems.blanksPending() && csv.badUtf8Line() == 0) {
                     int slot = solution.slotOf(csv.array(0), csv.start(0), csv.end(0));
                     double v = Decimal.parse(csv.array(1), csv.start(1), csv.end(1));
                     if (slot >= 0 && Double.isFinite(v)) {
@@ -83,11 +78,7 @@ public final class Scorer {
                     }
                 }
                 t.flush();
-                if (blanks > 0) {
-                    problems.add("line " + blankLine + " is blank", blankLine, null);
-                    problems.addMore(blanks - 1);
-                    blanks = 0;
-                }
+                problems.blanksBeforeRecord();
                 problem(t, csv, line);
             }
             t.flush();

@@ -84,21 +84,12 @@ public final class Solution {
                         + Text.quote(csv.text()), 1);
             }
             Builder b = new Builder();
-            int blankLine = 0;
-            int blanks = 0;
             while (csv.next()) {
                 int line = csv.line();
-                if (csv.blank()) {
-                    if (blanks++ == 0) {
-                        blankLine = line;
-                    }
+                if (problems.skipBlank(csv)) {
                     continue;
                 }
-                if (blanks > 0) {
-                    problems.add("line " + blankLine + " is blank", blankLine, null);
-                    problems.addMore(blanks - 1);
-                    blanks = 0;
-                }
+                problems.blanksBeforeRecord();
                 if (csv.badUtf8Line() != 0) {
                     problems.add("line " + csv.badUtf8Line() + " is not UTF-8 text", csv.badUtf8Line(), null);
                     continue;

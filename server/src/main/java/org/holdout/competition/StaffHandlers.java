@@ -107,8 +107,10 @@ public final class StaffHandlers {
         Competition c = competitions.current();
         Tier tier = tier(ctx);
         try {
-            if (ctx.contentType() != null && ctx.contentType().startsWith("multipart/form-data")
-                    && ctx.uploadedFile("file") != null && ctx.uploadedFile("file").size() > 0) {
+            io.javalin.http.UploadedFile file = ctx.contentType() != null
+                    && ctx.contentType().startsWith("multipart/form-data")
+                    ? Uploads.multipart(ctx, () -> ctx.uploadedFile("file")) : null;
+            if (file != null && file.size() > 0) {
                 Uploads.Upload up = uploads.read(ctx);
                 baselines.upload(c, tier, up.bytes(), "upload");
             } else {

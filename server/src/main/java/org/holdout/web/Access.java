@@ -87,7 +87,7 @@ public final class Access {
             String type = ctx.contentType();
             if (type != null && (type.startsWith("application/x-www-form-urlencoded")
                     || type.startsWith("multipart/form-data"))) {
-                sent = ctx.formParam(CSRF_FIELD);
+                sent = Uploads.multipart(ctx, () -> ctx.formParam(CSRF_FIELD));
             }
         }
         return sent != null && java.security.MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),

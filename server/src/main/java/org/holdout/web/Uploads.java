@@ -30,7 +30,7 @@ public final class Uploads {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         try {
             if (type.startsWith("multipart/form-data")) {
-                UploadedFile f = ctx.uploadedFile("file");
+                UploadedFile f = multipart(ctx, () -> ctx.uploadedFile("file"));
                 if (f == null) {
                     throw new BadRequestResponse("Attach the CSV file in the form field 'file'.");
                 }
@@ -54,6 +54,32 @@ public final class Uploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs {@code read} on the request's multipart body, which Jetty parses on first use: a body that does not parse
+     * is the client's mistake (400 naming Jetty's complaint), not a server failure; too large stays a 413.
+     */
+    public static <T> T multipart(Context ctx, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            if (e instanceof HttpResponseException || Errors.isTooLarge(e)) {
+                throw e;
+            }
+            throw unreadable(e);
+        } catch (Exception e) {
+            if (Errors.isTooLarge(e)) {
+                throw new IllegalStateException("the upload is too large", e);
+            }
+            throw unreadable(e);
+        }
+    }
+
+    private static BadRequestResponse unreadable(Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new BadRequestResponse("The multipart/form-data body could not be read (" + why + "); send the CSV"
+                + " as the form field 'file' with a boundary that matches the Content-Type header.");
     }
 
     /** Reads into an array of the expected size when it is known, growing only if more comes. */

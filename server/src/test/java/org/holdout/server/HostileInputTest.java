@@ -1,0 +1,75 @@
+package org.holdout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.holdout.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a careless or hostile student or TA sends: each answer names the mistake and is never a 500. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputTest {
+    TestServer server;
+    Client ann;
+    Client staff;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        server = new TestServer(dir, Map.of("daily.limit", "100"));
+        ann = server.login("ann", Role.STUDENT);
+        staff = server.login("ta", Role.STAFF);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private static HttpRequest.BodyPublisher body(String s) {
+        return HttpRequest.BodyPublishers.ofString(s);
+    }
+
+    @Nested
+    class MalformedMultipart {
+        private static final String TRUNCATED = "--xyz\r\nContent-Disposition: form-data; name=\"file\";"
+                + " filename=\"a.csv\"\r\n\r\nId,Pred";
+
+        @Test
+        void aMultipartBodyWithoutItsBoundaryIsA400ThatSaysSo() throws Exception {
+            HttpResponse<String> r = ann.api("POST", "/api/submissions", ann.token, body("Id,Predicted\n0,1\n"),
+                    "multipart/form-data");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("multipart/form-data body could not be read", "boundary");
+        }
+
+        @Test
+        void aTruncatedMultipartBodyIsA400OnTheApiTheFormAndTheStaffRoutes() throws Exception {
+            String type = "multipart/form-data; boundary=xyz";
+            HttpResponse<String> api = ann.api("POST", "/api/submissions", ann.token, body(TRUNCATED), type);
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+            assertThat(api.body()).contains("could not be read");
+
+            ann.get("/submit");
+            HttpResponse<String> form = ann.http.send(HttpRequest.newBuilder(URI.create(server.url() + "/submit"))
+                    .header("Content-Type", type).POST(body(TRUNCATED)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(form.statusCode()).as(form.body()).isEqualTo(400);
+            assertThat(form.body()).contains("could not be read").doesNotContain("Something went wrong");
+
+            HttpResponse<String> baseline = staff.api("POST", "/api/staff/baselines/simple", staff.token,
+                    body(TRUNCATED), type);
+            assertThat(baseline.statusCode()).as(baseline.body()).isEqualTo(400);
+            HttpResponse<String> staffForm = staff.api("POST", "/staff/baselines/simple", staff.token,
+                    body(TRUNCATED), type);
+            assertThat(staffForm.statusCode()).as(staffForm.body()).isEqualTo(400);
+        }
+    }
+}

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
 import org.holdout.competition.Competition;
@@ -25,6 +26,10 @@ public final class Leaderboard {
             Comparator.<SubmissionRepository.BoardEntry>comparingDouble(s -> -s.publicAuc())
                     .thenComparingLong(SubmissionRepository.BoardEntry::receivedMs)
                     .thenComparingLong(SubmissionRepository.BoardEntry::id);
+    /** How long a scoring transaction may take from its decision time to its commit and still be seen. */
+    private static final long COMMIT_MARGIN_MS = 5_000;
+    private static final long RELOAD_NANOS = TimeUnit.MINUTES.toNanos(5);
+    private static final long REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private final SubmissionRepository submissions;
     private final AccountRepository accounts;
     private final BaselineRepository baselines;
@@ -46,28 +51,41 @@ public final class Leaderboard {
         return FORMATTED.computeIfAbsent(v, x -> String.format(Locale.ROOT, "%.5f", x));
     }
 
-    /** A scored submission, just committed: folded into the standings if they are loaded. */
+    /** A submission this process has just scored and committed: on the board at once. */
     public synchronized void scored(Submission s) {
         Standings standings = cache.get(s.competitionId());
         if (standings != null && s.state() == SubmissionState.SCORED) {
-            standings.add(new SubmissionRepository.BoardEntry(s.id(), s.accountId(), s.publicAuc(), s.privateAuc(),
-                    s.received().toEpochMilli()));
+            standings.add(new SubmissionRepository.BoardEntry(s.id(), s.accountId(), true, s.publicAuc(),
+                    s.privateAuc(), s.received().toEpochMilli(), s.decided().toEpochMilli()));
         }
     }
 
-    /** Forgets a competition's standings (after a change other than a new score); the next read loads them. */
-    public synchronized void invalidate(long competitionId) {
-        cache.remove(competitionId);
-    }
-
+    /**
+     * The standings: this process's own scores arrive through {@link #scored}; at most every quarter second
+     * the submissions decided since shortly before the newest one seen are looked up by an index (another
+     * server process sharing the database may have scored them) and fetched if new; a full reload every few
+     * minutes covers a commit that lagged more than the margin.
+     */
     private synchronized List<Map.Entry<Long, Best>> standings(long competitionId) {
         Standings standings = cache.get(competitionId);
-        if (standings == null) {
-            standings = new Standings();
+        long now = System.nanoTime();
+        if (standings == null || now - standings.loadedNanos > RELOAD_NANOS) {
+            standings = new Standings(now);
             for (SubmissionRepository.BoardEntry e : submissions.scoredForBoard(competitionId)) {
                 standings.add(e);
             }
             cache.put(competitionId, standings);
+        } else if (now - standings.refreshedNanos >= REFRESH_NANOS) {
+            long since = standings.newestDecidedMs == Long.MIN_VALUE ? Long.MIN_VALUE
+                    : standings.newestDecidedMs - COMMIT_MARGIN_MS;
+            List<Long> fresh = submissions.decidedSince(competitionId, since);
+            fresh.removeIf(standings.seen::contains);
+            if (!fresh.isEmpty()) {
+                for (SubmissionRepository.BoardEntry e : submissions.forBoard(fresh)) {
+                    standings.add(e);
+                }
+            }
+            standings.refreshedNanos = now;
         }
         List<Map.Entry<Long, Best>> copy = new ArrayList<>(standings.best.size());
         standings.best.forEach((account, best) -> copy.add(Map.entry(account, best)));
@@ -104,17 +122,25 @@ public final class Leaderboard {
         return rows;
     }
 
-    /**
-     * Every account's best so far, built once from the database and then kept up to date submission by
-     * submission, so that a board read costs the same on the last day as on the first. A submission counted
-     * by the load is recognised when its notification comes after it.
-     */
+    /** Every account's best so far, and which decided submissions are already counted. */
     private static final class Standings {
+        final long loadedNanos;
+        long refreshedNanos;
         final Map<Long, Best> best = new HashMap<>();
-        final Set<Long> counted = new HashSet<>();
+        final Set<Long> seen = new HashSet<>();
+        long newestDecidedMs = Long.MIN_VALUE;
+
+        Standings(long now) {
+            this.loadedNanos = now;
+            this.refreshedNanos = now;
+        }
 
         void add(SubmissionRepository.BoardEntry s) {
-            if (!counted.add(s.id())) {
+            if (!seen.add(s.id())) {
+                return;
+            }
+            newestDecidedMs = Math.max(newestDecidedMs, s.decidedMs());
+            if (!s.scored()) {
                 return;
             }
             Best old = best.get(s.accountId());

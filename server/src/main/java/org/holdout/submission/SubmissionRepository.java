@@ -118,27 +118,70 @@ public final class SubmissionRepository {
                 + " ORDER BY received_ms, id", competitionId);
     }
 
-    /** A scored submission with only what the public board needs. */
-    public record BoardEntry(long id, long accountId, Double publicAuc, Double privateAuc, long receivedMs) {
+    /** A decided submission with only what the public board needs ({@code scored} false: refused or failed). */
+    public record BoardEntry(long id, long accountId, boolean scored, Double publicAuc, Double privateAuc,
+                             long receivedMs, long decidedMs) {
     }
+
+    private static final String BOARD_COLUMNS = "id, account_id, state, public_auc, private_auc, received_ms,"
+            + " decided_ms";
 
     /** The scored submissions of a competition, in no particular order (the board does not need one). */
     public List<BoardEntry> scoredForBoard(long competitionId) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, account_id, public_auc, private_auc, received_ms"
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + BOARD_COLUMNS
                     + " FROM submissions WHERE competition_id = ? AND state = 'SCORED'")) {
                 ps.setLong(1, competitionId);
+                return boardEntries(ps);
+            }
+        });
+    }
+
+    /** The ids of a competition's submissions decided at or after a time, read from an index alone. */
+    public List<Long> decidedSince(long competitionId, long sinceMs) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM submissions WHERE competition_id = ?"
+                    + " AND decided_ms >= ?")) {
+                ps.setLong(1, competitionId);
+                ps.setLong(2, sinceMs);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<BoardEntry> out = new ArrayList<>();
+                    List<Long> out = new ArrayList<>();
                     while (rs.next()) {
-                        Double publicAuc = getDouble(rs, 3);
-                        Double privateAuc = getDouble(rs, 4);
-                        out.add(new BoardEntry(rs.getLong(1), rs.getLong(2), publicAuc, privateAuc, rs.getLong(5)));
+                        out.add(rs.getLong(1));
                     }
                     return out;
                 }
             }
         });
+    }
+
+    /** The board's view of the given submissions (decided or not). */
+    public List<BoardEntry> forBoard(List<Long> ids) {
+        List<BoardEntry> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + 100));
+            out.addAll(db.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + BOARD_COLUMNS + " FROM submissions WHERE id IN ("
+                        + "?,".repeat(part.size() - 1) + "?) AND decided_ms IS NOT NULL")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setLong(i + 1, part.get(i));
+                    }
+                    return boardEntries(ps);
+                }
+            }));
+        }
+        return out;
+    }
+
+    private static List<BoardEntry> boardEntries(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<BoardEntry> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new BoardEntry(rs.getLong(1), rs.getLong(2), SubmissionState.SCORED.name().equals(rs.getString(3)),
+                        getDouble(rs, 4), getDouble(rs, 5), rs.getLong(6), rs.getLong(7)));
+            }
+            return out;
+        }
     }
 
     public long count(long competitionId) {

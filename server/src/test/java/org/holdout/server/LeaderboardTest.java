@@ -17,6 +17,7 @@ import org.holdout.leaderboard.BaselineRepository;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.LeaderboardRow;
 import org.holdout.submission.SubmissionRepository;
+import org.holdout.web.App;
 import org.holdout.submission.Submission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,5 +176,32 @@ class LeaderboardTest {
             assertThat(row.get("entries").asInt()).isEqualTo(r.entries()).isEqualTo(4);
             assertThat(row.get("lastSubmission").asText()).isEqualTo(r.lastSubmission().toString());
         }
+    }
+
+    @Test
+    void aSecondServerProcessOnTheSameDatabaseShowsTheScoresTheFirstOneRecordedWithinASecond() throws Exception {
+        try (App other = App.create(server.config, server.db, server.clock).start()) {
+            Client viaOther = new Client(other.url());
+            viaOther.token = ben.token;
+            assertThat(viaOther.apiGet("/api/leaderboard").body()).doesNotContain("\"username\":\"ann\"");
+            assertThat(ann.uploadApi("a1.csv", TinyCompetition.submission(5)).statusCode()).isEqualTo(201);
+            assertThat(boardWithin(viaOther, "\"entries\":1", Duration.ofSeconds(1))).contains("\"username\":\"ann\"");
+            server.clock.advance(Duration.ofMinutes(1));
+            assertThat(ann.uploadApi("bad.csv", TinyCompetition.missingId()).statusCode()).isEqualTo(422);
+            assertThat(ann.uploadApi("a2.csv", TinyCompetition.submission(12)).statusCode()).isEqualTo(201);
+            assertThat(boardWithin(viaOther, "\"entries\":2", Duration.ofSeconds(1)))
+                    .isEqualTo(ben.apiGet("/api/leaderboard").body());
+        }
+    }
+
+    /** The board as soon as it contains the text, or the last board read when the time is up. */
+    private static String boardWithin(Client client, String text, Duration limit) throws Exception {
+        long end = System.nanoTime() + limit.toNanos();
+        String body = client.apiGet("/api/leaderboard").body();
+        while (!body.contains(text) && System.nanoTime() < end) {
+            Thread.sleep(20);
+            body = client.apiGet("/api/leaderboard").body();
+        }
+        return body;
     }
 }

@@ -87,8 +87,13 @@ public final class AccountHandlers {
         Web.render(ctx, "account", m);
     }
 
+    /**
+     * A path on this site, or "/". Browsers drop tabs and line breaks from a Location ("/\t/evil.example" becomes
+     * "//evil.example", another site), so any control character or space refuses the address too.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.chars().anyMatch(ch -> ch <= ' ' || ch == 0x7f)) {
             return "/";
         }
         return next;

@@ -72,4 +72,29 @@ class HostileInputTest {
             assertThat(staffForm.statusCode()).as(staffForm.body()).isEqualTo(400);
         }
     }
+
+    @Nested
+    class LoginRedirect {
+        private String locationAfterLogin(String next) throws Exception {
+            Client c = new Client(server.url());
+            c.get("/login");
+            HttpResponse<String> r = c.postForm("/login", Map.of("username", "ann", "password", "pw-ann",
+                    "next", next), true);
+            assertThat(r.statusCode()).isEqualTo(302);
+            return r.headers().firstValue("Location").orElseThrow();
+        }
+
+        @Test
+        void aNextAddressThatBrowsersWouldTurnIntoAnotherSiteGoesToTheOverview() throws Exception {
+            for (String next : new String[] {"/\t/evil.example", "/\n/evil.example", "/\r/evil.example",
+                    "/ /evil.example", "//evil.example", "/\\evil.example", "https://evil.example"}) {
+                assertThat(locationAfterLogin(next)).as(next).isIn("/", server.url() + "/");
+            }
+        }
+
+        @Test
+        void aNextAddressOnThisSiteIsKept() throws Exception {
+            assertThat(locationAfterLogin("/submissions?sort=time")).endsWith("/submissions?sort=time");
+        }
+    }
 }

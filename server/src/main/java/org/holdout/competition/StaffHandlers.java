@@ -114,14 +114,20 @@ public final class StaffHandlers {
                 Uploads.Upload up = uploads.read(ctx);
                 baselines.upload(c, tier, up.bytes(), "upload");
             } else {
-                baselines.type(c, tier, number(ctx.formParam("public"), "public"),
-                        number(ctx.formParam("private"), "private"));
+                Double pub = number(ctx.formParam("public"), "public");
+                Double priv = number(ctx.formParam("private"), "private");
+                if (pub == null && priv == null) {
+                    page(ctx, null, "Nothing was changed for the " + tier.id() + " baseline: choose its submission"
+                            + " file or type its public and private scores.");
+                    return;
+                }
+                baselines.type(c, tier, pub, priv);
             }
         } catch (SubmissionRejectedException e) {
             page(ctx, null, "The " + tier.id() + " file was refused: " + e.getMessage());
             return;
         } catch (IllegalArgumentException e) {
-            page(ctx, null, e.getMessage());
+            page(ctx, null, "The " + tier.id() + " baseline was not set: " + e.getMessage() + ".");
             return;
         }
         page(ctx, "The " + tier.id() + " baseline is registered.", null);
@@ -150,11 +156,30 @@ public final class StaffHandlers {
         if (body == null || !body.isObject()) {
             throw new BadRequestResponse("Send JSON like {\"public\": 0.81, \"private\": 0.80}.");
         }
+        Double pub;
+        Double priv;
         try {
-            baselines.type(c, tier, jsonNumber(body, "public"), jsonNumber(body, "private"));
+            for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals("public") && !name.equals("private")) {
+                    throw new IllegalArgumentException("unknown field \"" + name + "\"; send {\"public\": 0.81,"
+                            + " \"private\": 0.80}");
+                }
+            }
+            pub = jsonNumber(body, "public");
+            priv = jsonNumber(body, "private");
+            BaselineService.check(pub, "public");
+            BaselineService.check(priv, "private");
+            for (String field : new String[] {"public", "private"}) {
+                if (!body.has(field)) {
+                    throw new IllegalArgumentException("\"" + field + "\" is missing; send both scores, with"
+                            + " null for one you want to clear");
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
         }
+        baselines.type(c, tier, pub, priv);
         ctx.json(json(baselines.all(c).stream().filter(b -> b.tier() == tier).findFirst().orElseThrow()));
     }
 

@@ -44,7 +44,7 @@ public final class BaselineService {
         return repository.all(competition.id());
     }
 
-    private static void check(Double auc, String which) {
+    public static void check(Double auc, String which) {
         if (auc != null && !(auc >= 0 && auc <= 1)) {
             throw new IllegalArgumentException("the " + which + " score must be a number from 0 to 1, not " + auc);
         }

@@ -97,4 +97,58 @@ class HostileInputTest {
             assertThat(locationAfterLogin("/submissions?sort=time")).endsWith("/submissions?sort=time");
         }
     }
+
+    @Nested
+    class StaffBaselines {
+        private HttpResponse<String> setForm(String tier, String pub, String priv) throws Exception {
+            staff.get("/staff");
+            Client.Multipart mp = new Client.Multipart().field("_csrf", staff.csrf()).file("file", "", new byte[0])
+                    .field("public", pub).field("private", priv);
+            return staff.http.send(HttpRequest.newBuilder(URI.create(server.url() + "/staff/baselines/" + tier))
+                    .header("Content-Type", mp.contentType()).POST(mp.publisher()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        private HttpResponse<String> put(String tier, String json) throws Exception {
+            return staff.api("PUT", "/api/staff/baselines/" + tier, staff.token, body(json), "application/json");
+        }
+
+        private String scores(String tier) throws Exception {
+            return staff.apiGet("/api/staff/baselines").body().replaceAll(".*\\{\"tier\":\"" + tier
+                    + "\",(\"public\":[^,]*,\"private\":[^,]*),.*", "$1");
+        }
+
+        @Test
+        void theSetButtonWithNoFileAndNoScoresChangesNothingAndSaysSo() throws Exception {
+            assertThat(setForm("medium", "0.71", "0.7").statusCode()).isEqualTo(200);
+            HttpResponse<String> empty = setForm("medium", "", "");
+            assertThat(empty.statusCode()).isEqualTo(422);
+            assertThat(empty.body()).contains("Nothing was changed for the medium baseline")
+                    .doesNotContain("is registered");
+            assertThat(scores("medium")).isEqualTo("\"public\":0.71,\"private\":0.7");
+        }
+
+        @Test
+        void aBadTypedScoreNamesTheBaseline() throws Exception {
+            HttpResponse<String> r = setForm("strong", "0,81", "0.8");
+            assertThat(r.statusCode()).isEqualTo(422);
+            assertThat(r.body()).contains("The strong baseline was not set: the public score &quot;0,81&quot; is not"
+                    + " a number.");
+        }
+
+        @Test
+        void aPutWithAMisspelledOrMissingFieldIsRefusedAndKeepsTheScores() throws Exception {
+            assertThat(put("boss", "{\"public\":0.9,\"private\":0.88}").statusCode()).isEqualTo(200);
+            HttpResponse<String> typo = put("boss", "{\"Public\":0.5,\"private\":0.5}");
+            assertThat(typo.statusCode()).isEqualTo(400);
+            assertThat(typo.body()).contains("unknown field \\\"Public\\\"");
+            HttpResponse<String> half = put("boss", "{\"public\":0.5}");
+            assertThat(half.statusCode()).isEqualTo(400);
+            assertThat(half.body()).contains("\\\"private\\\" is missing");
+            assertThat(put("boss", "{}").statusCode()).isEqualTo(400);
+            assertThat(scores("boss")).isEqualTo("\"public\":0.9,\"private\":0.88");
+            assertThat(put("boss", "{\"public\":0.91,\"private\":null}").statusCode()).isEqualTo(200);
+            assertThat(scores("boss")).isEqualTo("\"public\":0.91,\"private\":null");
+        }
+    }
 }

@@ -61,7 +61,11 @@ public final class Access {
         }
         if (who == null) {
             if (Web.isApi(ctx)) {
-                throw new UnauthorizedResponse("Log in first: send your API token as 'Authorization: Bearer <token>'.");
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new UnauthorizedResponse(auth == null
+                        ? "Log in first: send your API token as 'Authorization: Bearer <token>'."
+                        : "The Authorization header must be 'Bearer <token>' (with your API token); this one starts"
+                                + " with '" + scheme(auth) + "'.");
             }
             if (ctx.method() == HandlerType.GET) {
                 ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
@@ -74,6 +78,11 @@ public final class Access {
             throw new ForbiddenResponse(roles.contains(Role.STAFF) ? "Only staff may open this page."
                     : "This page is for students.");
         }
+    }
+
+    private static String scheme(String auth) {
+        String first = auth.strip().split("\\s+", 2)[0];
+        return first.length() > 20 ? first.substring(0, 20) + "…" : first;
     }
 
     private static boolean changesState(Context ctx) {

@@ -96,6 +96,7 @@ public final class Errors {
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
             case 413 -> "File too large";
+            case 415 -> "Unsupported upload";
             case 422 -> "File refused";
             case 429 -> "Daily limit reached";
             default -> "Server error";

@@ -27,6 +27,11 @@ public final class Uploads {
         if (declared > maxBytes + 64 * 1024) {
             throw new HttpResponseException(413, errors.tooLargeMessage());
         }
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw new HttpResponseException(415, "Content-Encoding " + encoding.strip() + " is not supported;"
+                    + " send the CSV uncompressed.");
+        }
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         try {
             if (type.startsWith("multipart/form-data")) {
@@ -41,8 +46,9 @@ public final class Uploads {
                     return new Upload(f.filename(), readBounded(in, (int) f.size()));
                 }
             }
-            if (type.startsWith("application/x-www-form-urlencoded")) {
-                throw new BadRequestResponse("Send the CSV as multipart field 'file' or as a text/csv body.");
+            if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) {
+                throw new BadRequestResponse("Send the CSV as multipart field 'file' or as a text/csv body, not as "
+                        + type.split(";", 2)[0] + ".");
             }
             byte[] body = readBounded(ctx.req().getInputStream(), (int) Math.max(0, declared));
             if (body.length == 0) {

@@ -151,4 +151,45 @@ class HostileInputTest {
             assertThat(scores("boss")).isEqualTo("\"public\":0.91,\"private\":null");
         }
     }
+
+    @Nested
+    class Headers {
+        private HttpResponse<String> withAuthorization(String value) throws Exception {
+            return new Client(server.url()).http.send(HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/submissions")).header("Authorization", value).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Test
+        void aTokenSentWithTheWrongSchemeIsToldTheRightOne() throws Exception {
+            HttpResponse<String> r = withAuthorization("Token " + ann.token);
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.body()).contains("must be 'Bearer <token>'", "starts with 'Token'")
+                    .doesNotContain(ann.token);
+            assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+            assertThat(withAuthorization("Basic YW5uOnB3LWFubg==").body()).contains("starts with 'Basic'");
+        }
+
+        @Test
+        void aCompressedUploadIsA415NotAGarbledRefusal() throws Exception {
+            java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+                out.write(TinyCompetition.submission(4));
+            }
+            HttpResponse<String> r = ann.http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/submissions"))
+                    .header("Authorization", "Bearer " + ann.token).header("Content-Type", "text/csv")
+                    .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(415);
+            assertThat(r.body()).contains("Content-Encoding gzip is not supported");
+        }
+
+        @Test
+        void aJsonBodyOnTheUploadApiIsA400ThatNamesTheFormats() throws Exception {
+            HttpResponse<String> r = ann.api("POST", "/api/submissions", ann.token, body("{\"file\":\"x\"}"),
+                    "application/json");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("multipart field 'file' or as a text/csv body, not as application/json");
+        }
+    }
 }

@@ -28,7 +28,7 @@ public final class Routes {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
-                r(POST, "/logout", account::logout, STUDENT, STAFF),
+                r(POST, "/logout", account::logout, ANYONE),
                 r(GET, "/", competition::overview, STUDENT, STAFF),
                 r(GET, "/data", competition::data, STUDENT, STAFF),
                 r(GET, "/data/{file}", competition::download, STUDENT, STAFF),

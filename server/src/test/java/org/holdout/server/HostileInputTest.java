@@ -192,4 +192,27 @@ class HostileInputTest {
             assertThat(r.body()).contains("multipart field 'file' or as a text/csv body, not as application/json");
         }
     }
+
+    @Nested
+    class Logout {
+        @Test
+        void loggingOutAfterTheSessionEndedGoesToTheLoginPage() throws Exception {
+            Client c = new Client(server.url());
+            c.login("ann", "pw-ann");
+            c.get("/account");
+            String csrf = c.csrf();
+            assertThat(c.postForm("/logout", Map.of(), true).statusCode()).isEqualTo(302);
+            HttpResponse<String> again = c.postForm("/logout", Map.of("_csrf", csrf), false);
+            assertThat(again.statusCode()).isEqualTo(302);
+            assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        }
+
+        @Test
+        void aForeignSiteStillCannotLogAStudentOut() throws Exception {
+            Client c = new Client(server.url());
+            c.login("ann", "pw-ann");
+            assertThat(c.postForm("/logout", Map.of(), false).statusCode()).isEqualTo(403);
+            assertThat(c.get("/submissions").statusCode()).isEqualTo(200);
+        }
+    }
 }

@@ -215,4 +215,25 @@ class HostileInputTest {
             assertThat(c.get("/submissions").statusCode()).isEqualTo(200);
         }
     }
+
+    @Nested
+    class SubmitPage {
+        private String resultCard(HttpResponse<String> r) {
+            int start = r.body().indexOf("id=\"result\"");
+            assertThat(start).as(r.body()).isPositive();
+            return r.body().substring(start, r.body().indexOf("</section>", start));
+        }
+
+        @Test
+        void aScoredUploadLeadsOnToTheLeaderboardAndMySubmissions() throws Exception {
+            String card = resultCard(ann.uploadForm("week 1 <final>.csv", TinyCompetition.submission(8)));
+            assertThat(card).contains("week 1 &lt;final&gt;.csv", "href=\"/leaderboard\"", "href=\"/submissions\"");
+        }
+
+        @Test
+        void aRefusedUploadNamesTheFileItRefused() throws Exception {
+            String card = resultCard(ann.uploadForm("ids-from-one.csv", TinyCompetition.missingId()));
+            assertThat(card).contains("File refused", "ids-from-one.csv", "missing Id 7");
+        }
+    }
 }

@@ -52,7 +52,7 @@ public final class LoadGenerator {
         Path dir = Path.of(a.getOrDefault("dir", "target/loadtest")).toAbsolutePath();
         int port = Integer.parseInt(a.getOrDefault("port", "7099"));
         String heap = a.getOrDefault("xmx", "1g");
-        int warmUps = Integer.parseInt(a.getOrDefault("warmup", "200"));
+        int warmUps = Integer.parseInt(a.getOrDefault("warmup", "3000"));
 
         deleteTree(dir);
         Path bundle = Files.createDirectories(dir.resolve("competitions/fashion-mnist"));
@@ -119,7 +119,7 @@ public final class LoadGenerator {
                 boards.add(boardRequest(port, tokens.get(i)));
             }
             System.out.printf(Locale.ROOT, "upload size: %d bytes (%d rows)%n", fileSize, rows);
-            int expected = warmUp(pool, server.pid(), port, warmUps, uploads, boards, logins);
+            int expected = warmUp(pool, port, warmUps, uploads, boards, logins);
 
             System.out.println();
             System.out.println("| concurrent students | uploads | errors | wall time | throughput | upload→scored p50 / p99 / max"
@@ -170,7 +170,7 @@ public final class LoadGenerator {
                 cpuNotes.add(String.format(Locale.ROOT, "wave of %d: server CPU %.1f ms per upload, load generator CPU"
                         + " %.1f ms per upload", wave, (cpuSeconds(server.pid()) - cpu0) * 1000 / wave,
                         (cpuSeconds(ProcessHandle.current().pid()) - self0) * 1000 / wave));
-                cpuNotes.add("  server CPU by thread group (ms per upload): "
+                cpuNotes.add("  server CPU by live thread group (ms per upload; JIT threads that ended are missing): "
                         + perUpload(threads0, threadTicks(server.pid()), wave));
                 expected += wave;
                 System.out.printf(Locale.ROOT, "| %d | %d | %d | %.2f s | %.0f uploads/s | %s | %s | %s |%n", wave, wave,
@@ -213,18 +213,14 @@ public final class LoadGenerator {
 
     /** Ten rounds of 20 simultaneous uploads so the measured waves do not pay for class loading and JIT. */
     /**
-     * Uploads in rounds of 20 at once, every student in turn (so the board has all its rows, as in the waves),
-     * until the JIT has compiled the server's hot code: at least {@code least}
-     * uploads, then until the compiler threads used under 3% of the server's CPU over the last 100 uploads (a
-     * server at a deadline has been up for days), at most 10,000 uploads.
+     * Uploads in rounds of 20 at once, every student in turn (so the board has all its rows, as in the waves), so
+     * that the measured waves find the server's code compiled by the JIT, as on a server that has been up for days.
      */
-    private static int warmUp(ExecutorService pool, long server, int port, int least, List<byte[]> uploads,
-                              List<byte[]> boards, List<String[]> logins) throws Exception {
+    private static int warmUp(ExecutorService pool, int port, int count, List<byte[]> uploads, List<byte[]> boards,
+                              List<String[]> logins) throws Exception {
         int n = 0;
         int width = Math.min(20, uploads.size());
-        java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>();
-        window.add(compilerAndAllTicks(server));
-        while (n < 10_000) {
+        while (n < count) {
             List<Future<long[]>> f = new ArrayList<>();
             for (int i = 0; i < width; i++) {
                 int k = (n + i) % uploads.size();
@@ -236,32 +232,9 @@ public final class LoadGenerator {
                 }
                 n++;
             }
-            window.addLast(compilerAndAllTicks(server));
-            if (window.size() * width > 100 + width) {
-                window.removeFirst();
-            }
-            long[] first = window.getFirst();
-            long[] last = window.getLast();
-            if (n >= least && window.size() * width > 100 && (last[0] - first[0]) * 100 < 3 * (last[1] - first[1])) {
-                break;
-            }
         }
-        long[] last = window.getLast();
-        System.out.printf(Locale.ROOT, "warm-up: %d uploads (JIT compiler threads %.1f%% of the server's CPU over the"
-                + " last 100)%n", n, 100.0 * (last[0] - window.getFirst()[0]) / Math.max(1, last[1] - window.getFirst()[1]));
+        System.out.printf(Locale.ROOT, "warm-up: %d uploads%n", n);
         return n;
-    }
-
-    private static long[] compilerAndAllTicks(long pid) throws IOException {
-        long compiler = 0;
-        long all = 0;
-        for (Map.Entry<String, Long> e : threadTicks(pid).entrySet()) {
-            all += e.getValue();
-            if (e.getKey().contains("CompilerThre")) {
-                compiler += e.getValue();
-            }
-        }
-        return new long[] {compiler, all};
     }
 
     /** Upload, then read the leaderboard until the student is on it: {nanos to scored, nanos to on board}. */

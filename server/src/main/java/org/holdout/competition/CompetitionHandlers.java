@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.holdout.submission.SubmissionService;
 import org.holdout.web.Errors;
 import org.holdout.web.Web;
 
@@ -21,7 +22,9 @@ public final class CompetitionHandlers {
 
     public void overview(Context ctx) {
         Competition c = competitions.current();
-        Web.render(ctx, "overview", Map.of("rules", competitions.rulesHtml(c)));
+        Web.render(ctx, "overview", Map.of("rules", competitions.rulesHtml(c),
+                "deadline", c.deadline() == null ? "" : SubmissionService.format(c.deadline(), c),
+                "dailyLimit", c.dailyLimit(), "zone", c.timeZone().getId()));
     }
 
     public void data(Context ctx) throws IOException {

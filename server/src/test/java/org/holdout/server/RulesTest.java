@@ -29,4 +29,17 @@ class RulesTest {
             assertThat(page).contains("At most <strong>3</strong> scored submissions per day", "Asia/Taipei");
         }
     }
+
+    @Test
+    void theOverviewShowsTheDeadlineAndTheDailyLimitNextToTheRules(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of("daily.limit", "4"))) {
+            Client ann = server.login("ann", Role.STUDENT);
+            assertThat(ann.get("/").body()).contains("not set yet", "4 scored uploads", "(days in Asia/Taipei)");
+            Client ta = server.login("ta", Role.STAFF);
+            assertThat(ta.api("PUT", "/api/staff/deadline", ta.token, java.net.http.HttpRequest.BodyPublishers
+                    .ofString("{\"deadline\":\"2026-03-08T23:59:00+08:00\"}"), "application/json").statusCode())
+                    .isEqualTo(200);
+            assertThat(ann.get("/").body()).contains("2026-03-08 23:59 GMT+8").doesNotContain("not set yet");
+        }
+    }
 }

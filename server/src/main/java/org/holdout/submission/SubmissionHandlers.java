@@ -43,7 +43,14 @@ public final class SubmissionHandlers {
         Competition c = competitions.current();
         Account me = Web.account(ctx);
         Map<String, Object> m = pageModel(c, me, null, null);
-        m.put("submissions", mine(c, me));
+        List<StudentSubmission> list = mine(c, me);
+        Map<Long, String> privateText = new HashMap<>();
+        for (StudentSubmission s : list) {
+            privateText.put(s.id(), org.holdout.leaderboard.Leaderboard.fiveDecimals(s.privateScore()));
+        }
+        m.put("submissions", list);
+        m.put("revealed", c.privateRevealed());
+        m.put("privateText", privateText);
         Web.render(ctx, "submissions", m);
     }
 

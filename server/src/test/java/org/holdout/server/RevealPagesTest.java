@@ -1,0 +1,56 @@
+package org.holdout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.holdout.account.Role;
+import org.holdout.leaderboard.Leaderboard;
+import org.holdout.submission.Submission;
+import org.holdout.submission.SubmissionState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RevealPagesTest {
+    @Test
+    void afterTheRevealMySubmissionsShowsEachPrivateScoreAndTheBoardSaysWhatItsPrivateColumnIs(@TempDir Path dir)
+            throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ann = server.login("ann", Role.STUDENT);
+            Client ta = server.login("ta", Role.STAFF);
+            ann.uploadApi("one.csv", TinyCompetition.submission(31));
+            ann.uploadApi("two.csv", TinyCompetition.submission(32));
+            ann.uploadApi("bad.csv", TinyCompetition.missingId());
+            List<String> privates = server.app.submissions().repository().ofCompetition(server.competition().id())
+                    .stream().filter(s -> s.state() == SubmissionState.SCORED).map(Submission::privateAuc)
+                    .map(Leaderboard::fiveDecimals).toList();
+            assertThat(privates).hasSize(2);
+
+            String before = ann.get("/submissions").body();
+            assertThat(before).doesNotContain("Private score");
+            assertThat(privates).noneMatch(before::contains);
+            assertThat(ann.get("/leaderboard").body()).contains("revealed after the deadline");
+
+            server.clock.advance(Duration.ofMinutes(1));
+            assertThat(deadline(ta, "\"2026-03-01T04:00:30Z\"").statusCode()).isEqualTo(200);
+            assertThat(reveal(ta).statusCode()).isEqualTo(200);
+            String after = ann.get("/submissions").body();
+            assertThat(after).contains("Private score");
+            assertThat(privates).allMatch(after::contains);
+            assertThat(ann.get("/leaderboard").body()).contains("The private scores are revealed")
+                    .doesNotContain("revealed after the deadline");
+        }
+    }
+
+    private static HttpResponse<String> reveal(Client ta) throws Exception {
+        return ta.api("POST", "/api/staff/reveal", ta.token, HttpRequest.BodyPublishers.noBody(), null);
+    }
+
+    private static HttpResponse<String> deadline(Client ta, String json) throws Exception {
+        return ta.api("PUT", "/api/staff/deadline", ta.token,
+                HttpRequest.BodyPublishers.ofString("{\"deadline\":" + json + "}"), "application/json");
+    }
+}

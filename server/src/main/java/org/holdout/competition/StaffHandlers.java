@@ -3,6 +3,7 @@ package org.holdout.competition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnprocessableContentResponse;
@@ -97,7 +98,7 @@ public final class StaffHandlers {
         m.put("total", submissions.count(c.id()));
         m.put("notice", notice);
         m.put("error", error);
-        if (error != null) {
+        if (error != null && ctx.status().getCode() < 400) {
             ctx.status(422);
         }
         Web.render(ctx, "staff", m);
@@ -185,12 +186,22 @@ public final class StaffHandlers {
 
     public void revealApi(Context ctx) {
         Competition c = competitions.current();
+        String refusal = CompetitionService.cannotReveal(c, baselines.clock().instant());
+        if (refusal != null) {
+            throw new ConflictResponse(refusal);
+        }
         competitions.repository().setRevealed(c.id(), true);
         ctx.json(Map.of("privateRevealed", true));
     }
 
     public void revealForm(Context ctx) {
         Competition c = competitions.current();
+        String refusal = CompetitionService.cannotReveal(c, baselines.clock().instant());
+        if (refusal != null) {
+            ctx.status(409);
+            page(ctx, null, refusal);
+            return;
+        }
         competitions.repository().setRevealed(c.id(), true);
         page(ctx, "The private scores are now visible to students.", null);
     }
@@ -210,6 +221,10 @@ public final class StaffHandlers {
         }
         java.time.Instant deadline = parseDeadline(body.get("deadline").isNull() ? null : body.get("deadline").asText(),
                 c);
+        String refusal = CompetitionService.cannotSetDeadline(c, deadline, baselines.clock().instant());
+        if (refusal != null) {
+            throw new ConflictResponse(refusal);
+        }
         competitions.repository().setDeadline(c.id(), deadline);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("deadline", deadline);
@@ -219,7 +234,14 @@ public final class StaffHandlers {
     public void deadlineForm(Context ctx) {
         Competition c = competitions.current();
         try {
-            competitions.repository().setDeadline(c.id(), parseDeadline(ctx.formParam("deadline"), c));
+            java.time.Instant deadline = parseDeadline(ctx.formParam("deadline"), c);
+            String refusal = CompetitionService.cannotSetDeadline(c, deadline, baselines.clock().instant());
+            if (refusal != null) {
+                ctx.status(409);
+                page(ctx, null, refusal);
+                return;
+            }
+            competitions.repository().setDeadline(c.id(), deadline);
         } catch (BadRequestResponse e) {
             page(ctx, null, e.getMessage());
             return;

@@ -24,6 +24,10 @@ public final class BaselineService {
         this.clock = clock;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public void type(Competition competition, Tier tier, Double publicAuc, Double privateAuc) {
         check(publicAuc, "public");
         check(privateAuc, "private");

@@ -95,6 +95,7 @@ public final class Errors {
             case 403 -> "Not allowed";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 409 -> "Not possible now";
             case 413 -> "File too large";
             case 415 -> "Unsupported upload";
             case 422 -> "File refused";

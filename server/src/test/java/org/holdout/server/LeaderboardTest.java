@@ -133,6 +133,9 @@ class LeaderboardTest {
     void privateScoresAppearOnlyAfterTheReveal() throws Exception {
         ann.uploadApi("a.csv", TinyCompetition.submission(3));
         assertThat(ann.apiGet("/api/leaderboard").body()).doesNotContain("privateScore");
+        assertThat(staff.api("PUT", "/api/staff/deadline", staff.token,
+                HttpRequest.BodyPublishers.ofString("{\"deadline\":\"2026-03-01T00:00:00Z\"}"), "application/json")
+                .statusCode()).isEqualTo(200);
         assertThat(staff.api("POST", "/api/staff/reveal", staff.token, HttpRequest.BodyPublishers.noBody(), null)
                 .statusCode()).isEqualTo(200);
         assertThat(ann.apiGet("/api/leaderboard").body()).contains("privateScore");

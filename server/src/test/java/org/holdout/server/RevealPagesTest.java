@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.holdout.account.Role;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.submission.Submission;
@@ -52,5 +54,51 @@ class RevealPagesTest {
     private static HttpResponse<String> deadline(Client ta, String json) throws Exception {
         return ta.api("PUT", "/api/staff/deadline", ta.token,
                 HttpRequest.BodyPublishers.ofString("{\"deadline\":" + json + "}"), "application/json");
+    }
+
+    @Test
+    void thePrivateScoresCannotBeRevealedWhileStudentsCanStillUpload(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ann = server.login("ann", Role.STUDENT);
+            Client ta = server.login("ta", Role.STAFF);
+            ann.uploadApi("one.csv", TinyCompetition.submission(31));
+
+            HttpResponse<String> none = reveal(ta);
+            assertThat(none.statusCode()).isEqualTo(409);
+            assertThat(none.body()).contains("no deadline is set");
+            ta.get("/staff");
+            HttpResponse<String> form = ta.postForm("/staff/reveal", Map.of(), true);
+            assertThat(form.statusCode()).isEqualTo(409);
+            assertThat(form.body()).contains("no deadline is set").doesNotContain("now visible to students");
+
+            assertThat(deadline(ta, "\"2026-03-08T23:59:00+08:00\"").statusCode()).isEqualTo(200);
+            HttpResponse<String> open = reveal(ta);
+            assertThat(open.statusCode()).isEqualTo(409);
+            assertThat(open.body()).contains("only after the deadline, 2026-03-08 23:59 GMT+8");
+            assertThat(server.competition().privateRevealed()).isFalse();
+            assertThat(ann.apiGet("/api/leaderboard").body()).doesNotContain("privateScore");
+
+            server.clock.set(Instant.parse("2026-03-08T16:00:00Z"));
+            assertThat(reveal(ta).statusCode()).isEqualTo(200);
+            assertThat(ann.apiGet("/api/leaderboard").body()).contains("privateScore");
+        }
+    }
+
+    @Test
+    void onceRevealedTheDeadlineCannotMoveSoThatUploadsReopen(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ta = server.login("ta", Role.STAFF);
+            assertThat(deadline(ta, "\"2026-03-01T03:00:00Z\"").statusCode()).isEqualTo(200);
+            assertThat(reveal(ta).statusCode()).isEqualTo(200);
+            assertThat(reveal(ta).statusCode()).as("revealing twice is no mistake").isEqualTo(200);
+            HttpResponse<String> reopen = deadline(ta, "\"2026-03-09T00:00:00Z\"");
+            assertThat(reopen.statusCode()).isEqualTo(409);
+            assertThat(reopen.body()).contains("uploads cannot open again");
+            assertThat(deadline(ta, "null").statusCode()).isEqualTo(409);
+            ta.get("/staff");
+            assertThat(ta.postForm("/staff/deadline", Map.of("deadline", ""), true).statusCode()).isEqualTo(409);
+            assertThat(deadline(ta, "\"2026-03-01T02:00:00Z\"").statusCode()).isEqualTo(200);
+            assertThat(server.competition().deadline()).isEqualTo(Instant.parse("2026-03-01T02:00:00Z"));
+        }
     }
 }

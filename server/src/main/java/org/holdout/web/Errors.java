@@ -57,6 +57,7 @@ public final class Errors {
             model.put("message", message);
             model.put("heading", heading(status));
             model.put("active", "error");
+            model.put("back", sameSitePage(ctx));
             try {
                 Web.render(ctx, "error", model);
             } catch (RuntimeException e) {
@@ -64,6 +65,21 @@ public final class Errors {
                 ctx.contentType("text/plain; charset=utf-8").result(status + " " + message);
             }
         }
+    }
+
+    /** The page the user came from (a form they can try again), when the Referer is on this site; else null. */
+    static String sameSitePage(Context ctx) {
+        String referer = ctx.header("Referer");
+        String origin = ctx.scheme() + "://" + ctx.host();
+        if (referer == null || !referer.startsWith(origin + "/")) {
+            return null;
+        }
+        String path = referer.substring(origin.length());
+        if (path.startsWith("//") || path.chars().anyMatch(ch -> ch <= ' ' || ch == 0x7f || ch == '\\')
+                || path.equals(ctx.path()) && ctx.method() == io.javalin.http.HandlerType.GET) {
+            return null;
+        }
+        return path;
     }
 
     private static String message(Context ctx, HttpResponseException e) {

@@ -230,6 +230,23 @@ class HostileInputTest {
             assertThat(card).contains("week 1 &lt;final&gt;.csv", "href=\"/leaderboard\"", "href=\"/submissions\"");
         }
 
+        private HttpResponse<String> formWithoutAFile(String referer) throws Exception {
+            ann.get("/submit");
+            Client.Multipart mp = new Client.Multipart().field("_csrf", ann.csrf());
+            return ann.http.send(HttpRequest.newBuilder(URI.create(server.url() + "/submit"))
+                    .header("Content-Type", mp.contentType()).header("Referer", referer).POST(mp.publisher()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Test
+        void anErrorPageAfterAFormLinksBackToThatFormButNeverToAnotherSite() throws Exception {
+            HttpResponse<String> r = formWithoutAFile(server.url() + "/submit");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("<a href=\"/submit\" id=\"back\">");
+            assertThat(formWithoutAFile("https://evil.example/submit").body()).doesNotContain("id=\"back\"");
+            assertThat(formWithoutAFile(server.url() + "//evil.example/").body()).doesNotContain("id=\"back\"");
+        }
+
         @Test
         void aRefusedUploadNamesTheFileItRefused() throws Exception {
             String card = resultCard(ann.uploadForm("ids-from-one.csv", TinyCompetition.missingId()));

@@ -84,6 +84,10 @@ public final class Uploads {
 
     private static BadRequestResponse unreadable(Exception e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (why.contains("Header Line Exceeded")) {
+            return new BadRequestResponse("The multipart/form-data body could not be read: a part's header is too"
+                    + " long (is the file name very long?); rename the file and upload it again.");
+        }
         return new BadRequestResponse("The multipart/form-data body could not be read (" + why + "); send the CSV"
                 + " as the form field 'file' with a boundary that matches the Content-Type header.");
     }

@@ -52,6 +52,13 @@ class HostileInputTest {
         }
 
         @Test
+        void aFileNameTooLongForAPartHeaderIsA400ThatSuggestsRenamingIt() throws Exception {
+            HttpResponse<String> r = ann.uploadApi("a".repeat(3000) + ".csv", TinyCompetition.submission(2));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("is the file name very long?");
+        }
+
+        @Test
         void aTruncatedMultipartBodyIsA400OnTheApiTheFormAndTheStaffRoutes() throws Exception {
             String type = "multipart/form-data; boundary=xyz";
             HttpResponse<String> api = ann.api("POST", "/api/submissions", ann.token, body(TRUNCATED), type);

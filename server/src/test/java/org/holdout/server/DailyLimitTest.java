@@ -115,7 +115,18 @@ class DailyLimitTest {
         HttpResponse<String> form = ann.uploadForm("late-form.csv", TinyCompetition.submission(3));
         assertThat(form.statusCode()).isEqualTo(403);
         assertThat(form.body()).contains("closed");
-        assertThat(ann.get("/submit").body()).contains("The competition is closed");
+        assertThat(ann.get("/submit").body()).contains("The competition is closed (the deadline was 2026-03-10 23:59"
+                + " GMT+8)").doesNotContain("submissions left today");
+    }
+
+    @Test
+    void withNoUploadsLeftTheSubmitPageSaysWhenTheNextOneIsPossible() throws Exception {
+        server = new TestServer(dir, Map.of("daily.limit", "1"));
+        Client ann = server.login("ann", Role.STUDENT);
+        assertThat(ann.get("/submit").body()).doesNotContain("id=\"none-left\"");
+        assertThat(ann.uploadForm("one.csv", TinyCompetition.submission(1)).statusCode()).isEqualTo(200);
+        assertThat(ann.get("/submit").body()).contains("disabled",
+                "No uploads left today; you can upload again from 2026-03-02 00:00 GMT+8.");
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class Scorer {
         Tally t = new Tally(solution, upload);
         Problems problems = t.problems;
         boolean complete = false;
+        boolean anyRow = false;
         try {
             readHeader(csv);
             while (csv.next()) {
@@ -69,6 +70,7 @@ public final class Scorer {
                 if (problems.skipBlank(csv)) {
                     continue;
                 }
+                anyRow = true;
                 if (csv.fieldCount() == 2 && !problems.blanksPending() && csv.badUtf8Line() == 0) {
                     int slot = solution.slotOf(csv.array(0), csv.start(0), csv.end(0));
                     double v = Decimal.parse(csv.array(1), csv.start(1), csv.end(1));
@@ -87,7 +89,10 @@ public final class Scorer {
             t.flush();
             problems.add(e.getMessage(), e.line(), null);
         }
-        if (complete && t.seen < t.size) {
+        if (complete && !anyRow) {
+            problems.add("the file has only the header Id,Predicted and no rows; it needs one row for each of the "
+                    + Text.count(t.size) + " test Ids", 0, null);
+        } else if (complete && t.seen < t.size) {
             int slot = t.firstUnseen();
             String id = solution.idOf(slot);
             problems.add("missing Id " + Text.id(id) + " (the file has " + Text.count(t.seen) + " of the "

@@ -201,6 +201,14 @@ class SubmissionRefusalTest {
         }
 
         @Test
+        void aFileWithOnlyTheHeaderIsNamed() {
+            assertThat(refused(TEN, "Id,Predicted\n").getMessage()).isEqualTo("the file has only the header"
+                    + " Id,Predicted and no rows; it needs one row for each of the 10 test Ids");
+            assertThat(refused(TEN, "Id,Predicted\r\n\r\n\n").getMessage()).startsWith("the file has only the header");
+            assertThat(refused(TEN, "Id,Predicted\n\n0,0.5\n").getMessage()).startsWith("line 2 is blank");
+        }
+
+        @Test
         void anEmptyFileIsNamed() {
             assertThat(refused(TEN, "").getMessage())
                     .isEqualTo("the file is empty; it must start with the header Id,Predicted");

@@ -32,10 +32,6 @@ public final class Access {
     public void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
-            // only the static-file handler has no roles; anything else without roles fails closed
-            if (ctx.path().startsWith("/static/")) {
-                return;
-            }
             throw new ForbiddenResponse("This address is not open to anyone.");
         }
         Account who = null;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.rendering.template.JavalinThymeleaf;
 import java.time.Clock;
@@ -72,6 +71,7 @@ public final class App implements AutoCloseable {
         javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxUploadBytes() + 64 * 1024;
+            cfg.http.prefer405over404 = true;
             long maxKb = Math.max(1, (config.maxUploadBytes() + 1023) / 1024);
             cfg.jetty.multipartConfig.maxFileSize(maxKb, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(maxKb + 64, SizeUnit.KB);
@@ -83,11 +83,6 @@ public final class App implements AutoCloseable {
                 // a deadline brings hundreds of connections at once; the JDK's default backlog of 50 resets the rest
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
                 return connector;
-            });
-            cfg.staticFiles.add(s -> {
-                s.hostedPath = "/static";
-                s.directory = "/static";
-                s.location = Location.CLASSPATH;
             });
             cfg.jsonMapper(new JavalinJackson().updateMapper(m -> m.registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));

@@ -83,6 +83,12 @@ public final class Errors {
     }
 
     private static String message(Context ctx, HttpResponseException e) {
+        String allowed = e.getDetails().get("availableMethods");
+        if (e.getStatus() == 405 && allowed != null) {
+            return "This address takes " + allowed.replaceAll("[\\[\\]]", "").replace(", ", " or ")
+                    + " requests, not " + ctx.method() + (allowed.contains("POST") && !Web.isApi(ctx)
+                    ? " (it is the button of a form)." : ".");
+        }
         String m = e.getMessage();
         if (m == null || m.isBlank() || m.startsWith("Endpoint ") || m.equals("Not Found")
                 || m.equalsIgnoreCase(heading(e.getStatus()))) {

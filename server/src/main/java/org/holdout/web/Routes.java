@@ -29,6 +29,7 @@ public final class Routes {
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
                 r(POST, "/logout", account::logout, ANYONE),
+                r(GET, "/static/{file}", StaticFiles::serve, ANYONE),
                 r(GET, "/", competition::overview, STUDENT, STAFF),
                 r(GET, "/data", competition::data, STUDENT, STAFF),
                 r(GET, "/data/{file}", competition::download, STUDENT, STAFF),

@@ -260,4 +260,29 @@ class HostileInputTest {
             assertThat(card).contains("File refused", "ids-from-one.csv", "missing Id 7");
         }
     }
+
+    @Nested
+    class OddRequests {
+        @Test
+        void aGetOnAFormOnlyAddressIsA405ThatNamesTheMethod() throws Exception {
+            HttpResponse<String> page = ann.get("/logout");
+            assertThat(page.statusCode()).isEqualTo(405);
+            assertThat(page.body()).contains("POST");
+            HttpResponse<String> api = ann.api("GET", "/api/staff/reveal", staff.token, HttpRequest.BodyPublishers.noBody(),
+                    null);
+            assertThat(api.statusCode()).isEqualTo(405);
+            assertThat(api.body()).contains("\"status\":405");
+        }
+
+        @Test
+        void aStaticPathThatClimbsOutIsA404NotA500() throws Exception {
+            for (String path : new String[] {"/static/%2e%2e/templates/login.html", "/static/..%2ftemplates/login.html",
+                    "/static/%2e%2e/%2e%2e/db/migration/V1__competition_accounts_submissions.sql"}) {
+                HttpResponse<String> r = new Client(server.url()).get(path);
+                assertThat(r.statusCode()).as(path).isIn(400, 404);
+                assertThat(r.body()).as(path).doesNotContain("th:", "CREATE TABLE");
+            }
+            assertThat(new Client(server.url()).get("/static/style.css").statusCode()).isEqualTo(200);
+        }
+    }
 }

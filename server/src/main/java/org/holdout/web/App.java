@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.rendering.template.JavalinThymeleaf;
 import java.time.Clock;
@@ -101,8 +102,12 @@ public final class App implements AutoCloseable {
                 });
                 r.beforeMatched(access::check);
                 for (Route route : routes) {
-                    r.addHttpHandler(route.method(), route.path(), route.handler(),
-                            route.roles().toArray(new org.holdout.account.Role[0]));
+                    org.holdout.account.Role[] roles = route.roles().toArray(new org.holdout.account.Role[0]);
+                    r.addHttpHandler(route.method(), route.path(), route.handler(), roles);
+                    if (route.method() == HandlerType.GET) {
+                        // link checkers and monitors ask with HEAD; Jetty sends the headers without the body
+                        r.addHttpHandler(HandlerType.HEAD, route.path(), route.handler(), roles);
+                    }
                 }
                 errors.register(r);
             });

@@ -275,6 +275,18 @@ class HostileInputTest {
         }
 
         @Test
+        void aHeadRequestAnswersLikeItsGetWithoutABody() throws Exception {
+            HttpResponse<String> head = ann.http.send(HttpRequest.newBuilder(URI.create(server.url() + "/leaderboard"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            HttpResponse<String> anonymous = new Client(server.url()).http.send(HttpRequest.newBuilder(
+                    URI.create(server.url() + "/api/leaderboard")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+        }
+
+        @Test
         void aStaticPathThatClimbsOutIsA404NotA500() throws Exception {
             for (String path : new String[] {"/static/%2e%2e/templates/login.html", "/static/..%2ftemplates/login.html",
                     "/static/%2e%2e/%2e%2e/db/migration/V1__competition_accounts_submissions.sql"}) {

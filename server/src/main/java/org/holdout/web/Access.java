@@ -29,6 +29,14 @@ public final class Access {
         this.accounts = accounts;
     }
 
+    /** Who the session cookie belongs to, if anyone, without checking any route's roles. */
+    public void identify(Context ctx) {
+        accounts.session(ctx.cookie(COOKIE)).ifPresent(session -> {
+            ctx.attribute(Web.ACCOUNT, session.account());
+            ctx.attribute(Web.CSRF, session.csrfToken());
+        });
+    }
+
     public void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {

@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
             cfg.fileRenderer(new JavalinThymeleaf(templateEngine()));
             cfg.router.mount(r -> {
-                r.beforeMatched(ctx -> {
+                r.before(ctx -> {
                     ctx.header("X-Content-Type-Options", "nosniff");
                     ctx.header("Referrer-Policy", "same-origin");
                     if (Web.isApi(ctx) || ctx.path().startsWith("/static/")) {
@@ -109,7 +109,7 @@ public final class App implements AutoCloseable {
                         r.addHttpHandler(HandlerType.HEAD, route.path(), route.handler(), roles);
                     }
                 }
-                errors.register(r);
+                errors.register(r, access::identify);
             });
         });
     }

@@ -6,6 +6,7 @@ import io.javalin.router.JavalinDefaultRouting;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,15 @@ public final class Errors {
         this.maxUploadBytes = maxUploadBytes;
     }
 
-    public void register(JavalinDefaultRouting r) {
-        r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(ctx, e)));
+    /**
+     * Registers the error answers; {@code identify} finds who is logged in for an error page on an address
+     * that matched no route (no access check ran there, and the page would otherwise offer to log in).
+     */
+    public void register(JavalinDefaultRouting r, Consumer<Context> identify) {
+        r.exception(HttpResponseException.class, (e, ctx) -> {
+            knowWho(ctx, identify);
+            respond(ctx, e.getStatus(), message(ctx, e));
+        });
         r.exception(Exception.class, (e, ctx) -> {
             if (isTooLarge(e)) {
                 respond(ctx, 413, tooLargeMessage());
@@ -33,9 +41,20 @@ public final class Errors {
         for (int status : new int[] {400, 401, 403, 404, 405, 413, 429, 500}) {
             r.error(status, "*", ctx -> {
                 if (ctx.attribute(DONE) == null && ctx.resultInputStream() == null) {
+                    knowWho(ctx, identify);
                     respond(ctx, status, defaultMessage(ctx, status));
                 }
             });
+        }
+    }
+
+    private static void knowWho(Context ctx, Consumer<Context> identify) {
+        if (!Web.isApi(ctx) && ctx.attribute(Web.ACCOUNT) == null) {
+            try {
+                identify.accept(ctx);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot look up the session for an error page", e);
+            }
         }
     }
 

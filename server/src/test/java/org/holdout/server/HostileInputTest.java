@@ -275,6 +275,16 @@ class HostileInputTest {
         }
 
         @Test
+        void aPageThatDoesNotExistStillShowsWhoIsLoggedIn() throws Exception {
+            HttpResponse<String> page = ann.get("/no-such-page");
+            assertThat(page.statusCode()).isEqualTo(404);
+            assertThat(page.body()).contains(">ANN<", "Log out").doesNotContain(">Log in<");
+            HttpResponse<String> anonymous = new Client(server.url()).get("/no-such-page");
+            assertThat(anonymous.statusCode()).isEqualTo(404);
+            assertThat(anonymous.body()).contains(">Log in<").doesNotContain("ANN");
+        }
+
+        @Test
         void aHeadRequestAnswersLikeItsGetWithoutABody() throws Exception {
             HttpResponse<String> head = ann.http.send(HttpRequest.newBuilder(URI.create(server.url() + "/leaderboard"))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

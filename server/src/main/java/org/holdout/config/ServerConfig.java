@@ -32,13 +32,14 @@ public record ServerConfig(
         int dailyLimit,
         boolean baselines,
         Path fashionMnistDir,
-        Path rulesFile) {
+        Path rulesFile,
+        boolean behindProxy) {
 
     public static final String FILE = "holdout.properties";
 
     /** Property keys; the environment variable is {@code HOLDOUT_} + the key upper-cased with dots as underscores. */
     public static final String[] KEYS = {"host", "port", "db.url", "db.user", "db.password", "data.dir", "upload.dir",
-        "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file"};
+        "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file", "behind.proxy"};
 
     public static ServerConfig defaults() {
         return from(new Properties());
@@ -95,7 +96,8 @@ public record ServerConfig(
                 Integer.parseInt(p.getProperty("daily.limit", "5").trim()),
                 Boolean.parseBoolean(p.getProperty("baselines", "true").trim()),
                 Path.of(p.getProperty("fashion.mnist", "/usr/share/datasets/fashion-mnist")),
-                p.getProperty("rules.file") != null ? Path.of(p.getProperty("rules.file")) : defaultRules());
+                p.getProperty("rules.file") != null ? Path.of(p.getProperty("rules.file")) : defaultRules(),
+                Boolean.parseBoolean(p.getProperty("behind.proxy", "false").trim()));
     }
 
     /** {@code rules.md} in the working folder, else at the root of the checkout the jar was built in. */

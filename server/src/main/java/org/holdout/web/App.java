@@ -10,6 +10,7 @@ import io.javalin.rendering.template.JavalinThymeleaf;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.holdout.account.AccountHandlers;
@@ -78,6 +79,10 @@ public final class App implements AutoCloseable {
             cfg.jetty.multipartConfig.maxTotalRequestSize(maxKb + 64, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
             cfg.jetty.addConnector((server, http) -> {
+                if (config.behindProxy()) {
+                    // scheme, host and client from the proxy's X-Forwarded-*/Forwarded headers: Secure cookies behind TLS
+                    http.addCustomizer(new ForwardedRequestCustomizer());
+                }
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(config.host());
                 connector.setPort(config.port());

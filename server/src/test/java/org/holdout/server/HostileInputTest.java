@@ -275,6 +275,21 @@ class HostileInputTest {
         }
 
         @Test
+        void forwardedHeadersAreTrustedOnlyWhenTheServerIsConfiguredBehindAProxy(@TempDir Path other) throws Exception {
+            HttpRequest viaTls = HttpRequest.newBuilder(URI.create(server.url() + "/login"))
+                    .header("X-Forwarded-Proto", "https").build();
+            assertThat(new Client(server.url()).http.send(viaTls, HttpResponse.BodyHandlers.ofString()).headers()
+                    .allValues("Set-Cookie"))
+                    .isNotEmpty().noneMatch(c -> c.contains("Secure"));
+            try (TestServer proxied = new TestServer(other, Map.of("behind.proxy", "true"))) {
+                HttpRequest forwarded = HttpRequest.newBuilder(URI.create(proxied.url() + "/login"))
+                        .header("X-Forwarded-Proto", "https").build();
+                assertThat(new Client(proxied.url()).http.send(forwarded, HttpResponse.BodyHandlers.ofString()).headers()
+                        .allValues("Set-Cookie")).isNotEmpty().allMatch(c -> c.contains("Secure"));
+            }
+        }
+
+        @Test
         void aPageThatDoesNotExistStillShowsWhoIsLoggedIn() throws Exception {
             HttpResponse<String> page = ann.get("/no-such-page");
             assertThat(page.statusCode()).isEqualTo(404);

@@ -1,12 +1,12 @@
 package org.holdout.baselines.model;
 
+import static org.holdout.baselines.model.ConvAutoencoder.conv;
+import static org.holdout.baselines.model.ConvAutoencoder.deconv;
+
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.holdout.baselines.Autoencoder;
 import org.holdout.baselines.ImageShape;
 import org.nd4j.linalg.activations.Activation;
@@ -26,28 +26,16 @@ public final class BatchNormConvAutoencoder {
         //Conv 4x4 s2 p1 c -> 12 -> 24 -> 48, Deconv 48 -> 24 -> 12 -> c; BN+ReLU after all but the last, Tanh out (47,595 params at c=3)
         MultiLayerConfiguration conf = Training.adamW(seed)
                 .list()
-                .layer(conv(c, 12)).layer(bnRelu(12))
-                .layer(conv(12, 24)).layer(bnRelu(24))
-                .layer(conv(24, 48)).layer(bnRelu(48))
+                .layer(conv(c, 12, Activation.IDENTITY)).layer(bnRelu(12))
+                .layer(conv(12, 24, Activation.IDENTITY)).layer(bnRelu(24))
+                .layer(conv(24, 48, Activation.IDENTITY)).layer(bnRelu(48))
                 .layer(deconv(48, 24, Activation.IDENTITY)).layer(bnRelu(24))
                 .layer(deconv(24, 12, Activation.IDENTITY)).layer(bnRelu(12))
                 .layer(deconv(12, c, Activation.TANH))
                 .layer(new CnnLossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build())
                 .setInputType(InputType.convolutional(shape.paddedHeight(), shape.paddedWidth(), c))
                 .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        Training.seededInit(net, seed);
-        return new Autoencoder(net, true);
-    }
-
-    private static ConvolutionLayer conv(int in, int out) {
-        return new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(in).nOut(out)
-                .activation(Activation.IDENTITY).build();
-    }
-
-    private static Deconvolution2D deconv(int in, int out, Activation activation) {
-        return ConvAutoencoder.deconv(in, out, activation);
+        return Training.autoencoder(conf, seed, true);
     }
 
     // PyTorch's BatchNorm2d defaults: eps 1e-5, momentum 0.1 (DL4J decay 0.9)

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.holdout.baselines.Autoencoder;
 import org.holdout.baselines.ImageShape;
 import org.nd4j.linalg.activations.Activation;
@@ -24,24 +23,21 @@ public final class ConvAutoencoder {
         //Conv 4x4 s2 p1 c -> 12 -> 24 -> 48, ReLU; Deconv 4x4 s2 p1 48 -> 24 -> 12 -> c, Tanh (47,355 params at c=3)
         MultiLayerConfiguration conf = Training.adamW(seed)
                 .list()
-                .layer(conv(c, 12))
-                .layer(conv(12, 24))
-                .layer(conv(24, 48))
+                .layer(conv(c, 12, Activation.RELU))
+                .layer(conv(12, 24, Activation.RELU))
+                .layer(conv(24, 48, Activation.RELU))
                 .layer(deconv(48, 24, Activation.RELU))
                 .layer(deconv(24, 12, Activation.RELU))
                 .layer(deconv(12, c, Activation.TANH))
                 .layer(new CnnLossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build())
                 .setInputType(InputType.convolutional(shape.paddedHeight(), shape.paddedWidth(), c))
                 .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        Training.seededInit(net, seed);
-        return new Autoencoder(net, true);
+        return Training.autoencoder(conf, seed, true);
     }
 
-    static ConvolutionLayer conv(int in, int out) {
+    static ConvolutionLayer conv(int in, int out, Activation activation) {
         return new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(in).nOut(out)
-                .activation(Activation.RELU).build();
+                .activation(activation).build();
     }
 
     static Deconvolution2D deconv(int in, int out, Activation activation) {

@@ -3,7 +3,6 @@ package org.holdout.baselines.model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.holdout.baselines.Autoencoder;
 import org.holdout.baselines.ImageShape;
 import org.nd4j.linalg.activations.Activation;
@@ -28,10 +27,7 @@ public final class FcnAutoencoder {
                 .layer(dense(64, 128))
                 .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(128).nOut(in).activation(Activation.TANH).build())
                 .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        Training.seededInit(net, seed);
-        return new Autoencoder(net, false);
+        return Training.autoencoder(conf, seed, false);
     }
 
     private static DenseLayer dense(int in, int out) {

@@ -2,9 +2,11 @@ package org.holdout.baselines.model;
 
 import java.util.Random;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.holdout.baselines.Autoencoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -35,7 +37,14 @@ final class Training {
      * default for Linear, Conv2d and ConvTranspose2d (fan_in of a transposed conv = out channels·k·k), and,
      * unlike DL4J's own initialisation in 1.0.0-M2.1, the same in every JVM for the same seed.
      */
-    static MultiLayerNetwork seededInit(MultiLayerNetwork net, long seed) {
+    /** The network of {@code conf}, its parameters drawn as {@link #seededInit} does, as an autoencoder. */
+    static Autoencoder autoencoder(MultiLayerConfiguration conf, long seed, boolean convolutional) {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return new Autoencoder(seededInit(net, seed), convolutional);
+    }
+
+    private static MultiLayerNetwork seededInit(MultiLayerNetwork net, long seed) {
         Random random = new Random(seed);
         for (Layer layer : net.getLayers()) {
             INDArray w = layer.paramTable().get("W");

@@ -14,6 +14,10 @@ public interface BaselineModel {
     /** One pass over {@code train} (rows already shuffled) in mini-batches; returns the mean reconstruction MSE. */
     double fitEpoch(INDArray train, int batchSize);
 
+    /** After the last epoch, before scoring: a model may settle state that training leaves behind. */
+    default void finishTraining(INDArray train, int batchSize) {
+    }
+
     /** Anomaly score per image of {@code images} (prepared), higher = more anomalous. */
     double[] score(INDArray images);
 

@@ -60,6 +60,7 @@ public final class BaselineTrainer {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 listener.epochDone(tier, e + 1, budget.epochs(), losses[e], elapsed / (e + 1) * (budget.epochs() - e - 1));
             }
+            model.finishTraining(x, budget.batchSize());
             double seconds = (System.nanoTime() - start) / 1e9;
             INDArray test = model.prepare(testImages);
             double[] scores = model.score(test);

@@ -58,8 +58,30 @@ public final class Experiment {
                 }
                 System.out.printf("%s %s epoch %d loss %.8f auc %.6f%s train %.1fs%n", tier.id(), a[1], e, loss, auc,
                         extra, trainSeconds);
+                if (model instanceof Ocgan o && Boolean.getBoolean("diag")) {
+                    INDArray probe = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(2000, x.size(0))),
+                            org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                            org.nd4j.linalg.indexing.NDArrayIndex.all());
+                    double trainMode = o.trainingModeReconstructionError(probe, batch);
+                    double running = mean(o.parts(probe).reconstructionError());
+                    java.util.Map<String, INDArray> saved = o.runningStatistics();
+                    o.recomputeRunningStatistics(x, batch);
+                    double precise = mean(o.parts(probe).reconstructionError());
+                    Ocgan.Parts p = o.parts(xt);
+                    System.out.printf("diag epoch %d train-mse trainmode %.5f running %.5f precise %.5f | precise auc %.6f"
+                            + " recon %.4f cls %.4f%n", e, trainMode, running, precise,
+                            Auc.of(p.combined(Ocgan.CLASSIFIER_WEIGHT), anomaly), Auc.of(p.reconstructionError(), anomaly),
+                            Auc.of(p.combined(1e6), anomaly));
+                    o.restoreRunningStatistics(saved);
+                }
             }
         }
         System.out.printf("total %.1fs peakRSS see /proc%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double d : v) s += d;
+        return s / v.length;
     }
 }

@@ -337,8 +337,8 @@ public final class Ocgan implements BaselineModel {
                 stepTwoOutputs.add(layer + "_" + pass + "_var");
             }
         }
-        for (long from = 0; from < n; from += batchSize) {
-            long to = Math.min(n, from + batchSize);
+        for (long from = 0; from < n; from = batchEnd(from, n, batchSize)) {
+            long to = batchEnd(from, n, batchSize);
             INDArray batch = train.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
                     NDArrayIndex.all());
             Map<String, INDArray> feed = Map.of("x", batch, "u", prior((int) (to - from)), "noise", noiseImages());
@@ -360,6 +360,12 @@ public final class Ocgan implements BaselineModel {
         return sum / n;
     }
 
+    /** A last batch of one image joins the one before: batch statistics of a single image are undefined. */
+    private static long batchEnd(long from, long n, int batchSize) {
+        long to = Math.min(n, from + batchSize);
+        return n - to == 1 ? n : to;
+    }
+
     private void step(Map<String, INDArray> gradients, List<String> params, double lr) {
         for (String p : params) {
             apply(p, gradients.get(p), lr);
@@ -378,6 +384,82 @@ public final class Ocgan implements BaselineModel {
         double unbiased = count > 1 ? count / (count - 1.0) : 1;
         sd.getVariable(layer + "RunMean").getArr().muli(1 - BN_MOMENTUM).addi(mean.mul(BN_MOMENTUM));
         sd.getVariable(layer + "RunVar").getArr().muli(1 - BN_MOMENTUM).addi(biasedVar.mul(BN_MOMENTUM * unbiased));
+    }
+
+    /** A copy of every BatchNorm layer's running mean and variance. */
+    public Map<String, INDArray> runningStatistics() {
+        Map<String, INDArray> copy = new HashMap<>();
+        for (String layer : bnPositions.keySet()) {
+            copy.put(layer + "RunMean", sd.getVariable(layer + "RunMean").getArr().dup());
+            copy.put(layer + "RunVar", sd.getVariable(layer + "RunVar").getArr().dup());
+        }
+        return copy;
+    }
+
+    public void restoreRunningStatistics(Map<String, INDArray> saved) {
+        saved.forEach((name, value) -> sd.getVariable(name).getArr().assign(value));
+    }
+
+    /**
+     * Scoring uses BatchNorm statistics recomputed over the training images under the final weights: the running
+     * averages lag the fast-moving adversarial training (docs/baselines.md, oc0: the inference branch reconstructed
+     * the training images 1.4× worse than training passes after epoch 2, with recomputed statistics as well).
+     */
+    @Override
+    public void finishTraining(INDArray train, int batchSize) {
+        recomputeRunningStatistics(train, batchSize);
+    }
+
+    /**
+     * Replaces the running statistics by the population statistics of {@code images} under the current weights
+     * (training-mode passes E(x) and G(E(x)) in batches of {@code batchSize}; nothing is trained).
+     */
+    public void recomputeRunningStatistics(INDArray images, int batchSize) {
+        List<String> outputs = new ArrayList<>();
+        for (String pass : List.of("x", "z")) {
+            for (String layer : batchStats.get(pass)) {
+                outputs.add(layer + "_" + pass + "_mean");
+                outputs.add(layer + "_" + pass + "_var");
+            }
+        }
+        Map<String, INDArray> sums = new HashMap<>();
+        long n = images.size(0);
+        for (long from = 0; from < n; from = batchEnd(from, n, batchSize)) {
+            long to = batchEnd(from, n, batchSize);
+            INDArray batch = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.all());
+            Map<String, INDArray> out = sd.output(Map.of("x", batch), outputs.toArray(String[]::new));
+            double w = (double) (to - from) / n;
+            for (String name : outputs) {
+                INDArray v = out.get(name);
+                // E[x²] per batch = var + mean², so the population variance comes out exact
+                INDArray term = name.endsWith("_var")
+                        ? v.add(out.get(name.replace("_var", "_mean")).mul(out.get(name.replace("_var", "_mean"))))
+                        : v.dup();
+                sums.merge(name, term.muli(w), INDArray::addi);
+            }
+        }
+        for (String pass : List.of("x", "z")) {
+            for (String layer : batchStats.get(pass)) {
+                INDArray mean = sums.get(layer + "_" + pass + "_mean");
+                INDArray var = sums.get(layer + "_" + pass + "_var").sub(mean.mul(mean));
+                sd.getVariable(layer + "RunMean").getArr().assign(mean);
+                sd.getVariable(layer + "RunVar").getArr().assign(var);
+            }
+        }
+    }
+
+    /** Mean reconstruction MSE of {@code images} with training-mode BatchNorm (batch statistics), nothing trained. */
+    public double trainingModeReconstructionError(INDArray images, int batchSize) {
+        long n = images.size(0);
+        double sum = 0;
+        for (long from = 0; from < n; from = batchEnd(from, n, batchSize)) {
+            long to = batchEnd(from, n, batchSize);
+            INDArray batch = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.all());
+            sum += sd.outputSingle(Map.of("x", batch), "reconLoss").getDouble(0) * (to - from);
+        }
+        return sum / n;
     }
 
     private INDArray prior(int n) {

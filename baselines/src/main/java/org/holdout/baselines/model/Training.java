@@ -32,11 +32,6 @@ final class Training {
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
     }
 
-    /**
-     * Re-draws every weight and bias from U(±1/sqrt(fan_in)) with {@code java.util.Random(seed)}: PyTorch's
-     * default for Linear, Conv2d and ConvTranspose2d (fan_in of a transposed conv = out channels·k·k), and,
-     * unlike DL4J's own initialisation in 1.0.0-M2.1, the same in every JVM for the same seed.
-     */
     /** The network of {@code conf}, its parameters drawn as {@link #seededInit} does, as an autoencoder. */
     static Autoencoder autoencoder(MultiLayerConfiguration conf, long seed, boolean convolutional) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -44,6 +39,11 @@ final class Training {
         return new Autoencoder(seededInit(net, seed), convolutional);
     }
 
+    /**
+     * Re-draws every weight and bias from U(±1/sqrt(fan_in)) with {@code java.util.Random(seed)}: PyTorch's
+     * default for Linear, Conv2d and ConvTranspose2d (fan_in of a transposed conv = out channels·k·k), and,
+     * unlike DL4J's own initialisation in 1.0.0-M2.1, the same in every JVM for the same seed.
+     */
     private static MultiLayerNetwork seededInit(MultiLayerNetwork net, long seed) {
         Random random = new Random(seed);
         for (Layer layer : net.getLayers()) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.holdout.baselines.cli.BaselineCommand;
 import org.holdout.server.TinyCompetition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,23 @@ class CommandsTest {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aCommandGroupWithoutItsSubcommandIsAUsageErrorOnStderr() {
+        for (String[] args : new String[][] {{}, {"users"}, {"baseline"}, {"bundle"}}) {
+            CommandLine cl = Holdout.commandLine(new ServeCommand(), new UsersCommand(), new BaselineCommand());
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+
+            int code = cl.execute(args);
+
+            assertThat(code).as("holdout %s", String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+            assertThat(out.toString()).as("stdout of holdout %s", String.join(" ", args)).isEmpty();
+            assertThat(err.toString()).startsWith("Usage: holdout" + (args.length == 0 ? " " : " " + args[0] + " "));
+        }
     }
 
     @Test

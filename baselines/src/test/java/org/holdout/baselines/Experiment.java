@@ -6,10 +6,13 @@ import java.util.Set;
 import org.holdout.baselines.model.Ocgan;
 import org.holdout.npy.UInt8Array;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Not a test: {@code java ... Experiment MODEL CLASSES EPOCHS BATCH SUBSET SEED [everyN]} trains one model on a
- * Fashion-MNIST one-class split and prints the test AUC every N epochs (used to choose the default budgets).
+ * Not a test: {@code java ... Experiment MODEL CLASSES EPOCHS BATCH SUBSET SEED [everyN] [testCount]} trains one
+ * model on a Fashion-MNIST one-class split and prints the test AUC every N epochs, scored as {@code train} would
+ * score after that epoch (used to choose the default budgets and for the fidelity runs). {@code -Ddiag=true} adds,
+ * for the boss, the AUC through the running BatchNorm averages and the training-image reconstruction MSE.
  */
 public final class Experiment {
     public static void main(String[] a) throws Exception {
@@ -46,6 +49,22 @@ public final class Experiment {
             double loss = model.fitEpoch(ImageData.shuffled(x, ImageData.permutation((int) x.size(0), shuffle)), batch);
             trainSeconds += (System.nanoTime() - s) / 1e9;
             if (e % every == 0 || e == epochs) {
+                // score as train would after this epoch, then go on training from the state before
+                String diag = "";
+                java.util.Map<String, INDArray> running = null;
+                if (model instanceof Ocgan o) {
+                    running = o.runningStatistics();
+                    if (Boolean.getBoolean("diag")) {
+                        INDArray probe = x.get(NDArrayIndex.interval(0, Math.min(2000, x.size(0))), NDArrayIndex.all(),
+                                NDArrayIndex.all(), NDArrayIndex.all());
+                        Ocgan.Parts r = o.parts(xt);
+                        diag = String.format(" | running statistics: auc %.6f recon %.4f, train-image mse %.5f"
+                                + " (training pass %.5f)", Auc.of(r.combined(Ocgan.CLASSIFIER_WEIGHT), anomaly),
+                                Auc.of(r.reconstructionError(), anomaly), mean(o.parts(probe).reconstructionError()),
+                                o.trainingModeReconstructionError(probe, batch));
+                    }
+                }
+                model.finishTraining(x, batch);
                 String extra = "";
                 double auc;
                 if (model instanceof Ocgan o) {
@@ -53,27 +72,12 @@ public final class Experiment {
                     auc = Auc.of(p.combined(Ocgan.CLASSIFIER_WEIGHT), anomaly);
                     extra = String.format(" recon %.4f cls %.4f", Auc.of(p.reconstructionError(), anomaly),
                             Auc.of(p.combined(1e6), anomaly));
+                    o.restoreRunningStatistics(running);
                 } else {
                     auc = Auc.of(model.score(xt), anomaly);
                 }
-                System.out.printf("%s %s epoch %d loss %.8f auc %.6f%s train %.1fs%n", tier.id(), a[1], e, loss, auc,
-                        extra, trainSeconds);
-                if (model instanceof Ocgan o && Boolean.getBoolean("diag")) {
-                    INDArray probe = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(2000, x.size(0))),
-                            org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                            org.nd4j.linalg.indexing.NDArrayIndex.all());
-                    double trainMode = o.trainingModeReconstructionError(probe, batch);
-                    double running = mean(o.parts(probe).reconstructionError());
-                    java.util.Map<String, INDArray> saved = o.runningStatistics();
-                    o.recomputeRunningStatistics(x, batch);
-                    double precise = mean(o.parts(probe).reconstructionError());
-                    Ocgan.Parts p = o.parts(xt);
-                    System.out.printf("diag epoch %d train-mse trainmode %.5f running %.5f precise %.5f | precise auc %.6f"
-                            + " recon %.4f cls %.4f%n", e, trainMode, running, precise,
-                            Auc.of(p.combined(Ocgan.CLASSIFIER_WEIGHT), anomaly), Auc.of(p.reconstructionError(), anomaly),
-                            Auc.of(p.combined(1e6), anomaly));
-                    o.restoreRunningStatistics(saved);
-                }
+                System.out.printf("%s %s epoch %d loss %.8f auc %.6f%s train %.1fs%s%n", tier.id(), a[1], e, loss, auc,
+                        extra, trainSeconds, diag);
             }
         }
         System.out.printf("total %.1fs peakRSS see /proc%n", (System.nanoTime() - t0) / 1e9);

@@ -2,6 +2,7 @@ package org.holdout.account;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.holdout.web.Web;
 /** Log in and out, the account page with the API token. */
 public final class AccountHandlers {
     static final String LOGIN_CSRF = "holdout_login_csrf";
+    static final String NEW_TOKEN = "holdout_new_token";
+    private static final int NEW_TOKEN_SECONDS = 120;
     private final AccountService accounts;
 
     public AccountHandlers(AccountService accounts) {
@@ -72,19 +75,35 @@ public final class AccountHandlers {
         ctx.redirect("/login");
     }
 
+    /** The account page; right after {@link #regenerateToken} it shows the new token, once. */
     public void accountPage(Context ctx) {
         Map<String, Object> m = new HashMap<>();
         m.put("token", null);
+        String fresh = ctx.cookie(NEW_TOKEN);
+        if (fresh != null) {
+            newTokenCookie(ctx, "", 0);
+            ctx.header("Cache-Control", "no-store");
+            long me = Web.account(ctx).id();
+            if (accounts.byToken(fresh).filter(a -> a.id() == me).isPresent()) {
+                m.put("token", fresh);
+            }
+        }
         Web.render(ctx, "account", m);
     }
 
+    /**
+     * Post/Redirect/Get: the new token rides to the account page in a short-lived cookie that only /account
+     * receives and that page deletes, so reloading the page neither shows it again nor replaces it again.
+     */
     public void regenerateToken(Context ctx) {
-        Account me = Web.account(ctx);
-        String token = accounts.regenerateToken(me.id());
-        Map<String, Object> m = new HashMap<>();
-        m.put("token", token);
-        ctx.header("Cache-Control", "no-store");
-        Web.render(ctx, "account", m);
+        String token = accounts.regenerateToken(Web.account(ctx).id());
+        newTokenCookie(ctx, token, NEW_TOKEN_SECONDS);
+        ctx.redirect("/account", HttpStatus.SEE_OTHER);
+    }
+
+    private static void newTokenCookie(Context ctx, String value, int maxAge) {
+        ctx.cookie(new Cookie(NEW_TOKEN, value, "/account", maxAge, ctx.req().isSecure(), 0, true, null, null,
+                SameSite.STRICT));
     }
 
     /**

@@ -16,9 +16,11 @@ public final class AccountHandlers {
     static final String NEW_TOKEN = "holdout_new_token";
     private static final int NEW_TOKEN_SECONDS = 120;
     private final AccountService accounts;
+    private final LoginThrottle throttle;
 
-    public AccountHandlers(AccountService accounts) {
+    public AccountHandlers(AccountService accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     public void loginPage(Context ctx) {
@@ -54,19 +56,37 @@ public final class AccountHandlers {
                     username == null ? "" : username);
             return;
         }
+        Optional<LoginThrottle.Refusal> refusal = throttle.check(username, ctx.ip());
+        if (refusal.isPresent()) {
+            ctx.status(429);
+            ctx.header("Retry-After", String.valueOf(refusal.get().retryAfterSeconds()));
+            loginForm(ctx, safeNext(ctx.formParam("next")), tooMany(refusal.get(), username),
+                    username == null ? "" : username);
+            return;
+        }
         Optional<Account> a = accounts.authenticate(username, ctx.formParam("password"));
         if (a.isEmpty()) {
+            throttle.failed(username, ctx.ip());
             ctx.status(401);
             loginForm(ctx, safeNext(ctx.formParam("next")), "Wrong username or password.",
                     username == null ? "" : username);
             return;
         }
+        throttle.succeeded(username);
         ctx.cookie(new Cookie(LOGIN_CSRF, "", "/login", 0, ctx.req().isSecure(), 0, true, null, null,
                 SameSite.STRICT));
         String session = accounts.startSession(a.get());
         ctx.cookie(new Cookie(Access.COOKIE, session, "/", (int) AccountService.SESSION_LENGTH.toSeconds(),
                 ctx.req().isSecure(), 0, true, null, null, SameSite.LAX));
         ctx.redirect(safeNext(ctx.formParam("next")));
+    }
+
+    static String tooMany(LoginThrottle.Refusal refusal, String username) {
+        long minutes = refusal.retryAfterMinutes();
+        String wait = "try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+        return refusal.reason() == LoginThrottle.Refusal.Reason.USERNAME
+                ? "Too many failed logins as \"" + (username == null ? "" : username.trim()) + "\"; " + wait
+                : "Too many failed logins from your network address; " + wait;
     }
 
     public void logout(Context ctx) {

@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.holdout.account.AccountHandlers;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
+import org.holdout.account.LoginThrottle;
 import org.holdout.config.ServerConfig;
 import org.holdout.competition.BaselineTraining;
 import org.holdout.competition.CompetitionHandlers;
@@ -65,7 +66,9 @@ public final class App implements AutoCloseable {
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
         Access access = new Access(accounts);
-        var routes = Routes.all(new AccountHandlers(accounts), new CompetitionHandlers(competitions),
+        LoginThrottle throttle = new LoginThrottle(config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
+                config.loginWindow(), clock);
+        var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions),
                 new SubmissionHandlers(competitions, submissions, uploads),
                 new LeaderboardHandlers(competitions, leaderboard),
                 new StaffHandlers(competitions, baselines, training, submissionRepo, accountRepo, uploads));

@@ -73,6 +73,12 @@ public final class App implements AutoCloseable {
                 new LeaderboardHandlers(competitions, leaderboard),
                 new StaffHandlers(competitions, baselines, training, submissionRepo, accountRepo, uploads));
 
+        TemplateEngine pages = templateEngine();
+        JettyErrors jettyErrors = new JettyErrors(model -> {
+            Map<String, Object> m = new HashMap<>(model);
+            m.put("siteTitle", siteTitle());
+            return pages.process("error", new org.thymeleaf.context.Context(java.util.Locale.ROOT, m));
+        });
         javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxUploadBytes() + 64 * 1024;
@@ -95,7 +101,8 @@ public final class App implements AutoCloseable {
             });
             cfg.jsonMapper(new JavalinJackson().updateMapper(m -> m.registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
-            cfg.fileRenderer(new JavalinThymeleaf(templateEngine()));
+            cfg.fileRenderer(new JavalinThymeleaf(pages));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.router.mount(r -> {
                 r.before(ctx -> {
                     ctx.header("X-Content-Type-Options", "nosniff");

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.holdout.account.AccountService;
 import org.holdout.account.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,27 @@ class LoginThrottlingTest {
             assertThat(made.statusCode()).isEqualTo(real.statusCode()).isEqualTo(429);
             assertThat(made.headers().firstValue("Retry-After")).isEqualTo(real.headers().firstValue("Retry-After"));
             assertThat(withoutName(made, "nobody")).isEqualTo(withoutName(real, "ann"));
+        }
+    }
+
+    @Test
+    void aNameThatDoesNotExistTakesAsLongToRefuseAsAWrongPassword(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            AccountService accounts = server.app.accounts();
+            accounts.create("ann", "Ann", null, Role.STUDENT, "pw-ann");
+            long known = Long.MAX_VALUE;
+            long unknown = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                assertThat(accounts.authenticate("ann", "guess")).isEmpty();
+                long t1 = System.nanoTime();
+                assertThat(accounts.authenticate("nobody", "guess")).isEmpty();
+                long t2 = System.nanoTime();
+                known = Math.min(known, t1 - t0);
+                unknown = Math.min(unknown, t2 - t1);
+            }
+            assertThat(unknown).as("fastest refusal of a made-up name vs of a wrong password (ns)")
+                    .isGreaterThan(known / 4);
         }
     }
 

@@ -64,14 +64,6 @@ public final class StaffHandlers {
         if (done == null) {
             return null;
         }
-        switch (done) {
-            case "deadline":
-                return "The deadline is saved.";
-            case "reveal":
-                return "The private scores are now visible to students.";
-            default:
-                break;
-        }
         if (done.startsWith("baseline-")) {
             try {
                 return "The " + Tier.parse(done.substring("baseline-".length())).id() + " baseline is registered.";
@@ -79,7 +71,11 @@ public final class StaffHandlers {
                 return null;
             }
         }
-        return null;
+        return switch (done) {
+            case "deadline" -> "The deadline is saved.";
+            case "reveal" -> "The private scores are now visible to students.";
+            default -> null;
+        };
     }
 
     private void page(Context ctx, String notice, String error) {

@@ -64,7 +64,7 @@ class JettyRefusalsTest {
         String r = send("GET /api/leaderboard HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + big(20_000) + "\r\n\r\n");
         assertThat(r).startsWith("HTTP/1.1 431 ");
         assertThat(r).containsIgnoringCase("Content-Type: application/json");
-        assertThat(body(r)).isEqualTo("{\"error\":\"The request headers are too large (the limit is 8 KB);"
+        assertThat(body(r)).matches("\\{\"error\":\"The request headers are too large \\(the limit is \\d+ KB\\);"
                 + " deleting the cookies of this site may help.\",\"status\":431}");
     }
 
@@ -89,7 +89,7 @@ class JettyRefusalsTest {
     void anOverlongAddressIsA414PageSinceJettyStopsBeforeItHasThePath() throws Exception {
         String r = send("GET /api/submissions/" + big(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertThat(r).startsWith("HTTP/1.1 414 ");
-        assertThat(body(r)).contains("<h1>Address too long</h1>", "The address is too long (the limit is 8 KB).")
+        assertThat(body(r)).contains("<h1>Address too long</h1>", "The address is too long (the limit is ")
                 .doesNotContain("Bad Message");
     }
 

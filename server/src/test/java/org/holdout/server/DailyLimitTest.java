@@ -127,6 +127,10 @@ class DailyLimitTest {
         assertThat(ann.uploadForm("one.csv", TinyCompetition.submission(1)).statusCode()).isEqualTo(303);
         assertThat(ann.get("/submit").body()).contains("disabled",
                 "No uploads left today; you can upload again from 2026-03-02 00:00 GMT+8.");
+        HttpResponse<String> over = ann.uploadForm("two.csv", TinyCompetition.submission(2));
+        assertThat(over.statusCode()).isEqualTo(303);
+        assertThat(ann.follow(over).body()).contains("Not accepted", "two.csv", "Daily limit reached")
+                .doesNotContain("File refused");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.holdout.account;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,10 +13,14 @@ import org.holdout.web.Web;
 /** Log in and out, the account page with the API token. */
 public final class AccountHandlers {
     static final String LOGIN_CSRF = "holdout_login_csrf";
+    static final String NEW_TOKEN = "holdout_new_token";
+    private static final int NEW_TOKEN_SECONDS = 120;
     private final AccountService accounts;
+    private final LoginThrottle throttle;
 
-    public AccountHandlers(AccountService accounts) {
+    public AccountHandlers(AccountService accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     public void loginPage(Context ctx) {
@@ -51,13 +56,23 @@ public final class AccountHandlers {
                     username == null ? "" : username);
             return;
         }
+        Optional<LoginThrottle.Refusal> refusal = throttle.check(username, ctx.ip());
+        if (refusal.isPresent()) {
+            ctx.status(429);
+            ctx.header("Retry-After", String.valueOf(refusal.get().retryAfterSeconds()));
+            loginForm(ctx, safeNext(ctx.formParam("next")), tooMany(refusal.get(), username),
+                    username == null ? "" : username);
+            return;
+        }
         Optional<Account> a = accounts.authenticate(username, ctx.formParam("password"));
         if (a.isEmpty()) {
+            throttle.failed(username, ctx.ip());
             ctx.status(401);
             loginForm(ctx, safeNext(ctx.formParam("next")), "Wrong username or password.",
                     username == null ? "" : username);
             return;
         }
+        throttle.succeeded(username);
         ctx.cookie(new Cookie(LOGIN_CSRF, "", "/login", 0, ctx.req().isSecure(), 0, true, null, null,
                 SameSite.STRICT));
         String session = accounts.startSession(a.get());
@@ -66,25 +81,49 @@ public final class AccountHandlers {
         ctx.redirect(safeNext(ctx.formParam("next")));
     }
 
+    static String tooMany(LoginThrottle.Refusal refusal, String username) {
+        long minutes = refusal.retryAfterMinutes();
+        String wait = "try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+        return refusal.reason() == LoginThrottle.Refusal.Reason.USERNAME
+                ? "Too many failed logins as \"" + (username == null ? "" : username.trim()) + "\"; " + wait
+                : "Too many failed logins from your network address; " + wait;
+    }
+
     public void logout(Context ctx) {
         accounts.endSession(ctx.cookie(Access.COOKIE));
         ctx.cookie(new Cookie(Access.COOKIE, "", "/", 0, ctx.req().isSecure(), 0, true, null, null, SameSite.LAX));
         ctx.redirect("/login");
     }
 
+    /** The account page; right after {@link #regenerateToken} it shows the new token, once. */
     public void accountPage(Context ctx) {
         Map<String, Object> m = new HashMap<>();
         m.put("token", null);
+        String fresh = ctx.cookie(NEW_TOKEN);
+        if (fresh != null) {
+            newTokenCookie(ctx, "", 0);
+            ctx.header("Cache-Control", "no-store");
+            long me = Web.account(ctx).id();
+            if (accounts.byToken(fresh).filter(a -> a.id() == me).isPresent()) {
+                m.put("token", fresh);
+            }
+        }
         Web.render(ctx, "account", m);
     }
 
+    /**
+     * Post/Redirect/Get: the new token rides to the account page in a short-lived cookie that only /account
+     * receives and that page deletes, so reloading the page neither shows it again nor replaces it again.
+     */
     public void regenerateToken(Context ctx) {
-        Account me = Web.account(ctx);
-        String token = accounts.regenerateToken(me.id());
-        Map<String, Object> m = new HashMap<>();
-        m.put("token", token);
-        ctx.header("Cache-Control", "no-store");
-        Web.render(ctx, "account", m);
+        String token = accounts.regenerateToken(Web.account(ctx).id());
+        newTokenCookie(ctx, token, NEW_TOKEN_SECONDS);
+        ctx.redirect("/account", HttpStatus.SEE_OTHER);
+    }
+
+    private static void newTokenCookie(Context ctx, String value, int maxAge) {
+        ctx.cookie(new Cookie(NEW_TOKEN, value, "/account", maxAge, ctx.req().isSecure(), 0, true, null, null,
+                SameSite.STRICT));
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class AccountService {
     public static final Duration SESSION_LENGTH = Duration.ofDays(14);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Checked against when the username does not exist, so that answer takes as long as a wrong password. */
+    private static final String NO_SUCH_USER = Secrets.hashPassword(Secrets.newToken());
 
     private final AccountRepository accounts;
     private final Clock clock;
@@ -49,7 +51,8 @@ public final class AccountService {
             return Optional.empty();
         }
         Optional<Account> a = accounts.byUsername(username.trim());
-        return a.filter(acc -> Secrets.checkPassword(password, acc.passwordHash()));
+        boolean matches = Secrets.checkPassword(password, a.map(Account::passwordHash).orElse(NO_SUCH_USER));
+        return matches ? a : Optional.empty();
     }
 
     public Optional<Account> byToken(String token) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnprocessableContentResponse;
 import java.util.ArrayList;
@@ -46,8 +47,35 @@ public final class StaffHandlers {
         this.uploads = uploads;
     }
 
+    /** The staff page; {@code ?done=<key>} (where a form that worked redirects to) adds that form's notice. */
     public void page(Context ctx) {
-        page(ctx, null, null);
+        page(ctx, notice(ctx.queryParam("done")), null);
+    }
+
+    /**
+     * Post/Redirect/Get for a form that changed something: a 303 to the staff page with a key for its notice, so
+     * reloading the page does not send the form again. A refused form is shown directly, with what was wrong.
+     */
+    private static void done(Context ctx, String key) {
+        ctx.redirect("/staff?done=" + key, HttpStatus.SEE_OTHER);
+    }
+
+    static String notice(String done) {
+        if (done == null) {
+            return null;
+        }
+        if (done.startsWith("baseline-")) {
+            try {
+                return "The " + Tier.parse(done.substring("baseline-".length())).id() + " baseline is registered.";
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return switch (done) {
+            case "deadline" -> "The deadline is saved.";
+            case "reveal" -> "The private scores are now visible to students.";
+            default -> null;
+        };
     }
 
     private void page(Context ctx, String notice, String error) {
@@ -131,7 +159,7 @@ public final class StaffHandlers {
             page(ctx, null, "The " + tier.id() + " baseline was not set: " + e.getMessage() + ".");
             return;
         }
-        page(ctx, "The " + tier.id() + " baseline is registered.", null);
+        done(ctx, "baseline-" + tier.id());
     }
 
     public void baselineUpload(Context ctx) {
@@ -203,7 +231,7 @@ public final class StaffHandlers {
             return;
         }
         competitions.repository().setRevealed(c.id(), true);
-        page(ctx, "The private scores are now visible to students.", null);
+        done(ctx, "reveal");
     }
 
     /** {@code {"deadline": "2026-06-01T23:59:59+08:00"}} (any ISO-8601 offset time) or {@code null} for none. */
@@ -246,7 +274,7 @@ public final class StaffHandlers {
             page(ctx, null, e.getMessage());
             return;
         }
-        page(ctx, "The deadline is saved.", null);
+        done(ctx, "deadline");
     }
 
     /** An ISO-8601 time with an offset, or a local date-time read in the competition's time zone. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
@@ -18,6 +19,9 @@ import java.util.Properties;
  * @param maxUploadBytes uploads larger than this are answered 413
  * @param baselines     train the four baselines in the background on first start of the default competition
  * @param fashionMnistDir where the Fashion-MNIST IDX files are (the Debian package's folder by default)
+ * @param loginFailuresPerUser    failed logins for one username within {@code loginWindow} before further attempts
+ *                                are refused (0: no limit)
+ * @param loginFailuresPerAddress the same for one client address
  */
 public record ServerConfig(
         String host,
@@ -33,13 +37,17 @@ public record ServerConfig(
         boolean baselines,
         Path fashionMnistDir,
         Path rulesFile,
-        boolean behindProxy) {
+        boolean behindProxy,
+        int loginFailuresPerUser,
+        int loginFailuresPerAddress,
+        Duration loginWindow) {
 
     public static final String FILE = "holdout.properties";
 
     /** Property keys; the environment variable is {@code HOLDOUT_} + the key upper-cased with dots as underscores. */
     public static final String[] KEYS = {"host", "port", "db.url", "db.user", "db.password", "data.dir", "upload.dir",
-        "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file", "behind.proxy"};
+        "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file", "behind.proxy",
+        "login.failures.per.user", "login.failures.per.address", "login.window.minutes"};
 
     public static ServerConfig defaults() {
         return from(new Properties());
@@ -97,7 +105,10 @@ public record ServerConfig(
                 Boolean.parseBoolean(p.getProperty("baselines", "true").trim()),
                 Path.of(p.getProperty("fashion.mnist", "/usr/share/datasets/fashion-mnist")),
                 p.getProperty("rules.file") != null ? Path.of(p.getProperty("rules.file")) : defaultRules(),
-                Boolean.parseBoolean(p.getProperty("behind.proxy", "false").trim()));
+                Boolean.parseBoolean(p.getProperty("behind.proxy", "false").trim()),
+                Integer.parseInt(p.getProperty("login.failures.per.user", "5").trim()),
+                Integer.parseInt(p.getProperty("login.failures.per.address", "50").trim()),
+                Duration.ofMinutes(Long.parseLong(p.getProperty("login.window.minutes", "15").trim())));
     }
 
     /** {@code rules.md} in the working folder, else at the root of the checkout the jar was built in. */

@@ -1,11 +1,13 @@
 package org.holdout.submission;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.holdout.account.Account;
 import org.holdout.competition.Competition;
@@ -25,18 +27,45 @@ public final class SubmissionHandlers {
         this.uploads = uploads;
     }
 
+    /** The form; with {@code ?submission=<id>} (where the form redirects to) also that upload's outcome. */
     public void submitPage(Context ctx) {
         Competition c = competitions.current();
-        Web.render(ctx, "submit", pageModel(c, Web.account(ctx), null, null));
+        Account me = Web.account(ctx);
+        String id = ctx.queryParam("submission");
+        if (id == null) {
+            Web.render(ctx, "submit", pageModel(c, me, null, null));
+            return;
+        }
+        Submission s = own(c, me, id);
+        ctx.header("Cache-Control", "no-store");
+        Web.render(ctx, "submit", pageModel(c, me, shownOutcome(s.state(), ctx.queryParam("outcome")),
+                StudentSubmission.of(s, c.privateRevealed())));
     }
 
+    /**
+     * Post/Redirect/Get: every upload that reached the rules is stored with an id, so the answer is a 303 to the
+     * page that shows it, and reloading that page does not upload (and count) the file again.
+     */
     public void submitForm(Context ctx) {
         Competition c = competitions.current();
-        Account me = Web.account(ctx);
         Uploads.Upload up = uploads.read(ctx);
-        SubmissionService.Outcome o = submissions.submit(c, me, up.fileName(), up.bytes());
-        ctx.status(o.reason() == SubmissionService.Outcome.Reason.ACCEPTED ? 200 : o.reason().status);
-        Web.render(ctx, "submit", pageModel(c, me, o, StudentSubmission.of(o.submission(), c.privateRevealed())));
+        SubmissionService.Outcome o = submissions.submit(c, Web.account(ctx), up.fileName(), up.bytes());
+        ctx.redirect("/submit?submission=" + o.submission().id() + "&outcome="
+                + o.reason().name().toLowerCase(Locale.ROOT), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * What the result card says about a stored upload. The state decides; the {@code claimed} reason from the
+     * redirect only tells apart the refusals (a bad file, the daily limit, the deadline), which store no reason.
+     */
+    static String shownOutcome(SubmissionState state, String claimed) {
+        return switch (state) {
+            case SCORED -> "accepted";
+            case FAILED -> "failed";
+            case RECEIVED -> "received";
+            case REFUSED -> claimed != null && (claimed.equals("invalid") || claimed.equals("limit")
+                    || claimed.equals("deadline")) ? claimed : "refused";
+        };
     }
 
     public void mySubmissions(Context ctx) {
@@ -81,16 +110,20 @@ public final class SubmissionHandlers {
     public void apiOne(Context ctx) {
         Competition c = competitions.current();
         Account me = Web.account(ctx);
+        ctx.json(StudentSubmission.of(own(c, me, ctx.pathParam("id")), c.privateRevealed()));
+    }
+
+    /** The caller's own submission in this competition; anyone else's is answered as if it did not exist. */
+    private Submission own(Competition c, Account me, String idText) {
         long id;
         try {
-            id = Long.parseLong(ctx.pathParam("id"));
+            id = Long.parseLong(idText);
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no submission " + ctx.pathParam("id") + ".");
+            throw new NotFoundResponse("There is no submission " + idText + ".");
         }
-        Submission s = submissions.repository().byId(id)
+        return submissions.repository().byId(id)
                 .filter(x -> x.accountId() == me.id() && x.competitionId() == c.id())
                 .orElseThrow(() -> new NotFoundResponse("There is no submission " + id + " of yours."));
-        ctx.json(StudentSubmission.of(s, c.privateRevealed()));
     }
 
     private List<StudentSubmission> mine(Competition c, Account me) {
@@ -101,15 +134,14 @@ public final class SubmissionHandlers {
         return out;
     }
 
-    private Map<String, Object> pageModel(Competition c, Account me, SubmissionService.Outcome o,
-                                          StudentSubmission result) {
+    private Map<String, Object> pageModel(Competition c, Account me, String outcome, StudentSubmission result) {
         Map<String, Object> m = new HashMap<>();
-        SubmissionService.Quota q = o != null ? o.quota() : submissions.quota(c, me);
+        SubmissionService.Quota q = submissions.quota(c, me);
         m.put("quota", q);
         m.put("resetsAt", SubmissionService.format(q.resetsAt(), c));
         m.put("deadline", c.deadline() == null ? null : SubmissionService.format(c.deadline(), c));
         m.put("closed", c.closedAt(submissions.clock().instant()));
-        m.put("outcome", o == null ? null : o.reason().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("outcome", outcome);
         m.put("result", result);
         m.put("zone", c.timeZone());
         return m;

@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.holdout.account.AccountHandlers;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
+import org.holdout.account.LoginThrottle;
 import org.holdout.config.ServerConfig;
 import org.holdout.competition.BaselineTraining;
 import org.holdout.competition.CompetitionHandlers;
@@ -65,11 +66,19 @@ public final class App implements AutoCloseable {
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
         Access access = new Access(accounts);
-        var routes = Routes.all(new AccountHandlers(accounts), new CompetitionHandlers(competitions),
+        LoginThrottle throttle = new LoginThrottle(config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
+                config.loginWindow(), clock);
+        var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions),
                 new SubmissionHandlers(competitions, submissions, uploads),
                 new LeaderboardHandlers(competitions, leaderboard),
                 new StaffHandlers(competitions, baselines, training, submissionRepo, accountRepo, uploads));
 
+        TemplateEngine pages = templateEngine();
+        JettyErrors jettyErrors = new JettyErrors(model -> {
+            Map<String, Object> m = new HashMap<>(model);
+            m.put("siteTitle", siteTitle());
+            return pages.process("error", new org.thymeleaf.context.Context(java.util.Locale.ROOT, m));
+        });
         javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxUploadBytes() + 64 * 1024;
@@ -92,7 +101,8 @@ public final class App implements AutoCloseable {
             });
             cfg.jsonMapper(new JavalinJackson().updateMapper(m -> m.registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
-            cfg.fileRenderer(new JavalinThymeleaf(templateEngine()));
+            cfg.fileRenderer(new JavalinThymeleaf(pages));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.router.mount(r -> {
                 r.before(ctx -> {
                     ctx.header("X-Content-Type-Options", "nosniff");

@@ -138,10 +138,13 @@ public final class Errors {
             case 405 -> "Method not allowed";
             case 409 -> "Not possible now";
             case 413 -> "File too large";
+            case 414 -> "Address too long";
             case 415 -> "Unsupported upload";
             case 422 -> "File refused";
             case 429 -> "Daily limit reached";
-            default -> "Server error";
+            case 431 -> "Headers too large";
+            case 505 -> "HTTP version not supported";
+            default -> status < 500 ? "Bad request" : "Server error";
         };
     }
 

@@ -20,7 +20,11 @@ public final class Web {
     }
 
     public static boolean isApi(Context ctx) {
-        return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
+        return isApi(ctx.path());
+    }
+
+    public static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api");
     }
 
     /** Renders {@code template} with {@code model} plus the layout's: who is logged in, the CSRF token, the title. */

@@ -128,6 +128,12 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
         shot("submit");
 
+        driver.navigate().refresh();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("public-score"))).getText()).isEqualTo(score);
+        assertThat(driver.findElement(By.id("left")).getText()).as("a reload uploads nothing").isEqualTo("4");
+        assertThat(uploadsOf("mei")).isEqualTo(1);
+
         Path bad = dir.resolve("broken.csv");
         Files.write(bad, TinyCompetition.missingId());
         driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
@@ -136,6 +142,10 @@ class BrowserTest {
                 .getText()).contains("7");
         assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
         shot("submit-refused");
+        driver.navigate().refresh();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("refusal")))
+                .getText()).contains("7");
+        assertThat(uploadsOf("mei")).isEqualTo(2);
 
         open("/submissions");
         assertThat(driver.findElement(By.id("submissions")).getText()).contains("my-predictions.csv", score,
@@ -150,9 +160,19 @@ class BrowserTest {
 
         open("/account");
         driver.findElement(By.cssSelector("main form button")).click();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("token")))
-                .getText()).hasSizeGreaterThan(30);
+        String token = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("token")))
+                .getText();
+        assertThat(token).hasSizeGreaterThan(30);
         shot("account");
+        driver.navigate().refresh();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("main h1")));
+        assertThat(driver.findElements(By.id("token"))).as("the token is shown once").isEmpty();
+        assertThat(server.app.accounts().byToken(token)).as("a reload does not replace the token").isPresent();
+    }
+
+    private int uploadsOf(String username) {
+        long id = server.app.accounts().repository().byUsername(username).orElseThrow().id();
+        return server.app.submissions().repository().ofStudent(server.competition().id(), id).size();
     }
 
     @Test

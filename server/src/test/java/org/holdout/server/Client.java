@@ -92,6 +92,14 @@ public final class Client {
                 .POST(mp.publisher()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Where a form's 303 leads (as a browser follows it); any other answer as it is. */
+    public HttpResponse<String> follow(HttpResponse<String> r) throws IOException, InterruptedException {
+        if (r.statusCode() != 303) {
+            return r;
+        }
+        return get(r.headers().firstValue("Location").orElseThrow());
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> fields, boolean withCsrf)
             throws IOException, InterruptedException {
         List<String> parts = new ArrayList<>();

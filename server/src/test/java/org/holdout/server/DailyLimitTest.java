@@ -113,8 +113,8 @@ class DailyLimitTest {
         assertThat(late.statusCode()).isEqualTo(403);
         assertThat(late.body()).contains("The competition closed at 2026-03-10 23:59 GMT+8");
         HttpResponse<String> form = ann.uploadForm("late-form.csv", TinyCompetition.submission(3));
-        assertThat(form.statusCode()).isEqualTo(403);
-        assertThat(form.body()).contains("closed");
+        assertThat(form.statusCode()).isEqualTo(303);
+        assertThat(ann.follow(form).body()).contains("Not accepted", "The competition closed at 2026-03-10 23:59 GMT+8");
         assertThat(ann.get("/submit").body()).contains("The competition is closed (the deadline was 2026-03-10 23:59"
                 + " GMT+8)").doesNotContain("submissions left today");
     }
@@ -124,9 +124,13 @@ class DailyLimitTest {
         server = new TestServer(dir, Map.of("daily.limit", "1"));
         Client ann = server.login("ann", Role.STUDENT);
         assertThat(ann.get("/submit").body()).doesNotContain("id=\"none-left\"");
-        assertThat(ann.uploadForm("one.csv", TinyCompetition.submission(1)).statusCode()).isEqualTo(200);
+        assertThat(ann.uploadForm("one.csv", TinyCompetition.submission(1)).statusCode()).isEqualTo(303);
         assertThat(ann.get("/submit").body()).contains("disabled",
                 "No uploads left today; you can upload again from 2026-03-02 00:00 GMT+8.");
+        HttpResponse<String> over = ann.uploadForm("two.csv", TinyCompetition.submission(2));
+        assertThat(over.statusCode()).isEqualTo(303);
+        assertThat(ann.follow(over).body()).contains("Not accepted", "two.csv", "Daily limit reached")
+                .doesNotContain("File refused");
     }
 
     @Test
@@ -150,8 +154,8 @@ class DailyLimitTest {
 
         ta.get("/staff");
         var form = ta.postForm("/staff/deadline", Map.of("deadline", "2026-03-05T23:59"), true);
-        assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("2026-03-05 23:59 GMT+8");
+        assertThat(form.statusCode()).isEqualTo(303);
+        assertThat(ta.follow(form).body()).contains("The deadline is saved.", "2026-03-05 23:59 GMT+8");
         assertThat(ann.uploadApi("ok.csv", TinyCompetition.submission(2)).statusCode()).isEqualTo(201);
     }
 

@@ -127,7 +127,7 @@ class HostileInputTest {
 
         @Test
         void theSetButtonWithNoFileAndNoScoresChangesNothingAndSaysSo() throws Exception {
-            assertThat(setForm("medium", "0.71", "0.7").statusCode()).isEqualTo(200);
+            assertThat(setForm("medium", "0.71", "0.7").statusCode()).isEqualTo(303);
             HttpResponse<String> empty = setForm("medium", "", "");
             assertThat(empty.statusCode()).isEqualTo(422);
             assertThat(empty.body()).contains("Nothing was changed for the medium baseline")
@@ -233,7 +233,8 @@ class HostileInputTest {
 
         @Test
         void aScoredUploadLeadsOnToTheLeaderboardAndMySubmissions() throws Exception {
-            String card = resultCard(ann.uploadForm("week 1 <final>.csv", TinyCompetition.submission(8)));
+            String card = resultCard(ann.follow(ann.uploadForm("week 1 <final>.csv",
+                    TinyCompetition.submission(8))));
             assertThat(card).contains("week 1 &lt;final&gt;.csv", "href=\"/leaderboard\"", "href=\"/submissions\"");
         }
 
@@ -256,7 +257,8 @@ class HostileInputTest {
 
         @Test
         void aRefusedUploadNamesTheFileItRefused() throws Exception {
-            String card = resultCard(ann.uploadForm("ids-from-one.csv", TinyCompetition.missingId()));
+            String card = resultCard(ann.follow(ann.uploadForm("ids-from-one.csv",
+                    TinyCompetition.missingId())));
             assertThat(card).contains("File refused", "ids-from-one.csv", "missing Id 7");
         }
     }

@@ -113,8 +113,8 @@ class LeaderboardTest {
         staff.get("/staff");
         HttpResponse<String> typed = staff.postForm("/staff/baselines/medium", java.util.Map.of("public", "0.7",
                 "private", "0.69"), true);
-        assertThat(typed.statusCode()).isEqualTo(200);
-        assertThat(typed.body()).contains("The medium baseline is registered", "0.70000", "0.69000");
+        assertThat(typed.statusCode()).isEqualTo(303);
+        assertThat(staff.follow(typed).body()).contains("The medium baseline is registered", "0.70000", "0.69000");
         HttpResponse<String> bad = staff.api("PUT", "/api/staff/baselines/boss", staff.token,
                 HttpRequest.BodyPublishers.ofString("{\"public\":7}"), "application/json");
         assertThat(bad.statusCode()).isEqualTo(400);

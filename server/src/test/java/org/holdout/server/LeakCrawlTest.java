@@ -33,11 +33,13 @@ class LeakCrawlTest {
             Client ann = server.login("ann", Role.STUDENT);
             Client ben = server.login("ben", Role.STUDENT);
             Client staff = server.login("ta", Role.STAFF);
+            List<String> benResults = new ArrayList<>();
             for (long seed : new long[] {21, 22, 23}) {
                 assertThat(ann.uploadApi("ann-" + seed + ".csv", TinyCompetition.submission(seed)).statusCode())
                         .isEqualTo(201);
-                assertThat(ben.uploadForm("ben-" + seed + ".csv", TinyCompetition.submission(seed + 10)).statusCode())
-                        .isEqualTo(200);
+                HttpResponse<String> form = ben.uploadForm("ben-" + seed + ".csv", TinyCompetition.submission(seed + 10));
+                assertThat(form.statusCode()).isEqualTo(303);
+                benResults.add(form.headers().firstValue("Location").orElseThrow());
             }
             staff.api("PUT", "/api/staff/baselines/simple", staff.token,
                     HttpRequest.BodyPublishers.ofString("{\"public\":0.55,\"private\":0.7373737}"), "application/json");
@@ -69,7 +71,10 @@ class LeakCrawlTest {
             Map<String, String> seen = crawl(ann);
             seen.put("429 answer", ann.uploadApi("over.csv", TinyCompetition.submission(5)).body());
             seen.put("422 answer", ann.uploadApi("bad.csv", TinyCompetition.missingId()).body());
-            seen.put("form refusal", ann.uploadForm("bad.csv", TinyCompetition.missingId()).body());
+            seen.put("form refusal", ann.follow(ann.uploadForm("bad.csv", TinyCompetition.missingId())).body());
+            for (String result : benResults) {
+                seen.put("form result " + result, ben.get(result).body());
+            }
 
             assertThat(seen).containsKeys("/", "/data", "/submit", "/submissions", "/leaderboard", "/account",
                     "/api/leaderboard", "/api/submissions", "/data/train.npy", "/data/sample_submission.csv");

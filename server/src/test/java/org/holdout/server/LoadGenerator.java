@@ -313,7 +313,7 @@ public final class LoadGenerator {
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on /account for " + user);
         }
-        HttpResponse<String> r = c.postForm("/account/token", Map.of(), true);
+        HttpResponse<String> r = c.follow(c.postForm("/account/token", Map.of(), true));
         Matcher t = TOKEN.matcher(r.body());
         if (!t.find()) {
             throw new IllegalStateException("no token for " + user + ": " + r.statusCode());

@@ -79,7 +79,12 @@ class RevealPagesTest {
             assertThat(ann.apiGet("/api/leaderboard").body()).doesNotContain("privateScore");
 
             server.clock.set(Instant.parse("2026-03-08T16:00:00Z"));
-            assertThat(reveal(ta).statusCode()).isEqualTo(200);
+            ta.get("/staff");
+            HttpResponse<String> revealed = ta.postForm("/staff/reveal", Map.of(), true);
+            assertThat(revealed.statusCode()).isEqualTo(303);
+            assertThat(revealed.headers().firstValue("Location")).hasValue("/staff?done=reveal");
+            assertThat(ta.follow(revealed).body()).contains("The private scores are now visible to students.");
+            assertThat(ta.get("/staff").body()).doesNotContain("now visible to students");
             assertThat(ann.apiGet("/api/leaderboard").body()).contains("privateScore");
         }
     }

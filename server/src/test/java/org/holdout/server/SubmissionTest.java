@@ -114,19 +114,77 @@ class SubmissionTest {
 
     @Nested
     class Form {
+        private long count() {
+            return server.app.submissions().repository().ofStudent(server.competition().id(),
+                    server.app.accounts().repository().byUsername("ann").orElseThrow().id()).size();
+        }
+
         @Test
-        void aValidFileThroughTheFormShowsItsPublicScore() throws Exception {
+        void aValidFileThroughTheFormRedirectsToAPageWithItsPublicScoreAndReloadingItUploadsNothing()
+                throws Exception {
             HttpResponse<String> r = ann.uploadForm("form.csv", TinyCompetition.submission(3));
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).contains("Public score", "form.csv", "id=\"public-score\"");
+            assertThat(r.statusCode()).isEqualTo(303);
+            String location = r.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith("/submit?submission=");
+            Submission s = stored(Long.parseLong(location.replaceAll(".*submission=(\\d+).*", "$1")));
+            assertThat(s.fileName()).isEqualTo("form.csv");
+            long before = count();
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> page = ann.get(location);
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("Public score", "form.csv", "id=\"public-score\"",
+                        String.format(java.util.Locale.ROOT, "%.5f", s.publicAuc()))
+                        .doesNotContain(String.format(java.util.Locale.ROOT, "%.5f", s.privateAuc()));
+            }
+            assertThat(count()).isEqualTo(before);
             assertThat(ann.get("/submissions").body()).contains("form.csv", "scored");
         }
 
         @Test
-        void anInvalidFileThroughTheFormShowsTheRefusal() throws Exception {
+        void anInvalidFileThroughTheFormRedirectsToItsRefusal() throws Exception {
             HttpResponse<String> r = ann.uploadForm("form-bad.csv", "Id,Predicted\n0,abc\n".getBytes());
-            assertThat(r.statusCode()).isEqualTo(422);
-            assertThat(r.body()).contains("File refused", "abc");
+            assertThat(r.statusCode()).isEqualTo(303);
+            assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("&outcome=invalid"));
+            HttpResponse<String> page = ann.follow(r);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("File refused", "form-bad.csv", "abc");
+        }
+
+        @Test
+        void theOutcomeOfAnUploadIsShownOnlyToItsOwner() throws Exception {
+            String location = ann.uploadForm("anns.csv", TinyCompetition.submission(9)).headers()
+                    .firstValue("Location").orElseThrow();
+            HttpResponse<String> other = ben.get(location);
+            assertThat(other.statusCode()).isEqualTo(404);
+            assertThat(other.body()).contains("of yours").doesNotContain("anns.csv");
+            assertThat(ben.get("/submit?submission=x").statusCode()).isEqualTo(404);
+        }
+
+        @Test
+        void aRefusalClaimedInTheAddressDoesNotTurnAScoredUploadIntoARefusedOne() throws Exception {
+            String location = ann.uploadForm("claimed.csv", TinyCompetition.submission(10)).headers()
+                    .firstValue("Location").orElseThrow();
+            HttpResponse<String> page = ann.get(location.replace("outcome=accepted", "outcome=invalid"));
+            assertThat(page.body()).contains("id=\"public-score\"").doesNotContain("File refused");
+        }
+
+        @Test
+        void regeneratingTheTokenRedirectsToTheAccountPageWhichShowsTheNewTokenOnce() throws Exception {
+            Client cy = server.login("cy", Role.STUDENT);
+            cy.get("/account");
+            HttpResponse<String> r = cy.postForm("/account/token", Map.of(), true);
+            assertThat(r.statusCode()).isEqualTo(303);
+            assertThat(r.headers().firstValue("Location")).hasValue("/account");
+            assertThat(r.body()).doesNotContain("id=\"token\"");
+            HttpResponse<String> page = cy.follow(r);
+            var m = java.util.regex.Pattern.compile("id=\"token\"[^>]*>([^<]+)<").matcher(page.body());
+            assertThat(m.find()).as(page.body()).isTrue();
+            String token = m.group(1);
+            assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(server.app.accounts().byToken(token).map(a -> a.username())).hasValue("cy");
+            HttpResponse<String> again = cy.get("/account");
+            assertThat(again.body()).doesNotContain(token).contains("You have a token");
+            assertThat(server.app.accounts().byToken(token)).as("reloading did not replace it").isPresent();
         }
 
         @Test

@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * <p>The upload is read straight from its bytes: each score becomes an order-preserving {@code long} key in
  * a primitive array of its split and class; each split's AUC is then the Mann–Whitney statistic of two
- * radix-sorted arrays, counted exactly in a {@code long} (ties count one half, {@code -0.0} ties with
+ * sorted arrays, counted exactly in a {@code long} (ties count one half, {@code -0.0} ties with
  * {@code 0.0}, neighbouring doubles stay apart) and divided once, so it is correctly rounded. Memory per
  * upload: about 13 bytes per test Id beside the bytes in memory, or 17 bytes per Id and a 64 KiB buffer
  * when streaming.

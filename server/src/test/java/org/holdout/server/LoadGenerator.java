@@ -121,6 +121,11 @@ public final class LoadGenerator {
             }
             System.out.printf(Locale.ROOT, "upload size: %d bytes (%d rows)%n", fileSize, rows);
             int expected = warmUp(pool, port, warmUps, uploads, boards, logins);
+            int idle = Integer.parseInt(a.getOrDefault("idle", "0"));
+            if (idle > 0) {
+                System.out.printf(Locale.ROOT, "idle for %d s after the warm-up%n", idle);
+                Thread.sleep(idle * 1000L);
+            }
 
             System.out.println();
             System.out.println("| concurrent students | uploads | errors | wall time | throughput | upload→scored p50 / p99 / max"

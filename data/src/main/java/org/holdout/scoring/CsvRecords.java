@@ -330,6 +330,34 @@ final class CsvRecords {
         return String.format("the byte 0x%02X", c & 0xff);
     }
 
+    /**
+     * The bytes read so far but not yet split into records, {@code buffer()[position() .. limit())}, for a caller
+     * that reads plain one-line records itself and hands them back with {@link #skipLines}. Only after the
+     * first record; {@link #next()} may replace the array.
+     */
+    byte[] buffer() {
+        return buf;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    /** The physical line where the next record starts. */
+    int nextLine() {
+        return nextLine;
+    }
+
+    /** Marks {@code lines} records, each one whole line ending at or before {@code end}, as read. */
+    void skipLines(int end, int lines) {
+        pos = end;
+        nextLine += lines;
+    }
+
     /** Physical line (1-based) where the current record starts. */
     int line() {
         return line;

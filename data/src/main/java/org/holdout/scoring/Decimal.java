@@ -50,10 +50,14 @@ final class Decimal {
         if (p != to) {
             return Double.NaN;
         }
+        return ofLiteral(b, from, to);
+    }
+
+    /** The value of bytes already known to be a plain decimal literal; NaN when too long for the library. */
+    static double ofLiteral(byte[] b, int from, int to) {
         try {
             return JavaDoubleParser.parseDouble(b, from, to - from);
         } catch (NumberFormatException e) {
-            // the grammar was checked; only a literal beyond the library's length limit gets here
             return Double.NaN;
         }
     }

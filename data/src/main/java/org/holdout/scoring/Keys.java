@@ -11,6 +11,8 @@ final class Keys {
     private static final int RADIX = 1 << BITS;
     private static final int PASSES = (64 + BITS - 1) / BITS;
     private static final int SMALL = 1 << 10;
+    private static final int MEDIUM = 1 << 16;
+    private static final int INSERTION = 32;
 
     private Keys() {
     }
@@ -26,6 +28,67 @@ final class Keys {
             Arrays.sort(a, 0, n);
             return;
         }
+        if (n <= MEDIUM) {
+            bucketSort(a, n, tmp);
+            return;
+        }
+        radixSort(a, n, tmp);
+    }
+
+    /**
+     * One pass into about n/2 buckets spread evenly over the keys' range (so a bucket's keys all precede the next
+     * bucket's), then each bucket sorted on its own: by insertion when small, which it is unless many keys crowd
+     * into a narrow part of the range; such a bucket goes to {@link Arrays#sort}. For an upload's few thousand
+     * keys this touches each key about twice, where the radix sort's six passes and 12,288 counters cost more.
+     */
+    static void bucketSort(long[] a, int n, long[] tmp) {
+        long min = a[0];
+        long max = a[0];
+        for (int i = 1; i < n; i++) {
+            long k = a[i];
+            min = Math.min(min, k);
+            max = Math.max(max, k);
+        }
+        if (min == max) {
+            return;
+        }
+        long range = max - min;
+        int bucketBits = 32 - Integer.numberOfLeadingZeros(n) - 1;
+        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - bucketBits);
+        int buckets = (int) (range >>> shift) + 1;
+        int[] next = new int[buckets + 1];
+        for (int i = 0; i < n; i++) {
+            next[(int) ((a[i] - min) >>> shift) + 1]++;
+        }
+        for (int b = 1; b <= buckets; b++) {
+            next[b] += next[b - 1];
+        }
+        for (int i = 0; i < n; i++) {
+            long k = a[i];
+            tmp[next[(int) ((k - min) >>> shift)]++] = k;
+        }
+        int from = 0;
+        for (int b = 0; b < buckets; b++) {
+            int to = next[b];
+            if (to - from > INSERTION) {
+                Arrays.sort(tmp, from, to);
+            } else {
+                for (int i = from + 1; i < to; i++) {
+                    long k = tmp[i];
+                    int j = i - 1;
+                    while (j >= from && tmp[j] > k) {
+                        tmp[j + 1] = tmp[j];
+                        j--;
+                    }
+                    tmp[j + 1] = k;
+                }
+            }
+            from = to;
+        }
+        System.arraycopy(tmp, 0, a, 0, n);
+    }
+
+    static void radixSort(long[] a, int n, long[] tmp) {
         int[][] counts = new int[PASSES][RADIX];
         for (int i = 0; i < n; i++) {
             long u = a[i] ^ Long.MIN_VALUE;

@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * <p>The upload is read straight from its bytes: each score becomes an order-preserving {@code long} key in
  * a primitive array of its split and class; each split's AUC is then the Mann–Whitney statistic of two
- * radix-sorted arrays, counted exactly in a {@code long} (ties count one half, {@code -0.0} ties with
+ * sorted arrays, counted exactly in a {@code long} (ties count one half, {@code -0.0} ties with
  * {@code 0.0}, neighbouring doubles stay apart) and divided once, so it is correctly rounded. Memory per
  * upload: about 13 bytes per test Id beside the bytes in memory, or 17 bytes per Id and a 64 KiB buffer
  * when streaming.
@@ -65,7 +65,13 @@ public final class Scorer {
         boolean anyRow = false;
         try {
             readHeader(csv);
-            while (csv.next()) {
+            while (true) {
+                if (!problems.blanksPending() && plainRows(csv, t)) {
+                    anyRow = true;
+                }
+                if (!csv.next()) {
+                    break;
+                }
                 int line = csv.line();
                 if (problems.skipBlank(csv)) {
                     continue;
@@ -111,6 +117,140 @@ public final class Scorer {
         Split pub = auc(0, keys[0], keys[1], tmp);
         Split priv = auc(1, keys[2], keys[3], tmp);
         return new Score(pub.auc, pub.reason, priv.auc, priv.reason, t.size);
+    }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * The fast path: reads, from the bytes buffered in {@code csv}, every following row that is one line of the
+     * form {@code Id,score} with an unquoted ASCII Id of the solution, a valid finite score and an LF or CRLF end,
+     * and tallies it exactly as the record-by-record path would; stops before the first row that is anything else
+     * (or runs past the buffer), which that path then reads. One pass over each byte: the Id's digits give its
+     * slot, the score's digits its value. A score whose digits make an integer up to 2^53 and whose decimal
+     * exponent is within ±22 is one correctly rounded division or multiplication of two exact doubles (Clinger's
+     * fast path), so equals {@link Double#parseDouble}; other scores go to fastdoubleparser, like the other path's.
+     *
+     * @return whether it read a row
+     */
+    private static boolean plainRows(CsvRecords csv, Tally t) {
+        final byte[] b = csv.buffer();
+        final int lim = csv.limit();
+        final Solution solution = t.solution;
+        final boolean numericIds = solution.numericIds();
+        final long firstId = solution.firstId();
+        final int size = solution.size();
+        final int firstLine = csv.nextLine();
+        int line = firstLine;
+        int done = csv.position();
+        int p = done;
+        while (true) {
+            int slot;
+            if (numericIds) {
+                long id = 0;
+                int c;
+                while (p < lim && (c = b[p] - '0') >= 0 && c <= 9) {
+                    id = id * 10 + c;
+                    p++;
+                }
+                int digits = p - done;
+                if (digits == 0 || digits > 18 || (b[done] == '0' && digits > 1)) {
+                    break;
+                }
+                long s = id - firstId;
+                if (s < 0 || s >= size) {
+                    break;
+                }
+                slot = (int) s;
+            } else {
+                byte c;
+                while (p < lim && (c = b[p]) != ',' && c != '"' && c != '\n' && c != '\r' && c >= 0) {
+                    p++;
+                }
+                slot = p == done ? -1 : solution.slotOf(b, done, p);
+                if (slot < 0) {
+                    break;
+                }
+            }
+            if (p >= lim || b[p] != ',') {
+                break;
+            }
+            int from = ++p;
+            boolean negative = false;
+            if (p < lim && (b[p] == '+' || b[p] == '-')) {
+                negative = b[p] == '-';
+                p++;
+            }
+            long mantissa = 0;
+            int digits = 0;
+            int fraction = 0;
+            int c;
+            while (p < lim && (c = b[p] - '0') >= 0 && c <= 9) {
+                mantissa = mantissa * 10 + c;
+                digits++;
+                p++;
+            }
+            if (p < lim && b[p] == '.') {
+                p++;
+                int fractionStart = p;
+                while (p < lim && (c = b[p] - '0') >= 0 && c <= 9) {
+                    mantissa = mantissa * 10 + c;
+                    p++;
+                }
+                fraction = p - fractionStart;
+                digits += fraction;
+            }
+            if (digits == 0) {
+                break;
+            }
+            int exponent = 0;
+            if (p < lim && (b[p] | 0x20) == 'e') {
+                p++;
+                boolean negativeExponent = false;
+                if (p < lim && (b[p] == '+' || b[p] == '-')) {
+                    negativeExponent = b[p] == '-';
+                    p++;
+                }
+                int exponentStart = p;
+                while (p < lim && (c = b[p] - '0') >= 0 && c <= 9) {
+                    if (exponent < 100_000) {
+                        exponent = exponent * 10 + c;
+                    }
+                    p++;
+                }
+                if (p == exponentStart) {
+                    break;
+                }
+                if (negativeExponent) {
+                    exponent = -exponent;
+                }
+            }
+            int to = p;
+            if (p < lim && b[p] == '\n') {
+                p++;
+            } else if (p + 1 < lim && b[p] == '\r' && b[p + 1] == '\n') {
+                p += 2;
+            } else {
+                break;
+            }
+            double v;
+            int scale = exponent - fraction;
+            if (digits <= 18 && mantissa <= 1L << 53 && scale >= -22 && scale <= 22) {
+                v = scale < 0 ? mantissa / POWERS_OF_TEN[-scale] : mantissa * POWERS_OF_TEN[scale];
+                if (negative) {
+                    v = -v;
+                }
+            } else {
+                v = Decimal.ofLiteral(b, from, to);
+                if (!Double.isFinite(v)) {
+                    break;
+                }
+            }
+            t.add(slot, Keys.of(v), line++);
+            done = p;
+        }
+        csv.skipLines(done, line - firstLine);
+        return line > firstLine;
     }
 
     /** The slow path for a record that is not a plain valid row: finds and records its problem, if any. */

@@ -177,6 +177,15 @@ public final class Solution {
         }
     }
 
+    /** True when the Ids are the numbers {@link #firstId()} and up, so a number's slot is its distance from it. */
+    boolean numericIds() {
+        return numeric;
+    }
+
+    long firstId() {
+        return firstNumericId;
+    }
+
     /** The Id in a slot, as written in the solution. */
     String idOf(int slot) {
         if (numeric) {

@@ -63,4 +63,30 @@ class KeysTest {
         Keys.sort(keys, keys.length, new long[keys.length]);
         assertThat(keys).isEqualTo(expected);
     }
+
+    @Test
+    void bucketSortSortsCrowdedTiedAndFullRangeKeys() {
+        Random rnd = new Random(7);
+        for (int n : new int[] {1024, 1500, 8000, 65_536}) {
+            for (int shape = 0; shape < 7; shape++) {
+                long[] keys = new long[n];
+                for (int i = 0; i < n; i++) {
+                    double v = switch (shape) {
+                        case 0 -> i == 0 ? 1e300 : rnd.nextDouble() * 1e-9;
+                        case 1 -> i == 0 ? -Double.MAX_VALUE : i == 1 ? Double.MAX_VALUE : rnd.nextGaussian();
+                        case 2 -> rnd.nextInt(3);
+                        case 3 -> i == n - 1 ? 2 : 1;
+                        case 4 -> 0.5 + rnd.nextInt(n) * Math.ulp(0.5);
+                        case 5 -> Math.exp(rnd.nextGaussian() * 20);
+                        default -> 1 - Math.ulp(1.0) * rnd.nextInt(4);
+                    };
+                    keys[i] = Keys.of(v);
+                }
+                long[] expected = keys.clone();
+                Arrays.sort(expected);
+                Keys.bucketSort(keys, n, new long[n]);
+                assertThat(keys).as("n=%d shape %d", n, shape).isEqualTo(expected);
+            }
+        }
+    }
 }

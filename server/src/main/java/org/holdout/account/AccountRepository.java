@@ -69,23 +69,21 @@ public final class AccountRepository {
         });
     }
 
-    /** Username and display name of every account with this role, by id. */
-    public Map<Long, Name> namesWithRole(Role role) {
+    /** Username, display name and role of every account, by id (none of the three ever changes for an account). */
+    public Map<Long, Name> names() {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, username, display_name FROM accounts WHERE role = ?")) {
-                ps.setString(1, role.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    Map<Long, Name> out = new HashMap<>();
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), new Name(rs.getString(2), rs.getString(3)));
-                    }
-                    return out;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, username, display_name, role FROM accounts");
+                 ResultSet rs = ps.executeQuery()) {
+                Map<Long, Name> out = new HashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new Name(rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))));
                 }
+                return out;
             }
         });
     }
 
-    public record Name(String username, String displayName) {
+    public record Name(String username, String displayName, Role role) {
     }
 
     public boolean anyWithRole(Role role) {

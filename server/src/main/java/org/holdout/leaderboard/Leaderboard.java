@@ -34,6 +34,7 @@ public final class Leaderboard {
     private final AccountRepository accounts;
     private final BaselineRepository baselines;
     private final Map<Long, Standings> cache = new HashMap<>();
+    private Map<Long, AccountRepository.Name> names = Map.of();
 
     public Leaderboard(SubmissionRepository submissions, AccountRepository accounts, BaselineRepository baselines) {
         this.submissions = submissions;
@@ -92,16 +93,31 @@ public final class Leaderboard {
         return copy;
     }
 
+    /**
+     * Every account's name and role. An account's username, display name and role never change once inserted, so
+     * the map is read again only when the standings name an account it lacks (one added since, by any process).
+     */
+    private synchronized Map<Long, AccountRepository.Name> names(List<Map.Entry<Long, Best>> ranked) {
+        for (Map.Entry<Long, Best> e : ranked) {
+            if (!names.containsKey(e.getKey())) {
+                names = accounts.names();
+                break;
+            }
+        }
+        return names;
+    }
+
     public List<LeaderboardRow> publicBoard(Competition competition) {
-        Map<Long, AccountRepository.Name> students = accounts.namesWithRole(Role.STUDENT);
         List<Map.Entry<Long, Best>> ranked = standings(competition.id());
-        ranked.removeIf(e -> e.getValue().top == null || !students.containsKey(e.getKey()));
+        Map<Long, AccountRepository.Name> accountNames = names(ranked);
+        ranked.removeIf(e -> e.getValue().top == null || accountNames.get(e.getKey()) == null
+                || accountNames.get(e.getKey()).role() != Role.STUDENT);
         ranked.sort(Comparator.comparing(e -> e.getValue().top, EARLIER_BEST_FIRST));
         boolean reveal = competition.privateRevealed();
         List<LeaderboardRow> rows = new ArrayList<>();
         int rank = 0;
         for (Map.Entry<Long, Best> e : ranked) {
-            AccountRepository.Name a = students.get(e.getKey());
+            AccountRepository.Name a = accountNames.get(e.getKey());
             Best b = e.getValue();
             rows.add(new LeaderboardRow(++rank, a.displayName(), a.username(), null, b.top.publicAuc(),
                     reveal ? b.top.privateAuc() : null, b.entries, Instant.ofEpochMilli(b.lastMs)));

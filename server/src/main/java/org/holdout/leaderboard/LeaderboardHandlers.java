@@ -6,9 +6,12 @@ import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionService;
 import org.holdout.web.Web;
@@ -16,6 +19,11 @@ import org.holdout.web.Web;
 /** The public leaderboard page and its JSON. */
 public final class LeaderboardHandlers {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final byte[] RANK = "{\"rank\":".getBytes(StandardCharsets.US_ASCII);
+    /** How a row without a rank starts; {@link #afterRank} keeps what follows. */
+    private static final byte[] ROW_START = "{\"rank\":null".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_WRITTEN = 20_000;
+    private final Map<RowKey, byte[]> written = new ConcurrentHashMap<>();
     private final CompetitionService competitions;
     private final Leaderboard leaderboard;
 
@@ -43,13 +51,49 @@ public final class LeaderboardHandlers {
             g.writeStringField("competition", c.slug());
             g.writeBooleanField("privateRevealed", revealed);
             g.writeArrayFieldStart("rows");
-            for (LeaderboardRow r : rows) {
-                writeRow(g, r, revealed);
-            }
             g.writeEndArray();
             g.writeEndObject();
         }
+        byte[] empty = out.toByteArray();
+        out.reset();
+        out.write(empty, 0, empty.length - 2);
+        for (int i = 0; i < rows.size(); i++) {
+            LeaderboardRow r = rows.get(i);
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(RANK);
+            out.write((r.rank() == null ? "null" : r.rank().toString()).getBytes(StandardCharsets.US_ASCII));
+            out.write(afterRank(r, revealed));
+        }
+        out.write(empty, empty.length - 2, 2);
         ctx.contentType(ContentType.APPLICATION_JSON).result(out.toByteArray());
+    }
+
+    /**
+     * A row's JSON from the comma after its rank to its closing brace, kept while the row stays the same: between
+     * two reads of the board usually one student's row has changed, so the others are not formatted again.
+     */
+    private byte[] afterRank(LeaderboardRow r, boolean revealed) throws IOException {
+        RowKey key = new RowKey(new LeaderboardRow(null, r.name(), r.username(), r.baseline(), r.publicScore(),
+                r.privateScore(), r.entries(), r.lastSubmission()), revealed);
+        byte[] json = written.get(key);
+        if (json == null) {
+            ByteArrayOutputStream one = new ByteArrayOutputStream(192);
+            try (JsonGenerator g = JSON.createGenerator(one)) {
+                writeRow(g, key.row(), revealed);
+            }
+            byte[] whole = one.toByteArray();
+            json = Arrays.copyOfRange(whole, ROW_START.length, whole.length);
+            if (written.size() >= MAX_WRITTEN) {
+                written.clear();
+            }
+            written.put(key, json);
+        }
+        return json;
+    }
+
+    private record RowKey(LeaderboardRow row, boolean revealed) {
     }
 
     /** Written field by field (the same JSON as a map through Jackson, a fraction of the CPU on every board read). */

@@ -182,6 +182,38 @@ class LeaderboardTest {
     }
 
     @Test
+    void theBoardsJsonIsItsRowsFieldByFieldWhetherARowWasWrittenBeforeOrNot() throws Exception {
+        assertThat(ann.uploadApi("a.csv", TinyCompetition.submission(12)).statusCode()).isEqualTo(201);
+        assertThat(ben.uploadApi("b.csv", TinyCompetition.submission(7)).statusCode()).isEqualTo(201);
+        String first = cid.apiGet("/api/leaderboard").body();
+        assertThat(cid.uploadApi("c \"quoted\" \u00e9.csv", TinyCompetition.submission(9)).statusCode()).isEqualTo(201);
+        String second = cid.apiGet("/api/leaderboard").body();
+        for (String body : List.of(first, second, cid.apiGet("/api/leaderboard").body())) {
+            java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>();
+            expected.put("competition", server.competition().slug());
+            expected.put("privateRevealed", false);
+            List<Object> rows = new ArrayList<>();
+            JsonNode served = new ObjectMapper().readTree(body).get("rows");
+            for (JsonNode row : served) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("rank", row.get("rank").isNull() ? null : row.get("rank").asInt());
+                m.put("name", row.get("name").isNull() ? null : row.get("name").asText());
+                m.put("username", row.get("username").isNull() ? null : row.get("username").asText());
+                m.put("baseline", row.get("baseline").isNull() ? null : row.get("baseline").asText());
+                m.put("publicScore", row.get("publicScore").asDouble());
+                m.put("publicScoreText", Leaderboard.fiveDecimals(row.get("publicScore").asDouble()));
+                m.put("entries", row.get("entries").asInt());
+                m.put("lastSubmission", row.get("lastSubmission").isNull() ? null : row.get("lastSubmission").asText());
+                rows.add(m);
+            }
+            expected.put("rows", rows);
+            assertThat(body).isEqualTo(new ObjectMapper().writeValueAsString(expected));
+        }
+        assertThat(new ObjectMapper().readTree(second).get("rows")).hasSize(3);
+        assertThat(new ObjectMapper().readTree(first).get("rows").get(0).get("username").asText()).isEqualTo("ann");
+    }
+
+    @Test
     void aSecondServerProcessOnTheSameDatabaseShowsTheScoresTheFirstOneRecordedWithinASecond() throws Exception {
         try (App other = App.create(server.config, server.db, server.clock).start()) {
             Client viaOther = new Client(other.url());

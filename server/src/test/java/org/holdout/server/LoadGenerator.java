@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -120,6 +121,11 @@ public final class LoadGenerator {
             }
             System.out.printf(Locale.ROOT, "upload size: %d bytes (%d rows)%n", fileSize, rows);
             int expected = warmUp(pool, port, warmUps, uploads, boards, logins);
+            int idle = Integer.parseInt(a.getOrDefault("idle", "0"));
+            if (idle > 0) {
+                System.out.printf(Locale.ROOT, "idle for %d s after the warm-up%n", idle);
+                Thread.sleep(idle * 1000L);
+            }
 
             System.out.println();
             System.out.println("| concurrent students | uploads | errors | wall time | throughput | upload→scored p50 / p99 / max"
@@ -152,6 +158,7 @@ public final class LoadGenerator {
                 Map<String, Long> threads0 = threadTicks(server.pid());
                 double cpu0 = cpuSeconds(server.pid());
                 double self0 = cpuSeconds(ProcessHandle.current().pid());
+                Instant startedAt = Instant.now();
                 long start = System.nanoTime();
                 go.countDown();
                 List<Long> scored = new ArrayList<>();
@@ -167,8 +174,9 @@ public final class LoadGenerator {
                     }
                 }
                 double wall = (System.nanoTime() - start) / 1e9;
-                cpuNotes.add(String.format(Locale.ROOT, "wave of %d: server CPU %.1f ms per upload, load generator CPU"
-                        + " %.1f ms per upload", wave, (cpuSeconds(server.pid()) - cpu0) * 1000 / wave,
+                cpuNotes.add(String.format(Locale.ROOT, "wave of %d (%s to %s): server CPU %.1f ms per upload, load"
+                        + " generator CPU %.1f ms per upload", wave, startedAt, Instant.now(),
+                        (cpuSeconds(server.pid()) - cpu0) * 1000 / wave,
                         (cpuSeconds(ProcessHandle.current().pid()) - self0) * 1000 / wave));
                 cpuNotes.add("  server CPU by live thread group (ms per upload; JIT threads that ended are missing): "
                         + perUpload(threads0, threadTicks(server.pid()), wave));

@@ -19,21 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class PlainRowsTest {
     /** Id 0 Public normal, 1 Public anomaly, 2 Private normal, 3 Private anomaly. */
-    private static final Solution FOUR = solution(4, i -> Integer.toString(i));
-    private static final Solution NAMED = solution(4, i -> "img" + i);
-
-    private static Solution solution(int n, java.util.function.IntFunction<String> id) {
-        StringBuilder sb = new StringBuilder("Id,Expected,Usage\n");
-        for (int i = 0; i < n; i++) {
-            sb.append(id.apply(i)).append(',').append(i % 2).append(',').append(i < n / 2 ? "Public" : "Private")
-                    .append('\n');
-        }
-        try {
-            return Solution.parse(sb.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (SolutionFormatException e) {
-            throw new AssertionError(e);
-        }
-    }
+    private static final Solution FOUR = TestSolutions.of(4, i -> Integer.toString(i));
+    private static final Solution NAMED = TestSolutions.of(4, i -> "img" + i);
 
     /**
      * The Public AUC of the anomaly scored {@code literal} on a plain line and the normal row scored the same literal
@@ -107,8 +94,8 @@ class PlainRowsTest {
     void aFileScoresTheSameWithEveryFieldQuoted() throws Exception {
         Random rnd = new Random(3);
         int n = 5000;
-        Solution s = solution(n, i -> Integer.toString(i));
-        Solution named = solution(n, i -> "x" + i);
+        Solution s = TestSolutions.of(n, i -> Integer.toString(i));
+        Solution named = TestSolutions.of(n, i -> "x" + i);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             order.add(i);
@@ -145,7 +132,7 @@ class PlainRowsTest {
         for (int i = 0; i < 1000; i++) {
             sb.append(i).append(",0.").append(i).append('\n');
         }
-        Solution s = solution(1000, i -> Integer.toString(i));
+        Solution s = TestSolutions.of(1000, i -> Integer.toString(i));
         String ok = sb.toString();
         assertThat(refused(s, ok.replace("\n700,0.700\n", "\n700,0.700\n17,0.5\n")).getMessage())
                 .isEqualTo("duplicate Id 17 on line 703, first on line 19");

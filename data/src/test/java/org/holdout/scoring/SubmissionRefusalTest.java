@@ -11,21 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Every refusal rule: the message names the line, the Id and the problem; line() and id() agree with it. */
 class SubmissionRefusalTest {
     /** Ids 0..9; 0-4 Public, 5-9 Private; odd Ids are anomalies. {@link #tenWith} scores both splits 0.5. */
-    private static final Solution TEN = solution(10, i -> Integer.toString(i));
-    private static final Solution NAMED = solution(4, i -> "img" + i);
-
-    private static Solution solution(int n, java.util.function.IntFunction<String> id) {
-        StringBuilder sb = new StringBuilder("Id,Expected,Usage\n");
-        for (int i = 0; i < n; i++) {
-            sb.append(id.apply(i)).append(',').append(i % 2).append(',').append(i < n / 2 ? "Public" : "Private")
-                    .append('\n');
-        }
-        try {
-            return Solution.parse(sb.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (SolutionFormatException e) {
-            throw new AssertionError(e);
-        }
-    }
+    private static final Solution TEN = TestSolutions.of(10, i -> Integer.toString(i));
+    private static final Solution NAMED = TestSolutions.of(4, i -> "img" + i);
 
     /** A valid upload for TEN with {@code row} (0-based data row) replaced by {@code replacement}. */
     private static String tenWith(int row, String replacement) {
@@ -64,7 +51,7 @@ class SubmissionRefusalTest {
 
         @Test
         void thousandsAreGroupedInTheCount() {
-            Solution big = solution(10_000, i -> Integer.toString(i));
+            Solution big = TestSolutions.of(10_000, i -> Integer.toString(i));
             StringBuilder sb = new StringBuilder("Id,Predicted\n");
             for (int i = 0; i < 10_000; i++) {
                 if (i != 1234) {
@@ -85,7 +72,7 @@ class SubmissionRefusalTest {
 
         @Test
         void aDuplicateFarFromItsFirstLineIsNamedWithBothLines() {
-            Solution big = solution(1000, i -> "id" + i);
+            Solution big = TestSolutions.of(1000, i -> "id" + i);
             StringBuilder sb = new StringBuilder("Id,Predicted\n\"id\n0\",1\n");
             for (int i = 1; i < 1000; i++) {
                 sb.append(i == 700 ? "id5" : "id" + i).append(',').append(i).append('\n');

@@ -68,7 +68,14 @@ public class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = options.load(o);
         Clock clock = Clock.systemUTC();
-        Database db = Database.open(config);
+        Database db;
+        try {
+            db = Database.open(config);
+        } catch (Database.InUseException e) {
+            err.println("holdout: " + e.getMessage() + "; is this server already running?");
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
         try {
             Competition competition;
             try {

@@ -28,6 +28,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Adds and lists accounts.",
         subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListUsers.class})
 public class UsersCommand implements Callable<Integer> {
+    /** Appended to {@link Database.InUseException}'s message: the users commands write the database directly. */
+    static final String IN_USE_ADVICE = ". The users commands write into the database directly: stop the server"
+            + " (Ctrl+C), run this command, then start the server again.";
+
     @Spec
     CommandSpec spec;
 
@@ -76,6 +80,9 @@ public class UsersCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.REJECTED;
+            } catch (Database.InUseException e) {
+                err.println("error: " + e.getMessage() + IN_USE_ADVICE);
+                return ExitCodes.INTERNAL;
             }
         }
     }
@@ -123,6 +130,7 @@ public class UsersCommand implements Callable<Integer> {
             List<String> generated = new ArrayList<>();
             int added = 0;
             int skipped = 0;
+            String failure = null;
             try (Database db = Database.open(options.load(Map.of()))) {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
                 for (int i = 1; i < rows.size(); i++) {
@@ -144,10 +152,17 @@ public class UsersCommand implements Callable<Integer> {
                             generated.add(u + "," + c.password());
                         }
                     } catch (IllegalArgumentException e) {
-                        err.println("error: " + roster + " line " + (i + 1) + ": " + e.getMessage());
-                        return ExitCodes.INVALID_INPUT;
+                        // the rows before this one are already added: their generated passwords are printed
+                        // below, since only their hashes are kept and a second import skips those names
+                        failure = "error: " + roster + " line " + (i + 1) + ": " + e.getMessage() + "; the import"
+                                + " stopped there (the " + added + " account(s) added before it are kept); fix the"
+                                + " line and import the file again: existing usernames are skipped.";
+                        break;
                     }
                 }
+            } catch (Database.InUseException e) {
+                err.println("error: " + e.getMessage() + IN_USE_ADVICE);
+                return ExitCodes.INTERNAL;
             }
             out.println("Imported " + added + " account(s); " + skipped + " existing username(s) skipped.");
             if (!generated.isEmpty()) {
@@ -166,6 +181,10 @@ public class UsersCommand implements Callable<Integer> {
                     out.println("username,password");
                     generated.forEach(out::println);
                 }
+            }
+            if (failure != null) {
+                err.println(failure);
+                return ExitCodes.INVALID_INPUT;
             }
             return ExitCodes.OK;
         }
@@ -191,6 +210,9 @@ public class UsersCommand implements Callable<Integer> {
                     out.println(String.join(",", a.username(), quote(a.displayName()),
                             quote(a.email() == null ? "" : a.email()), a.role().id(), String.valueOf(a.hasToken())));
                 }
+            } catch (Database.InUseException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage() + IN_USE_ADVICE);
+                return ExitCodes.INTERNAL;
             }
             return ExitCodes.OK;
         }

@@ -156,6 +156,51 @@ class CommandsTest {
         assertThat(r.err()).contains("no 'username' column");
     }
 
+    @Test
+    void usersCommandsWhileAnotherProcessHoldsTheDatabaseSayWhatToDoInsteadOfAStackTrace(@TempDir Path dir)
+            throws Exception {
+        Run first = run(new UsersCommand(), "users", "add", "r01", "--data-dir", dir.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "username,display_name,email\nr02,Two,two@example.edu\n");
+        // a running server holds the H2 file's lock; so does this channel (H2 in this JVM sees the same refusal)
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                dir.resolve("db/holdout.mv.db"), java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = ch.lock()) {
+            for (String[] args : new String[][] {{"users", "import", roster.toString()}, {"users", "add", "r03"},
+                {"users", "list"}}) {
+                String[] withDir = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                        java.util.stream.Stream.of("--data-dir", dir.toString())).toArray(String[]::new);
+                Run r = run(new UsersCommand(), withDir);
+                assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.INTERNAL);
+                assertThat(r.err()).as(String.join(" ", args))
+                        .startsWith("error: the database ")
+                        .contains("in use by another process", "running 'holdout serve'", "stop the server")
+                        .doesNotContain("Exception", "\tat ");
+            }
+        }
+        Run after = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        assertThat(after.code()).as(after.err()).isZero();
+        assertThat(after.out()).contains("Imported 1 account(s)");
+    }
+
+    @Test
+    void aBadRosterLineStillPrintsThePasswordsOfTheAccountsAddedBeforeIt(@TempDir Path dir) throws Exception {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "username,display_name,email,role\n"
+                + "r01,One,one@example.edu,\n"
+                + "r02,Two,two@example.edu,professor\n"
+                + "r03,Three,three@example.edu,\n");
+        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("line 3", "1 account(s) added before it are kept");
+        Matcher pw = Pattern.compile("(?m)^r01,(\\S+)$").matcher(r.out());
+        assertThat(pw.find()).as("r01's generated password is printed: %s", r.out()).isTrue();
+        Run list = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString());
+        assertThat(list.out()).contains("r01,One").doesNotContain("r02,", "r03,");
+    }
+
     private static String write(Path dir, String properties) {
         try {
             Path p = dir.resolve("holdout.properties");

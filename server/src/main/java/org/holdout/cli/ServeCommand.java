@@ -66,7 +66,10 @@ public class ServeCommand implements Callable<Integer> {
         if (noBaselines) {
             o.put("baselines", "false");
         }
-        ServerConfig config = options.load(o);
+        ServerConfig config = options.load(o, err);
+        if (config == null) {
+            return ExitCodes.INVALID_INPUT;
+        }
         Clock clock = Clock.systemUTC();
         Database db;
         try {

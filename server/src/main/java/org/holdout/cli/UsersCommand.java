@@ -16,6 +16,7 @@ import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
 import org.holdout.account.Role;
+import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +72,11 @@ public class UsersCommand implements Callable<Integer> {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            try (Database db = Database.open(options.load(Map.of()))) {
+            ServerConfig config = options.load(Map.of(), spec.commandLine().getErr());
+            if (config == null) {
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (Database db = Database.open(config)) {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
                 AccountService.Created c = accounts.create(username, displayName, email, r, password);
                 out.println("Added " + r.id() + " " + c.account().username()
@@ -131,7 +136,11 @@ public class UsersCommand implements Callable<Integer> {
             int added = 0;
             int skipped = 0;
             String failure = null;
-            try (Database db = Database.open(options.load(Map.of()))) {
+            ServerConfig config = options.load(Map.of(), spec.commandLine().getErr());
+            if (config == null) {
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (Database db = Database.open(config)) {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
                 for (int i = 1; i < rows.size(); i++) {
                     List<String> row = rows.get(i);
@@ -204,7 +213,11 @@ public class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = Database.open(options.load(Map.of()))) {
+            ServerConfig config = options.load(Map.of(), spec.commandLine().getErr());
+            if (config == null) {
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (Database db = Database.open(config)) {
                 out.println("username,display_name,email,role,has_token");
                 for (Account a : new AccountRepository(db).all()) {
                     out.println(String.join(",", a.username(), quote(a.displayName()),

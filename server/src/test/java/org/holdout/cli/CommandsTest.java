@@ -1,6 +1,7 @@
 package org.holdout.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -199,6 +200,34 @@ class CommandsTest {
         assertThat(pw.find()).as("r01's generated password is printed: %s", r.out()).isTrue();
         Run list = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString());
         assertThat(list.out()).contains("r01,One").doesNotContain("r02,", "r03,");
+    }
+
+    @Test
+    void aConfigMistakeIsOneLineNamingTheKeyTheValueAndWhereItWasSetNotAStackTrace(@TempDir Path dir)
+            throws Exception {
+        Run missing = run(new UsersCommand(), "users", "list", "--config", dir.resolve("nope.properties").toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(missing.err()).contains("the config file", "nope.properties does not exist")
+                .doesNotContain("Exception");
+
+        String file = write(dir, "daily.limit=five");
+        Run limit = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString(), "--config", file);
+        assertThat(limit.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(limit.err().strip()).isEqualTo("error: daily.limit in " + file + " is \"five\", not a whole number");
+
+        Run zone = run(new ServeCommand(), "serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines",
+                "--config", write(dir, "time.zone=Taipei"));
+        assertThat(zone.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(zone.err()).contains("time.zone in ", "is \"Taipei\", not a time zone ID like Asia/Taipei")
+                .doesNotContain("Exception");
+
+        assertThatThrownBy(() -> org.holdout.config.ServerConfig.load(null, java.util.Map.of("HOLDOUT_PORT", "abc"),
+                java.util.Map.of()))
+                .hasMessage("port from the environment variable HOLDOUT_PORT is \"abc\", not a whole number");
+        assertThatThrownBy(() -> org.holdout.config.ServerConfig.load(null,
+                java.util.Map.of("HOLDOUT_BASELINES", "no"), java.util.Map.of()))
+                .hasMessage("baselines from the environment variable HOLDOUT_BASELINES is \"no\"; it must be true"
+                        + " or false");
     }
 
     private static String write(Path dir, String properties) {

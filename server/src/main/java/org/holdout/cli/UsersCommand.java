@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code holdout users add|import|list}: accounts from the command line, straight into the server's database. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Adds and lists accounts.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListUsers.class})
+        subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListUsers.class,
+            UsersCommand.Password.class})
 public class UsersCommand implements Callable<Integer> {
     /** Appended to {@link Database.InUseException}'s message: the users commands write the database directly. */
     static final String IN_USE_ADVICE = ". The users commands write into the database directly: stop the server"
@@ -228,6 +229,47 @@ public class UsersCommand implements Callable<Integer> {
                 return ExitCodes.INTERNAL;
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "password", mixinStandardHelpOptions = true, description = {
+        "Gives an account a new password (a student who lost theirs): a generated one, printed once, or --password.",
+        "Sessions already logged in stay logged in."})
+    static class Password implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOptions options = new ConfigOptions();
+        @Parameters(index = "0", paramLabel = "USERNAME")
+        String username;
+        @Option(names = "--password", description = "Default: a generated one, printed once.")
+        String password;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ServerConfig config = options.load(Map.of(), err);
+            if (config == null) {
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (Database db = Database.open(config)) {
+                AccountRepository accounts = new AccountRepository(db);
+                java.util.Optional<Account> a = accounts.byUsername(username);
+                if (a.isEmpty()) {
+                    err.println("error: there is no account \"" + username + "\"; 'holdout users list' shows them");
+                    return ExitCodes.REJECTED;
+                }
+                boolean generated = password == null || password.isBlank();
+                String pw = generated ? org.holdout.account.Secrets.newPassword() : password;
+                accounts.setPasswordHash(a.get().id(), org.holdout.account.Secrets.hashPassword(pw));
+                out.println(generated ? "New password of " + username + ": " + pw + " (shown once)."
+                        : "Password of " + username + " changed.");
+                return ExitCodes.OK;
+            } catch (Database.InUseException e) {
+                err.println("error: " + e.getMessage() + IN_USE_ADVICE);
+                return ExitCodes.INTERNAL;
+            }
         }
     }
 

@@ -230,6 +230,36 @@ class CommandsTest {
                         + " or false");
     }
 
+    @Test
+    void usersPasswordGivesALockedOutStudentANewPasswordThatLogsIn(@TempDir Path dir) throws Exception {
+        Path bundle = TinyCompetition.write(dir.resolve("competitions/fashion-mnist"));
+        Files.writeString(bundle.resolve("bundle.json"), "{}");
+        assertThat(run(new UsersCommand(), "users", "add", "r01", "--password", "old-password-1",
+                "--data-dir", dir.toString()).code()).isZero();
+
+        Run reset = run(new UsersCommand(), "users", "password", "r01", "--data-dir", dir.toString());
+        assertThat(reset.code()).as(reset.err()).isZero();
+        Matcher pw = Pattern.compile("New password of r01: (\\S+) \\(shown once\\)").matcher(reset.out());
+        assertThat(pw.find()).as(reset.out()).isTrue();
+        Run nobody = run(new UsersCommand(), "users", "password", "nobody", "--data-dir", dir.toString());
+        assertThat(nobody.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(nobody.err()).contains("no account \"nobody\"");
+
+        ServeCommand serve = new ServeCommand();
+        CompletableFuture<Integer> running = start(serve, new StringWriter(), "serve", "--data-dir", dir.toString(),
+                "--port", "0", "--no-baselines");
+        try {
+            org.holdout.server.Client c = new org.holdout.server.Client(serve.app.url());
+            assertThatThrownBy(() -> c.login("r01", "old-password-1")).as("the old password")
+                    .hasMessageContaining("login of r01 failed");
+            assertThat(new org.holdout.server.Client(serve.app.url()).login("r01", pw.group(1)).statusCode())
+                    .isEqualTo(302);
+        } finally {
+            serve.shutdown();
+        }
+        assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+    }
+
     private static String write(Path dir, String properties) {
         try {
             Path p = dir.resolve("holdout.properties");

@@ -82,11 +82,21 @@ public class ServeCommand implements Callable<Integer> {
         try {
             Competition competition;
             try {
-                competition = DefaultCompetition.ensure(config, new org.holdout.competition.CompetitionRepository(db),
-                        clock, line -> {
-                            out.println(line);
-                            out.flush();
-                        });
+                org.holdout.competition.CompetitionRepository competitions =
+                        new org.holdout.competition.CompetitionRepository(db);
+                competition = DefaultCompetition.ensure(config, competitions, clock, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+                // daily.limit and time.zone are the configuration's at every start, not only the first one
+                if (competition.dailyLimit() != config.dailyLimit()
+                        || !competition.timeZone().equals(config.timeZone())) {
+                    competitions.setDailyLimit(competition.id(), config.timeZone(), config.dailyLimit());
+                    out.println("Daily limit changed from " + competition.dailyLimit() + " (days in "
+                            + competition.timeZone().getId() + ") to " + config.dailyLimit() + " (days in "
+                            + config.timeZone().getId() + "), as daily.limit and time.zone now say.");
+                    competition = competitions.first().orElseThrow();
+                }
             } catch (DefaultCompetition.DataMissingException e) {
                 err.println("holdout: " + e.getMessage());
                 err.flush();

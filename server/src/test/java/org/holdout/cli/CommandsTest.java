@@ -260,6 +260,36 @@ class CommandsTest {
         assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
     }
 
+    @Test
+    void aDailyLimitOrTimeZoneChangedAfterTheFirstStartAppliesAtTheNextStartAndSaysSo(@TempDir Path dir)
+            throws Exception {
+        Path bundle = TinyCompetition.write(dir.resolve("competitions/fashion-mnist"));
+        Files.writeString(bundle.resolve("bundle.json"), "{}");
+        String[] first = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines"};
+        String config = write(dir, "daily.limit=2\ntime.zone=UTC");
+        String[] changed = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines", "--config", config};
+        String[][] starts = {first, changed, changed};
+        String[] printed = new String[3];
+        for (int i = 0; i < 3; i++) {
+            ServeCommand serve = new ServeCommand();
+            StringWriter out = new StringWriter();
+            CompletableFuture<Integer> running = start(serve, out, starts[i]);
+            printed[i] = out.toString();
+            serve.shutdown();
+            assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(printed[0]).doesNotContain("Daily limit changed");
+        assertThat(printed[1]).contains("Daily limit changed from 5 (days in Asia/Taipei) to 2 (days in UTC)");
+        assertThat(printed[2]).doesNotContain("Daily limit changed");
+        try (org.holdout.db.Database db = org.holdout.db.Database.open(org.holdout.config.ServerConfig.of(
+                java.util.Map.of("data.dir", dir.toString())))) {
+            org.holdout.competition.Competition c = new org.holdout.competition.CompetitionRepository(db).first()
+                    .orElseThrow();
+            assertThat(c.dailyLimit()).isEqualTo(2);
+            assertThat(c.timeZone()).isEqualTo(java.time.ZoneId.of("UTC"));
+        }
+    }
+
     private static String write(Path dir, String properties) {
         try {
             Path p = dir.resolve("holdout.properties");

@@ -227,6 +227,16 @@ class HostileInputTest {
         }
     }
 
+    @Test
+    void theAccountPageShowsStaffTheStaffApiNotAStudentUploadThatWouldBeRefused() throws Exception {
+        String forStaff = staff.get("/account").body();
+        assertThat(forStaff).contains("./holdout baseline submit --server <span>" + server.url() + "</span>")
+                .doesNotContain("-F file=@submission.csv");
+        String forStudent = ann.get("/account").body();
+        assertThat(forStudent).contains("-F file=@submission.csv <span>" + server.url() + "</span>/api/submissions")
+                .doesNotContain("baseline submit");
+    }
+
     @Nested
     class Logout {
         @Test

@@ -122,6 +122,10 @@ public class ServeCommand implements Callable<Integer> {
                     out.println("Training the baselines in the background (progress on " + app.url() + "/staff).");
                 }
             }
+            if (config.rulesFile() == null || !java.nio.file.Files.isRegularFile(config.rulesFile())) {
+                out.println("Rules: there is no " + config.rulesFile() + ", so the overview shows the built-in rules"
+                        + " (set rules.file or HOLDOUT_RULES_FILE to your own Markdown).");
+            }
             out.println("Holdout is running at " + app.url() + "  (data: " + config.dataDir() + ")");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown));

@@ -278,7 +278,8 @@ class CommandsTest {
             serve.shutdown();
             assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
         }
-        assertThat(printed[0]).doesNotContain("Daily limit changed");
+        assertThat(printed[0]).doesNotContain("Daily limit changed")
+                .contains("so the overview shows the built-in rules (set rules.file or HOLDOUT_RULES_FILE");
         assertThat(printed[1]).contains("Daily limit changed from 5 (days in Asia/Taipei) to 2 (days in UTC)");
         assertThat(printed[2]).doesNotContain("Daily limit changed");
         try (org.holdout.db.Database db = org.holdout.db.Database.open(org.holdout.config.ServerConfig.of(

@@ -21,6 +21,24 @@ public class ConfigOptions {
             description = "Database URL (env HOLDOUT_DB_URL; default an H2 file in the data folder).")
     String dbUrl;
 
+    /**
+     * The configuration, or null after printing on {@code err} what is wrong with it: a {@code --config} file that
+     * is missing or unreadable, or a value that does not parse (named with the place it was set).
+     */
+    ServerConfig load(Map<String, String> more, java.io.PrintWriter err) {
+        try {
+            return load(more);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("error: the config file " + configFile + " does not exist");
+        } catch (IOException e) {
+            err.println("error: cannot read the config file " + configFile + ": " + e.getMessage());
+        } catch (ServerConfig.InvalidException e) {
+            err.println("error: " + e.getMessage());
+        }
+        err.flush();
+        return null;
+    }
+
     ServerConfig load(Map<String, String> more) throws IOException {
         Map<String, String> o = new HashMap<>(more);
         if (dataDir != null) {

@@ -66,17 +66,37 @@ public class ServeCommand implements Callable<Integer> {
         if (noBaselines) {
             o.put("baselines", "false");
         }
-        ServerConfig config = options.load(o);
+        ServerConfig config = options.load(o, err);
+        if (config == null) {
+            return ExitCodes.INVALID_INPUT;
+        }
         Clock clock = Clock.systemUTC();
-        Database db = Database.open(config);
+        Database db;
+        try {
+            db = Database.open(config);
+        } catch (Database.InUseException e) {
+            err.println("holdout: " + e.getMessage() + "; is this server already running?");
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
         try {
             Competition competition;
             try {
-                competition = DefaultCompetition.ensure(config, new org.holdout.competition.CompetitionRepository(db),
-                        clock, line -> {
-                            out.println(line);
-                            out.flush();
-                        });
+                org.holdout.competition.CompetitionRepository competitions =
+                        new org.holdout.competition.CompetitionRepository(db);
+                competition = DefaultCompetition.ensure(config, competitions, clock, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+                // daily.limit and time.zone are the configuration's at every start, not only the first one
+                if (competition.dailyLimit() != config.dailyLimit()
+                        || !competition.timeZone().equals(config.timeZone())) {
+                    competitions.setDailyLimit(competition.id(), config.timeZone(), config.dailyLimit());
+                    out.println("Daily limit changed from " + competition.dailyLimit() + " (days in "
+                            + competition.timeZone().getId() + ") to " + config.dailyLimit() + " (days in "
+                            + config.timeZone().getId() + "), as daily.limit and time.zone now say.");
+                    competition = competitions.first().orElseThrow();
+                }
             } catch (DefaultCompetition.DataMissingException e) {
                 err.println("holdout: " + e.getMessage());
                 err.flush();
@@ -101,6 +121,10 @@ public class ServeCommand implements Callable<Integer> {
                 if (pending) {
                     out.println("Training the baselines in the background (progress on " + app.url() + "/staff).");
                 }
+            }
+            if (config.rulesFile() == null || !java.nio.file.Files.isRegularFile(config.rulesFile())) {
+                out.println("Rules: there is no " + config.rulesFile() + ", so the overview shows the built-in rules"
+                        + " (set rules.file or HOLDOUT_RULES_FILE to your own Markdown).");
             }
             out.println("Holdout is running at " + app.url() + "  (data: " + config.dataDir() + ")");
             out.flush();

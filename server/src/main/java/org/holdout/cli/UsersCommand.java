@@ -16,6 +16,7 @@ import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
 import org.holdout.account.Role;
+import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +27,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code holdout users add|import|list}: accounts from the command line, straight into the server's database. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Adds and lists accounts.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListUsers.class})
+        subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListUsers.class,
+            UsersCommand.Password.class})
 public class UsersCommand implements Callable<Integer> {
+    /** Appended to {@link Database.InUseException}'s message: the users commands write the database directly. */
+    static final String IN_USE_ADVICE = ". The users commands write into the database directly: stop the server"
+            + " (Ctrl+C), run this command, then start the server again.";
+
     @Spec
     CommandSpec spec;
 
@@ -67,7 +73,11 @@ public class UsersCommand implements Callable<Integer> {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            try (Database db = Database.open(options.load(Map.of()))) {
+            ServerConfig config = options.load(Map.of(), spec.commandLine().getErr());
+            if (config == null) {
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (Database db = Database.open(config)) {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
                 AccountService.Created c = accounts.create(username, displayName, email, r, password);
                 out.println("Added " + r.id() + " " + c.account().username()
@@ -76,6 +86,9 @@ public class UsersCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.REJECTED;
+            } catch (Database.InUseException e) {
+                err.println("error: " + e.getMessage() + IN_USE_ADVICE);
+                return ExitCodes.INTERNAL;
             }
         }
     }
@@ -123,7 +136,12 @@ public class UsersCommand implements Callable<Integer> {
             List<String> generated = new ArrayList<>();
             int added = 0;
             int skipped = 0;
-            try (Database db = Database.open(options.load(Map.of()))) {
+            String failure = null;
+            ServerConfig config = options.load(Map.of(), spec.commandLine().getErr());
+            if (config == null) {
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (Database db = Database.open(config)) {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
                 for (int i = 1; i < rows.size(); i++) {
                     List<String> row = rows.get(i);
@@ -144,10 +162,17 @@ public class UsersCommand implements Callable<Integer> {
                             generated.add(u + "," + c.password());
                         }
                     } catch (IllegalArgumentException e) {
-                        err.println("error: " + roster + " line " + (i + 1) + ": " + e.getMessage());
-                        return ExitCodes.INVALID_INPUT;
+                        // the rows before this one are already added: their generated passwords are printed
+                        // below, since only their hashes are kept and a second import skips those names
+                        failure = "error: " + roster + " line " + (i + 1) + ": " + e.getMessage() + "; the import"
+                                + " stopped there (the " + added + " account(s) added before it are kept); fix the"
+                                + " line and import the file again: existing usernames are skipped.";
+                        break;
                     }
                 }
+            } catch (Database.InUseException e) {
+                err.println("error: " + e.getMessage() + IN_USE_ADVICE);
+                return ExitCodes.INTERNAL;
             }
             out.println("Imported " + added + " account(s); " + skipped + " existing username(s) skipped.");
             if (!generated.isEmpty()) {
@@ -167,6 +192,10 @@ public class UsersCommand implements Callable<Integer> {
                     generated.forEach(out::println);
                 }
             }
+            if (failure != null) {
+                err.println(failure);
+                return ExitCodes.INVALID_INPUT;
+            }
             return ExitCodes.OK;
         }
 
@@ -185,14 +214,62 @@ public class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = Database.open(options.load(Map.of()))) {
+            ServerConfig config = options.load(Map.of(), spec.commandLine().getErr());
+            if (config == null) {
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (Database db = Database.open(config)) {
                 out.println("username,display_name,email,role,has_token");
                 for (Account a : new AccountRepository(db).all()) {
                     out.println(String.join(",", a.username(), quote(a.displayName()),
                             quote(a.email() == null ? "" : a.email()), a.role().id(), String.valueOf(a.hasToken())));
                 }
+            } catch (Database.InUseException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage() + IN_USE_ADVICE);
+                return ExitCodes.INTERNAL;
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "password", mixinStandardHelpOptions = true, description = {
+        "Gives an account a new password (a student who lost theirs): a generated one, printed once, or --password.",
+        "Sessions already logged in stay logged in."})
+    static class Password implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOptions options = new ConfigOptions();
+        @Parameters(index = "0", paramLabel = "USERNAME")
+        String username;
+        @Option(names = "--password", description = "Default: a generated one, printed once.")
+        String password;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ServerConfig config = options.load(Map.of(), err);
+            if (config == null) {
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (Database db = Database.open(config)) {
+                AccountRepository accounts = new AccountRepository(db);
+                java.util.Optional<Account> a = accounts.byUsername(username);
+                if (a.isEmpty()) {
+                    err.println("error: there is no account \"" + username + "\"; 'holdout users list' shows them");
+                    return ExitCodes.REJECTED;
+                }
+                boolean generated = password == null || password.isBlank();
+                String pw = generated ? org.holdout.account.Secrets.newPassword() : password;
+                accounts.setPasswordHash(a.get().id(), org.holdout.account.Secrets.hashPassword(pw));
+                out.println(generated ? "New password of " + username + ": " + pw + " (shown once)."
+                        : "Password of " + username + " changed.");
+                return ExitCodes.OK;
+            } catch (Database.InUseException e) {
+                err.println("error: " + e.getMessage() + IN_USE_ADVICE);
+                return ExitCodes.INTERNAL;
+            }
         }
     }
 

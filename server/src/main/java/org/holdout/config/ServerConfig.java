@@ -53,28 +53,41 @@ public record ServerConfig(
         return from(new Properties());
     }
 
-    /** Reads the optional properties file, then the environment; {@code overrides} (command line) win. */
+    /**
+     * Reads the optional properties file, then the environment; {@code overrides} (command line) win. A value that
+     * does not parse is an {@link InvalidException} naming the key, the value and where it was set.
+     */
     public static ServerConfig load(Path file, Map<String, String> env, Map<String, String> overrides)
             throws IOException {
         Properties p = new Properties();
+        Map<String, String> origin = new java.util.HashMap<>();
         Path f = file != null ? file : Path.of(FILE);
         if (file != null || Files.isRegularFile(f)) {
             try (Reader r = Files.newBufferedReader(f)) {
                 p.load(r);
             }
+            p.stringPropertyNames().forEach(k -> origin.put(k, "in " + f));
         }
         for (String key : KEYS) {
             String v = env.get(envName(key));
             if (v != null && !v.isBlank()) {
                 p.setProperty(key, v);
+                origin.put(key, "from the environment variable " + envName(key));
             }
         }
         overrides.forEach((k, v) -> {
             if (v != null) {
                 p.setProperty(k, v);
+                origin.put(k, "on the command line");
             }
         });
-        return from(p);
+        try {
+            return from(p);
+        } catch (InvalidException e) {
+            String where = origin.get(e.key);
+            throw where == null ? e : new InvalidException(e.key + " " + where + e.getMessage().substring(
+                    e.key.length()), e.key);
+        }
     }
 
     public static String envName(String key) {
@@ -93,22 +106,75 @@ public record ServerConfig(
         String url = p.getProperty("db.url", "jdbc:h2:file:" + data.resolve("db/holdout") + ";LOCK_TIMEOUT=10000");
         return new ServerConfig(
                 p.getProperty("host", "127.0.0.1"),
-                Integer.parseInt(p.getProperty("port", "7070").trim()),
+                whole(p, "port", "7070"),
                 url,
                 p.getProperty("db.user", "sa"),
                 p.getProperty("db.password", ""),
                 data,
                 Path.of(p.getProperty("upload.dir", data.resolve("uploads").toString())).toAbsolutePath(),
-                Long.parseLong(p.getProperty("upload.max.bytes", String.valueOf(20L * 1024 * 1024)).trim()),
-                ZoneId.of(p.getProperty("time.zone", "Asia/Taipei").trim()),
-                Integer.parseInt(p.getProperty("daily.limit", "5").trim()),
-                Boolean.parseBoolean(p.getProperty("baselines", "true").trim()),
+                wholeLong(p, "upload.max.bytes", String.valueOf(20L * 1024 * 1024)),
+                zone(p, "time.zone", "Asia/Taipei"),
+                whole(p, "daily.limit", "5"),
+                bool(p, "baselines", "true"),
                 Path.of(p.getProperty("fashion.mnist", "/usr/share/datasets/fashion-mnist")),
                 p.getProperty("rules.file") != null ? Path.of(p.getProperty("rules.file")) : defaultRules(),
-                Boolean.parseBoolean(p.getProperty("behind.proxy", "false").trim()),
-                Integer.parseInt(p.getProperty("login.failures.per.user", "5").trim()),
-                Integer.parseInt(p.getProperty("login.failures.per.address", "50").trim()),
-                Duration.ofMinutes(Long.parseLong(p.getProperty("login.window.minutes", "15").trim())));
+                bool(p, "behind.proxy", "false"),
+                whole(p, "login.failures.per.user", "5"),
+                whole(p, "login.failures.per.address", "50"),
+                Duration.ofMinutes(wholeLong(p, "login.window.minutes", "15")));
+    }
+
+    private static int whole(Properties p, String key, String def) {
+        long v = wholeLong(p, key, def);
+        if (v != (int) v) {
+            throw new InvalidException(key + " is \"" + p.getProperty(key) + "\": too large", key);
+        }
+        return (int) v;
+    }
+
+    private static long wholeLong(Properties p, String key, String def) {
+        String v = p.getProperty(key, def).trim();
+        try {
+            long n = Long.parseLong(v);
+            if (n < 0) {
+                throw new InvalidException(key + " is \"" + v + "\": it cannot be negative", key);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidException(key + " is \"" + v + "\", not a whole number", key);
+        }
+    }
+
+    private static boolean bool(Properties p, String key, String def) {
+        String v = p.getProperty(key, def).trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new InvalidException(key + " is \"" + v + "\"; it must be true or false", key);
+    }
+
+    private static ZoneId zone(Properties p, String key, String def) {
+        String v = p.getProperty(key, def).trim();
+        try {
+            return ZoneId.of(v);
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidException(key + " is \"" + v + "\", not a time zone ID like Asia/Taipei, Europe/Berlin"
+                    + " or UTC", key);
+        }
+    }
+
+    /** A setting that does not parse; the message starts with its key (and, from {@link #load}, where it was set). */
+    public static final class InvalidException extends IllegalArgumentException {
+        private final String key;
+
+        InvalidException(String message, String key) {
+            super(message);
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
     }
 
     /** {@code rules.md} in the working folder, else at the root of the checkout the jar was built in. */

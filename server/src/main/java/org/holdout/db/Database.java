@@ -24,7 +24,15 @@ public final class Database implements AutoCloseable {
         hc.setPassword(config.databasePassword());
         hc.setMaximumPoolSize(16);
         hc.setPoolName("holdout");
-        HikariDataSource ds = new HikariDataSource(hc);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            if (alreadyOpen(e)) {
+                throw new InUseException(config, e);
+            }
+            throw e;
+        }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
@@ -82,6 +90,27 @@ public final class Database implements AutoCloseable {
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection c) throws Exception;
+    }
+
+    /** H2's DATABASE_ALREADY_OPEN_1 (90020): another process holds the database file's lock. */
+    private static boolean alreadyOpen(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The embedded H2 file is open in another process, most often a running {@code holdout serve}: H2 lets one
+     * process at a time use it, so the {@code users} commands cannot write while the server runs.
+     */
+    public static final class InUseException extends RuntimeException {
+        public InUseException(ServerConfig config, Throwable cause) {
+            super("the database " + config.databaseUrl().replaceFirst(";.*", "") + " is in use by another process, most likely a"
+                    + " running 'holdout serve' with the same data folder (one process at a time can open it)", cause);
+        }
     }
 
     /** A failed database call: always a real failure (logged, answered 500), never a user's mistake. */

@@ -32,6 +32,9 @@ public final class Errors {
         });
         r.exception(Exception.class, (e, ctx) -> {
             if (isTooLarge(e)) {
+                // the CSRF check reads the multipart body before the route runs, so an oversized form upload
+                // ends here: still show who is logged in, not "Log in"
+                knowWho(ctx, identify);
                 respond(ctx, 413, tooLargeMessage());
             } else {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

@@ -43,7 +43,7 @@ public final class Uploads {
                     throw new HttpResponseException(413, errors.tooLargeMessage());
                 }
                 try (InputStream in = f.content()) {
-                    return new Upload(f.filename(), readBounded(in, (int) f.size()));
+                    return notCompressed(new Upload(f.filename(), readBounded(in, (int) f.size())));
                 }
             }
             if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) {
@@ -56,10 +56,59 @@ public final class Uploads {
                         + " text/csv body.");
             }
             String name = ctx.queryParam("filename");
-            return new Upload(name != null ? name : ctx.header("X-File-Name"), body);
+            return notCompressed(new Upload(name != null ? name : ctx.header("X-File-Name"), body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A compressed file sent as it is (a {@code .gz} or {@code .zip} of the CSV) is a 415 that says so, not a refusal
+     * saying its first line "is not UTF-8 text", which sends students looking for an encoding problem.
+     */
+    private static Upload notCompressed(Upload up) {
+        String kind = compression(up.bytes());
+        if (kind != null) {
+            String name = up.fileName() == null || up.fileName().isBlank() ? "The file" : "\"" + up.fileName() + "\"";
+            throw new HttpResponseException(415, name + " is a " + kind + " archive, not a CSV: uncompress it and"
+                    + " upload the .csv file itself.");
+        }
+        return up;
+    }
+
+    /** The compression format whose magic number starts {@code b}, or null. */
+    static String compression(byte[] b) {
+        if (starts(b, 0x1f, 0x8b)) {
+            return "gzip";
+        }
+        if (starts(b, 'P', 'K', 3, 4) || starts(b, 'P', 'K', 5, 6)) {
+            return "zip";
+        }
+        if (starts(b, 'B', 'Z', 'h')) {
+            return "bzip2";
+        }
+        if (starts(b, 0xfd, '7', 'z', 'X', 'Z', 0)) {
+            return "xz";
+        }
+        if (starts(b, '7', 'z', 0xbc, 0xaf, 0x27, 0x1c)) {
+            return "7z";
+        }
+        if (starts(b, 0x28, 0xb5, 0x2f, 0xfd)) {
+            return "zstd";
+        }
+        return null;
+    }
+
+    private static boolean starts(byte[] b, int... magic) {
+        if (b.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.holdout.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -154,6 +155,140 @@ class CommandsTest {
         Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("no 'username' column");
+    }
+
+    @Test
+    void usersCommandsWhileAnotherProcessHoldsTheDatabaseSayWhatToDoInsteadOfAStackTrace(@TempDir Path dir)
+            throws Exception {
+        Run first = run(new UsersCommand(), "users", "add", "r01", "--data-dir", dir.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "username,display_name,email\nr02,Two,two@example.edu\n");
+        // a running server holds the H2 file's lock; so does this channel (H2 in this JVM sees the same refusal)
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                dir.resolve("db/holdout.mv.db"), java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = ch.lock()) {
+            for (String[] args : new String[][] {{"users", "import", roster.toString()}, {"users", "add", "r03"},
+                {"users", "list"}}) {
+                String[] withDir = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                        java.util.stream.Stream.of("--data-dir", dir.toString())).toArray(String[]::new);
+                Run r = run(new UsersCommand(), withDir);
+                assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.INTERNAL);
+                assertThat(r.err()).as(String.join(" ", args))
+                        .startsWith("error: the database ")
+                        .contains("in use by another process", "running 'holdout serve'", "stop the server")
+                        .doesNotContain("Exception", "\tat ");
+            }
+        }
+        Run after = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        assertThat(after.code()).as(after.err()).isZero();
+        assertThat(after.out()).contains("Imported 1 account(s)");
+    }
+
+    @Test
+    void aBadRosterLineStillPrintsThePasswordsOfTheAccountsAddedBeforeIt(@TempDir Path dir) throws Exception {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "username,display_name,email,role\n"
+                + "r01,One,one@example.edu,\n"
+                + "r02,Two,two@example.edu,professor\n"
+                + "r03,Three,three@example.edu,\n");
+        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("line 3", "1 account(s) added before it are kept");
+        Matcher pw = Pattern.compile("(?m)^r01,(\\S+)$").matcher(r.out());
+        assertThat(pw.find()).as("r01's generated password is printed: %s", r.out()).isTrue();
+        Run list = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString());
+        assertThat(list.out()).contains("r01,One").doesNotContain("r02,", "r03,");
+    }
+
+    @Test
+    void aConfigMistakeIsOneLineNamingTheKeyTheValueAndWhereItWasSetNotAStackTrace(@TempDir Path dir)
+            throws Exception {
+        Run missing = run(new UsersCommand(), "users", "list", "--config", dir.resolve("nope.properties").toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(missing.err()).contains("the config file", "nope.properties does not exist")
+                .doesNotContain("Exception");
+
+        String file = write(dir, "daily.limit=five");
+        Run limit = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString(), "--config", file);
+        assertThat(limit.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(limit.err().strip()).isEqualTo("error: daily.limit in " + file + " is \"five\", not a whole number");
+
+        Run zone = run(new ServeCommand(), "serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines",
+                "--config", write(dir, "time.zone=Taipei"));
+        assertThat(zone.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(zone.err()).contains("time.zone in ", "is \"Taipei\", not a time zone ID like Asia/Taipei")
+                .doesNotContain("Exception");
+
+        assertThatThrownBy(() -> org.holdout.config.ServerConfig.load(null, java.util.Map.of("HOLDOUT_PORT", "abc"),
+                java.util.Map.of()))
+                .hasMessage("port from the environment variable HOLDOUT_PORT is \"abc\", not a whole number");
+        assertThatThrownBy(() -> org.holdout.config.ServerConfig.load(null,
+                java.util.Map.of("HOLDOUT_BASELINES", "no"), java.util.Map.of()))
+                .hasMessage("baselines from the environment variable HOLDOUT_BASELINES is \"no\"; it must be true"
+                        + " or false");
+    }
+
+    @Test
+    void usersPasswordGivesALockedOutStudentANewPasswordThatLogsIn(@TempDir Path dir) throws Exception {
+        Path bundle = TinyCompetition.write(dir.resolve("competitions/fashion-mnist"));
+        Files.writeString(bundle.resolve("bundle.json"), "{}");
+        assertThat(run(new UsersCommand(), "users", "add", "r01", "--password", "old-password-1",
+                "--data-dir", dir.toString()).code()).isZero();
+
+        Run reset = run(new UsersCommand(), "users", "password", "r01", "--data-dir", dir.toString());
+        assertThat(reset.code()).as(reset.err()).isZero();
+        Matcher pw = Pattern.compile("New password of r01: (\\S+) \\(shown once\\)").matcher(reset.out());
+        assertThat(pw.find()).as(reset.out()).isTrue();
+        Run nobody = run(new UsersCommand(), "users", "password", "nobody", "--data-dir", dir.toString());
+        assertThat(nobody.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(nobody.err()).contains("no account \"nobody\"");
+
+        ServeCommand serve = new ServeCommand();
+        CompletableFuture<Integer> running = start(serve, new StringWriter(), "serve", "--data-dir", dir.toString(),
+                "--port", "0", "--no-baselines");
+        try {
+            org.holdout.server.Client c = new org.holdout.server.Client(serve.app.url());
+            assertThatThrownBy(() -> c.login("r01", "old-password-1")).as("the old password")
+                    .hasMessageContaining("login of r01 failed");
+            assertThat(new org.holdout.server.Client(serve.app.url()).login("r01", pw.group(1)).statusCode())
+                    .isEqualTo(302);
+        } finally {
+            serve.shutdown();
+        }
+        assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aDailyLimitOrTimeZoneChangedAfterTheFirstStartAppliesAtTheNextStartAndSaysSo(@TempDir Path dir)
+            throws Exception {
+        Path bundle = TinyCompetition.write(dir.resolve("competitions/fashion-mnist"));
+        Files.writeString(bundle.resolve("bundle.json"), "{}");
+        String[] first = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines"};
+        String config = write(dir, "daily.limit=2\ntime.zone=UTC");
+        String[] changed = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines", "--config", config};
+        String[][] starts = {first, changed, changed};
+        String[] printed = new String[3];
+        for (int i = 0; i < 3; i++) {
+            ServeCommand serve = new ServeCommand();
+            StringWriter out = new StringWriter();
+            CompletableFuture<Integer> running = start(serve, out, starts[i]);
+            printed[i] = out.toString();
+            serve.shutdown();
+            assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(printed[0]).doesNotContain("Daily limit changed")
+                .contains("so the overview shows the built-in rules (set rules.file or HOLDOUT_RULES_FILE");
+        assertThat(printed[1]).contains("Daily limit changed from 5 (days in Asia/Taipei) to 2 (days in UTC)");
+        assertThat(printed[2]).doesNotContain("Daily limit changed");
+        try (org.holdout.db.Database db = org.holdout.db.Database.open(org.holdout.config.ServerConfig.of(
+                java.util.Map.of("data.dir", dir.toString())))) {
+            org.holdout.competition.Competition c = new org.holdout.competition.CompetitionRepository(db).first()
+                    .orElseThrow();
+            assertThat(c.dailyLimit()).isEqualTo(2);
+            assertThat(c.timeZone()).isEqualTo(java.time.ZoneId.of("UTC"));
+        }
     }
 
     private static String write(Path dir, String properties) {

@@ -192,12 +192,49 @@ class HostileInputTest {
         }
 
         @Test
+        void aGzippedOrZippedCsvUploadedAsAFileIsA415ThatSaysUncompressItNotANotUtf8Refusal() throws Exception {
+            java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+                out.write(TinyCompetition.submission(4));
+            }
+            java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+                out.putNextEntry(new java.util.zip.ZipEntry("submission.csv"));
+                out.write(TinyCompetition.submission(4));
+                out.closeEntry();
+            }
+            HttpResponse<String> api = ann.uploadApi("submission.csv.gz", gz.toByteArray());
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(415);
+            assertThat(api.body()).contains("submission.csv.gz", "is a gzip archive, not a CSV",
+                    "upload the .csv file itself").doesNotContain("UTF-8");
+
+            HttpResponse<String> form = ann.uploadForm("submission.zip", zip.toByteArray());
+            assertThat(form.statusCode()).as(form.body()).isEqualTo(415);
+            assertThat(form.body()).contains("is a zip archive, not a CSV");
+
+            HttpResponse<String> raw = ann.uploadRaw(gz.toByteArray());
+            assertThat(raw.statusCode()).as(raw.body()).isEqualTo(415);
+            assertThat(raw.body()).contains("is a gzip archive");
+            assertThat(ann.apiGet("/api/submissions").body()).doesNotContain("archive", "UTF-8");
+        }
+
+        @Test
         void aJsonBodyOnTheUploadApiIsA400ThatNamesTheFormats() throws Exception {
             HttpResponse<String> r = ann.api("POST", "/api/submissions", ann.token, body("{\"file\":\"x\"}"),
                     "application/json");
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(r.body()).contains("multipart field 'file' or as a text/csv body, not as application/json");
         }
+    }
+
+    @Test
+    void theAccountPageShowsStaffTheStaffApiNotAStudentUploadThatWouldBeRefused() throws Exception {
+        String forStaff = staff.get("/account").body();
+        assertThat(forStaff).contains("./holdout baseline submit --server <span>" + server.url() + "</span>")
+                .doesNotContain("-F file=@submission.csv");
+        String forStudent = ann.get("/account").body();
+        assertThat(forStudent).contains("-F file=@submission.csv <span>" + server.url() + "</span>/api/submissions")
+                .doesNotContain("baseline submit");
     }
 
     @Nested

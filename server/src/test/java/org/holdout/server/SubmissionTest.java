@@ -97,7 +97,13 @@ class SubmissionTest {
             assertThat(multi.statusCode()).isEqualTo(413);
             HttpResponse<String> form = ann.uploadForm("big.csv", big);
             assertThat(form.statusCode()).isEqualTo(413);
-            assertThat(form.body()).contains("File too large");
+            assertThat(form.body()).contains("File too large", "Log out").doesNotContain(">Log in<");
+            byte[] huge = new byte[200_000];
+            java.util.Arrays.fill(huge, (byte) '1');
+            HttpResponse<String> hugeForm = ann.uploadForm("huge.csv", huge);
+            assertThat(hugeForm.statusCode()).isEqualTo(413);
+            assertThat(hugeForm.body()).as("the page still knows who is logged in")
+                    .contains("File too large", "Log out").doesNotContain(">Log in<");
         }
 
         @Test

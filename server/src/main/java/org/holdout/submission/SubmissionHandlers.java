@@ -3,6 +3,7 @@ package org.holdout.submission;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,6 +96,10 @@ public final class SubmissionHandlers {
         }
         body.put("submission", StudentSubmission.of(o.submission(), c.privateRevealed()));
         body.putAll(quota(c, o.quota()));
+        if (o.reason() == SubmissionService.Outcome.Reason.LIMIT) {
+            long seconds = Duration.between(submissions.clock().instant(), o.quota().resetsAt()).toSeconds();
+            ctx.header("Retry-After", String.valueOf(Math.max(1, seconds)));
+        }
         ctx.status(o.reason().status).json(body);
     }
 

@@ -80,6 +80,7 @@ class DailyLimitTest {
         HttpResponse<String> late = ann.uploadApi("c.csv", TinyCompetition.submission(3));
         assertThat(late.statusCode()).isEqualTo(429);
         assertThat(late.body()).contains("2026-03-01 (Asia/Taipei)", "2026-03-02 00:00 GMT+8");
+        assertThat(late.headers().firstValue("Retry-After")).as("seconds until 00:00 in Taipei").hasValue("60");
 
         server.clock.set(Instant.parse("2026-03-01T16:00:00Z"));
         HttpResponse<String> next = ann.uploadApi("d.csv", TinyCompetition.submission(4));

@@ -99,6 +99,7 @@ public final class AccountHandlers {
     public void accountPage(Context ctx) {
         Map<String, Object> m = new HashMap<>();
         m.put("token", null);
+        m.put("passwordChanged", "password".equals(ctx.queryParam("done")));
         String fresh = ctx.cookie(NEW_TOKEN);
         if (fresh != null) {
             newTokenCookie(ctx, "", 0);
@@ -109,6 +110,22 @@ public final class AccountHandlers {
             }
         }
         Web.render(ctx, "account", m);
+    }
+
+    /** A refused change is shown at once (nothing changed); a done one redirects, so a reload does not repeat it. */
+    public void changePassword(Context ctx) {
+        try {
+            accounts.changePassword(Web.account(ctx), ctx.cookie(Access.COOKIE), ctx.formParam("current"),
+                    ctx.formParam("password"), ctx.formParam("repeat"));
+        } catch (IllegalArgumentException e) {
+            ctx.status(422);
+            Map<String, Object> m = new HashMap<>();
+            m.put("token", null);
+            m.put("passwordError", e.getMessage());
+            Web.render(ctx, "account", m);
+            return;
+        }
+        ctx.redirect("/account?done=password", HttpStatus.SEE_OTHER);
     }
 
     /**

@@ -147,6 +147,11 @@ public final class AccountRepository {
         });
     }
 
+    /** Ends every session of the account but the one with {@code keepIdHash}. */
+    public void deleteOtherSessions(long accountId, String keepIdHash) {
+        update("DELETE FROM sessions WHERE account_id = ? AND id_hash <> ?", accountId, keepIdHash);
+    }
+
     public void deleteSession(String idHash) {
         update("DELETE FROM sessions WHERE id_hash = ?", idHash);
     }

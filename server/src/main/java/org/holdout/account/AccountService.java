@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 /** Creating accounts, checking passwords and tokens, and browser sessions. */
 public final class AccountService {
     public static final Duration SESSION_LENGTH = Duration.ofDays(14);
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Checked against when the username does not exist, so that answer takes as long as a wrong password. */
     private static final String NO_SUCH_USER = Secrets.hashPassword(Secrets.newToken());
@@ -53,6 +55,29 @@ public final class AccountService {
         Optional<Account> a = accounts.byUsername(username.trim());
         boolean matches = Secrets.checkPassword(password, a.map(Account::passwordHash).orElse(NO_SUCH_USER));
         return matches ? a : Optional.empty();
+    }
+
+    /**
+     * Replaces the password of {@code me} after checking the current one, and ends its other sessions.
+     *
+     * @throws IllegalArgumentException with a sentence saying what is wrong; nothing is changed then
+     */
+    public void changePassword(Account me, String sessionCookie, String current, String next, String repeat) {
+        if (!Secrets.checkPassword(current, me.passwordHash())) {
+            throw new IllegalArgumentException("The current password is not right.");
+        }
+        if (next == null || next.length() < MIN_PASSWORD) {
+            throw new IllegalArgumentException("The new password needs at least " + MIN_PASSWORD + " characters.");
+        }
+        if (next.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("The new password may have at most " + MAX_PASSWORD_BYTES
+                    + " bytes (bcrypt ignores the rest).");
+        }
+        if (!next.equals(repeat)) {
+            throw new IllegalArgumentException("The two new passwords differ.");
+        }
+        accounts.setPasswordHash(me.id(), Secrets.hashPassword(next));
+        accounts.deleteOtherSessions(me.id(), sessionCookie == null ? "" : Secrets.hashToken(sessionCookie));
     }
 
     public Optional<Account> byToken(String token) {

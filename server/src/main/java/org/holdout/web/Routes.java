@@ -39,6 +39,7 @@ public final class Routes {
                 r(GET, "/leaderboard", leaderboard::page, STUDENT, STAFF),
                 r(GET, "/account", account::accountPage, STUDENT, STAFF),
                 r(POST, "/account/token", account::regenerateToken, STUDENT, STAFF),
+                r(POST, "/account/password", account::changePassword, STUDENT, STAFF),
                 r(GET, "/staff", staff::page, STAFF),
                 r(POST, "/staff/baselines/{tier}", staff::baselineForm, STAFF),
                 r(POST, "/staff/reveal", staff::revealForm, STAFF),

@@ -1,0 +1,67 @@
+package org.holdout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.holdout.account.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A student changes their own password on the account page: checked, redirected, other sessions ended. */
+class PasswordChangeTest {
+
+    private static HttpResponse<String> change(Client c, String current, String next, String repeat) throws Exception {
+        c.get("/account");
+        return c.postForm("/account/password", Map.of("current", current, "password", next, "repeat", repeat), true);
+    }
+
+    private static int loginStatus(TestServer server, String username, String password) throws Exception {
+        Client c = new Client(server.url());
+        c.get("/login");
+        return c.postForm("/login", Map.of("username", username, "password", password), true).statusCode();
+    }
+
+    @Test
+    void aRefusedChangeSaysWhatIsWrongAndChangesNothing(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ann = server.login("ann", Role.STUDENT);
+            Map<String, String[]> cases = Map.of(
+                    "The current password is not right.", new String[] {"nope", "new-secret-1", "new-secret-1"},
+                    "The new password needs at least 8 characters.", new String[] {"pw-ann", "short", "short"},
+                    "The two new passwords differ.", new String[] {"pw-ann", "new-secret-1", "new-secret-2"},
+                    "The new password may have at most 72 bytes", new String[] {"pw-ann", "é".repeat(37), "é".repeat(37)});
+            for (var e : cases.entrySet()) {
+                HttpResponse<String> r = change(ann, e.getValue()[0], e.getValue()[1], e.getValue()[2]);
+                assertThat(r.statusCode()).as(e.getKey()).isEqualTo(422);
+                assertThat(r.body()).contains(e.getKey());
+            }
+            assertThat(loginStatus(server, "ann", "pw-ann")).isEqualTo(302);
+            assertThat(ann.postForm("/account/password", Map.of("current", "pw-ann", "password", "new-secret-1",
+                    "repeat", "new-secret-1"), false).statusCode()).as("without the CSRF token").isEqualTo(403);
+            assertThat(loginStatus(server, "ann", "pw-ann")).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void aDoneChangeRedirectsLogsOutTheOtherSessionsAndOnlyTheNewPasswordWorks(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ann = server.login("ann", Role.STUDENT);
+            Client annOnHerPhone = new Client(server.url());
+            annOnHerPhone.login("ann", "pw-ann");
+            Client bob = server.login("bob", Role.STUDENT);
+
+            HttpResponse<String> r = change(ann, "pw-ann", "correct horse", "correct horse");
+
+            assertThat(r.statusCode()).isEqualTo(303);
+            assertThat(r.headers().firstValue("Location")).hasValue("/account?done=password");
+            assertThat(ann.follow(r).body()).contains("Your password is changed");
+            assertThat(ann.get("/submit").statusCode()).as("this session goes on").isEqualTo(200);
+            assertThat(annOnHerPhone.get("/submit").statusCode()).as("the other session is over").isEqualTo(302);
+            assertThat(bob.get("/submit").statusCode()).as("other students keep theirs").isEqualTo(200);
+            assertThat(loginStatus(server, "ann", "pw-ann")).isEqualTo(401);
+            assertThat(loginStatus(server, "ann", "correct horse")).isEqualTo(302);
+        }
+    }
+}

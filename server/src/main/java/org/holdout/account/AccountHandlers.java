@@ -125,7 +125,7 @@ public final class AccountHandlers {
             Web.render(ctx, "account", m);
             return;
         }
-        ctx.redirect("/account?done=password", HttpStatus.SEE_OTHER);
+        ctx.redirect("/account?done=password#password", HttpStatus.SEE_OTHER);
     }
 
     /**

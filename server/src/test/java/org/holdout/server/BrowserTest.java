@@ -205,4 +205,32 @@ class BrowserTest {
         open("/nowhere");
         shot("not-found");
     }
+
+    @Test
+    @Order(4)
+    void onAPhoneAStudentChangesTheirPasswordAndLogsInWithTheNewOne() throws Exception {
+        server.app.accounts().create("kai", "Kai", null, Role.STUDENT, "pw-kai-generated");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            login("kai", "pw-kai-generated");
+            open("/account");
+            driver.findElement(By.name("current")).sendKeys("pw-kai-generated");
+            driver.findElement(By.name("password")).sendKeys("my own secret");
+            driver.findElement(By.name("repeat")).sendKeys("my own secret");
+            driver.findElement(By.cssSelector("form[action='/account/password'] button")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> d.getPageSource().contains("Your password is changed"));
+            Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as("account page scrolls sideways").isLessThanOrEqualTo(0L);
+            shot("phone-account-password");
+            driver.navigate().refresh();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("main h1")));
+
+            login("kai", "my own secret");
+            assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
 }

@@ -55,7 +55,7 @@ class PasswordChangeTest {
             HttpResponse<String> r = change(ann, "pw-ann", "correct horse", "correct horse");
 
             assertThat(r.statusCode()).isEqualTo(303);
-            assertThat(r.headers().firstValue("Location")).hasValue("/account?done=password");
+            assertThat(r.headers().firstValue("Location")).hasValue("/account?done=password#password");
             assertThat(ann.follow(r).body()).contains("Your password is changed");
             assertThat(ann.get("/submit").statusCode()).as("this session goes on").isEqualTo(200);
             assertThat(annOnHerPhone.get("/submit").statusCode()).as("the other session is over").isEqualTo(302);

@@ -234,7 +234,7 @@ public class UsersCommand implements Callable<Integer> {
 
     @Command(name = "password", mixinStandardHelpOptions = true, description = {
         "Gives an account a new password (a student who lost theirs): a generated one, printed once, or --password.",
-        "Sessions already logged in stay logged in."})
+        "The account's sessions end: whoever was logged in as it logs in again."})
     static class Password implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -263,6 +263,7 @@ public class UsersCommand implements Callable<Integer> {
                 boolean generated = password == null || password.isBlank();
                 String pw = generated ? org.holdout.account.Secrets.newPassword() : password;
                 accounts.setPasswordHash(a.get().id(), org.holdout.account.Secrets.hashPassword(pw));
+                accounts.deleteOtherSessions(a.get().id(), "");
                 out.println(generated ? "New password of " + username + ": " + pw + " (shown once)."
                         : "Password of " + username + " changed.");
                 return ExitCodes.OK;

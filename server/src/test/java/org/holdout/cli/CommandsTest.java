@@ -236,6 +236,13 @@ class CommandsTest {
         Files.writeString(bundle.resolve("bundle.json"), "{}");
         assertThat(run(new UsersCommand(), "users", "add", "r01", "--password", "old-password-1",
                 "--data-dir", dir.toString()).code()).isZero();
+        ServeCommand before = new ServeCommand();
+        CompletableFuture<Integer> first = start(before, new StringWriter(), "serve", "--data-dir", dir.toString(),
+                "--port", "0", "--no-baselines");
+        org.holdout.server.Client loggedInBefore = new org.holdout.server.Client(before.app.url());
+        loggedInBefore.login("r01", "old-password-1");
+        before.shutdown();
+        assertThat(first.get(20, TimeUnit.SECONDS)).isZero();
 
         Run reset = run(new UsersCommand(), "users", "password", "r01", "--data-dir", dir.toString());
         assertThat(reset.code()).as(reset.err()).isZero();
@@ -254,6 +261,14 @@ class CommandsTest {
                     .hasMessageContaining("login of r01 failed");
             assertThat(new org.holdout.server.Client(serve.app.url()).login("r01", pw.group(1)).statusCode())
                     .isEqualTo(302);
+            String session = ((java.net.CookieManager) loggedInBefore.http.cookieHandler().orElseThrow())
+                    .getCookieStore().getCookies().stream().filter(k -> k.getName().equals(
+                            org.holdout.web.Access.COOKIE)).findFirst().orElseThrow().getValue();
+            java.net.http.HttpResponse<String> stale = c.http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(serve.app.url() + "/submit")).header("Cookie",
+                    org.holdout.web.Access.COOKIE + "=" + session).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(stale.statusCode()).as("the session from before the reset is over").isEqualTo(302);
         } finally {
             serve.shutdown();
         }

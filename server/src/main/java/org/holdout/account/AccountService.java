@@ -41,7 +41,7 @@ public final class AccountService {
             throw new IllegalArgumentException("username \"" + username + "\" is taken");
         }
         boolean generated = password == null || password.isBlank();
-        String pw = generated ? Secrets.newPassword() : password;
+        String pw = givenOrGenerated(password);
         String name = displayName == null || displayName.isBlank() ? username : displayName.trim();
         String mail = email == null || email.isBlank() ? null : email.trim();
         Account a = accounts.insert(username, name, mail, role, Secrets.hashPassword(pw), clock.instant());
@@ -76,8 +76,32 @@ public final class AccountService {
         if (!next.equals(repeat)) {
             throw new IllegalArgumentException("The two new passwords differ.");
         }
-        accounts.setPasswordHash(me.id(), Secrets.hashPassword(next));
-        accounts.deleteOtherSessions(me.id(), sessionCookie == null ? "" : Secrets.hashToken(sessionCookie));
+        setPassword(me.id(), next, sessionCookie == null ? "" : Secrets.hashToken(sessionCookie));
+    }
+
+    /**
+     * Staff's reset for an account that lost its password: {@code password}, or a generated one when it is blank;
+     * all the account's sessions end.
+     *
+     * @return the new password
+     * @throws IllegalArgumentException when there is no such account
+     */
+    public String resetPassword(String username, String password) {
+        Account a = accounts.byUsername(username).orElseThrow(() -> new IllegalArgumentException(
+                "there is no account \"" + username + "\"; 'holdout users list' shows them"));
+        String pw = givenOrGenerated(password);
+        setPassword(a.id(), pw, "");
+        return pw;
+    }
+
+    private static String givenOrGenerated(String password) {
+        return password == null || password.isBlank() ? Secrets.newPassword() : password;
+    }
+
+    /** Sets the password and ends the account's sessions but the one whose id hashes to {@code keepSession}. */
+    private void setPassword(long accountId, String password, String keepSession) {
+        accounts.setPasswordHash(accountId, Secrets.hashPassword(password));
+        accounts.deleteOtherSessions(accountId, keepSession);
     }
 
     public Optional<Account> byToken(String token) {

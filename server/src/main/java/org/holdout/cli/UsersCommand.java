@@ -254,17 +254,16 @@ public class UsersCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
             try (Database db = Database.open(config)) {
-                AccountRepository accounts = new AccountRepository(db);
-                java.util.Optional<Account> a = accounts.byUsername(username);
-                if (a.isEmpty()) {
-                    err.println("error: there is no account \"" + username + "\"; 'holdout users list' shows them");
+                AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
+                String pw;
+                try {
+                    pw = accounts.resetPassword(username, password);
+                } catch (IllegalArgumentException e) {
+                    err.println("error: " + e.getMessage());
                     return ExitCodes.REJECTED;
                 }
-                boolean generated = password == null || password.isBlank();
-                String pw = generated ? org.holdout.account.Secrets.newPassword() : password;
-                accounts.setPasswordHash(a.get().id(), org.holdout.account.Secrets.hashPassword(pw));
-                accounts.deleteOtherSessions(a.get().id(), "");
-                out.println(generated ? "New password of " + username + ": " + pw + " (shown once)."
+                out.println(password == null || password.isBlank()
+                        ? "New password of " + username + ": " + pw + " (shown once)."
                         : "Password of " + username + " changed.");
                 return ExitCodes.OK;
             } catch (Database.InUseException e) {

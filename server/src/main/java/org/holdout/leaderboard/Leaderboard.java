@@ -107,6 +107,15 @@ public final class Leaderboard {
         return names;
     }
 
+    /** Each baseline's public score by its shown name, simple to boss: the lines a student's chart is drawn against. */
+    public Map<String, Double> baselinePublicScores(Competition competition) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        baselines.all(competition.id()).stream().filter(b -> b.publicAuc() != null)
+                .sorted(Comparator.comparing(BaselineScore::tier))
+                .forEach(b -> out.put(b.tier().id(), b.publicAuc()));
+        return out;
+    }
+
     public List<LeaderboardRow> publicBoard(Competition competition) {
         List<Map.Entry<Long, Best>> ranked = standings(competition.id());
         Map<Long, AccountRepository.Name> accountNames = names(ranked);

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.holdout.account.Account;
 import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionService;
+import org.holdout.leaderboard.Leaderboard;
 import org.holdout.web.Uploads;
 import org.holdout.web.Web;
 
@@ -21,11 +22,14 @@ public final class SubmissionHandlers {
     private final CompetitionService competitions;
     private final SubmissionService submissions;
     private final Uploads uploads;
+    private final Leaderboard leaderboard;
 
-    public SubmissionHandlers(CompetitionService competitions, SubmissionService submissions, Uploads uploads) {
+    public SubmissionHandlers(CompetitionService competitions, SubmissionService submissions, Uploads uploads,
+                              Leaderboard leaderboard) {
         this.competitions = competitions;
         this.submissions = submissions;
         this.uploads = uploads;
+        this.leaderboard = leaderboard;
     }
 
     /** The form; with {@code ?submission=<id>} (where the form redirects to) also that upload's outcome. */
@@ -79,9 +83,25 @@ public final class SubmissionHandlers {
             privateText.put(s.id(), org.holdout.leaderboard.Leaderboard.fiveDecimals(s.privateScore()));
         }
         m.put("submissions", list);
+        m.put("chart", list.stream().anyMatch(s -> s.publicScore() != null));
         m.put("revealed", c.privateRevealed());
         m.put("privateText", privateText);
         Web.render(ctx, "submissions", m);
+    }
+
+    /** The student's public scores, oldest first, against the baselines' (a PNG for the My submissions page). */
+    public void myChart(Context ctx) {
+        Competition c = competitions.current();
+        List<StudentSubmission> list = new ArrayList<>(mine(c, Web.account(ctx)));
+        java.util.Collections.reverse(list);
+        List<Double> scores = list.stream().filter(s -> s.publicScore() != null).map(StudentSubmission::publicScore)
+                .toList();
+        if (scores.isEmpty()) {
+            throw new NotFoundResponse("No scored submission yet: the chart appears after your first public score.");
+        }
+        byte[] png = ScoreChart.png(scores, leaderboard.baselinePublicScores(c), 720, 320);
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType("image/png").result(png);
     }
 
     public void apiSubmit(Context ctx) {

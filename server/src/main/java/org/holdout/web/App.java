@@ -69,7 +69,7 @@ public final class App implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
                 config.loginWindow(), clock);
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions),
-                new SubmissionHandlers(competitions, submissions, uploads),
+                new SubmissionHandlers(competitions, submissions, uploads, leaderboard),
                 new LeaderboardHandlers(competitions, leaderboard),
                 new StaffHandlers(competitions, baselines, training, submissionRepo, accountRepo, uploads));
 

@@ -36,6 +36,7 @@ public final class Routes {
                 r(GET, "/submit", submission::submitPage, STUDENT),
                 r(POST, "/submit", submission::submitForm, STUDENT),
                 r(GET, "/submissions", submission::mySubmissions, STUDENT),
+                r(GET, "/submissions/chart.png", submission::myChart, STUDENT),
                 r(GET, "/leaderboard", leaderboard::page, STUDENT, STAFF),
                 r(GET, "/account", account::accountPage, STUDENT, STAFF),
                 r(POST, "/account/token", account::regenerateToken, STUDENT, STAFF),

@@ -150,6 +150,9 @@ class BrowserTest {
         open("/submissions");
         assertThat(driver.findElement(By.id("submissions")).getText()).contains("my-predictions.csv", score,
                 "broken.csv", "refused");
+        Number chartWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const i = document.getElementById('score-chart'); return i.complete ? i.naturalWidth : -1;");
+        assertThat(chartWidth.intValue()).as("the score chart loaded").isEqualTo(720);
         shot("submissions");
 
         open("/leaderboard");
@@ -186,6 +189,10 @@ class BrowserTest {
                 Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(overflow).as(page + " scrolls sideways").isLessThanOrEqualTo(0L);
+                if (page.equals("submissions")) {
+                    assertThat(driver.findElement(By.id("score-chart")).getSize().getWidth()).as("the chart fits")
+                            .isLessThanOrEqualTo(390);
+                }
             }
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));

@@ -33,14 +33,16 @@ public final class ScoreChart {
      * @param publicScores the public score of each scored submission, oldest first
      * @param baselines    baseline name → public score, simple to boss
      */
-    public static byte[] png(List<Double> publicScores, Map<String, Double> baselines, int width, int height) {
+    public static byte[] png(List<Double> publicScores, Map<String, Double> baselines, Size size) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(width).height(height).xAxisTitle("scored submission")
+        XYChart chart = new XYChartBuilder().width(size.width).height(size.height).xAxisTitle("scored submission")
                 .yAxisTitle("public score").build();
         Styler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        // on a phone the legend goes under the plot, so the picture is not shrunk to fit a wide one beside it
+        s.setLegendPosition(size == Size.PHONE ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
         s.setLegendBorderColor(Color.WHITE);
         chart.getStyler().setDecimalPattern("0.000");
         chart.getStyler().setXAxisDecimalPattern("0");
@@ -93,5 +95,18 @@ public final class ScoreChart {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The wide picture beside its legend, or a narrow one with the legend below, for a phone. */
+    public enum Size {
+        WIDE(720, 320), PHONE(400, 440);
+
+        public final int width;
+        public final int height;
+
+        Size(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
     }
 }

@@ -99,7 +99,8 @@ public final class SubmissionHandlers {
         if (scores.isEmpty()) {
             throw new NotFoundResponse("No scored submission yet: the chart appears after your first public score.");
         }
-        byte[] png = ScoreChart.png(scores, leaderboard.baselinePublicScores(c), 720, 320);
+        ScoreChart.Size size = "phone".equals(ctx.queryParam("size")) ? ScoreChart.Size.PHONE : ScoreChart.Size.WIDE;
+        byte[] png = ScoreChart.png(scores, leaderboard.baselinePublicScores(c), size);
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("image/png").result(png);
     }

@@ -192,6 +192,9 @@ class BrowserTest {
                 if (page.equals("submissions")) {
                     assertThat(driver.findElement(By.id("score-chart")).getSize().getWidth()).as("the chart fits")
                             .isLessThanOrEqualTo(390);
+                    Number natural = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                            "return document.getElementById('score-chart').naturalWidth;");
+                    assertThat(natural.intValue()).as("the phone's picture, legend below").isEqualTo(400);
                 }
             }
         } finally {

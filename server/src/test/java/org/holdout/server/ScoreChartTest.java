@@ -26,9 +26,9 @@ class ScoreChartTest {
         Map<String, Double> baselines = new LinkedHashMap<>();
         baselines.put("simple", 0.6);
         baselines.put("strong", 0.9);
-        BufferedImage with = decode(ScoreChart.png(List.of(0.55, 0.7, 0.65), baselines, 720, 320));
-        BufferedImage without = decode(ScoreChart.png(List.of(0.55, 0.7, 0.65), Map.of(), 720, 320));
-        BufferedImage baselinesOnly = decode(ScoreChart.png(List.of(), baselines, 720, 320));
+        BufferedImage with = decode(ScoreChart.png(List.of(0.55, 0.7, 0.65), baselines, ScoreChart.Size.WIDE));
+        BufferedImage without = decode(ScoreChart.png(List.of(0.55, 0.7, 0.65), Map.of(), ScoreChart.Size.WIDE));
+        BufferedImage baselinesOnly = decode(ScoreChart.png(List.of(), baselines, ScoreChart.Size.WIDE));
 
         assertThat(with.getWidth()).isEqualTo(720);
         assertThat(with.getHeight()).isEqualTo(320);
@@ -68,6 +68,9 @@ class ScoreChartTest {
             assertThat(pixels(image, SCORE)).isGreaterThan(50);
             assertThat(pixels(image, SIMPLE)).isGreaterThan(100);
             assertThat(pixels(image, STRONG)).isZero();
+            BufferedImage phone = decode(ann.getBytes("/submissions/chart.png?size=phone").body());
+            assertThat(phone.getWidth()).isEqualTo(400);
+            assertThat(phone.getHeight()).isEqualTo(440);
 
             assertThat(new Client(server.url()).getBytes("/submissions/chart.png").statusCode()).isNotEqualTo(200);
             assertThat(staff.getBytes("/submissions/chart.png").statusCode()).isEqualTo(403);

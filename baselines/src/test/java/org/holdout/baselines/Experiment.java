@@ -87,25 +87,36 @@ public final class Experiment {
     }
 
     /**
-     * The AUC with every BatchNorm layer's running mean and variance replaced by the exact statistics of the training
-     * images under the current weights (PyTorch's arithmetic average of the variance, where DL4J averages log10 std),
-     * checked by comparing the eval-mode output on the training images with one training-mode pass over all of them.
+     * Two other ways to score the autoencoder: (1) every BatchNorm layer's running mean and variance replaced by the
+     * exact statistics of the training images under the current weights (PyTorch averages the variance, DL4J log10
+     * std), checked by comparing the eval-mode output on the training images with one training-mode pass over all of
+     * them; (2) through the batch statistics of test batches of 128, as a model left in training mode would score.
      * Parameters are restored afterwards, so training goes on as without the diagnosis.
      */
     private static String preciseBatchNorm(Autoencoder ae, INDArray x, INDArray xt, boolean[] anomaly) {
         org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = ae.network();
         INDArray saved = net.params().dup();
+        double runningTrainMse = mean(ae.score(x));
+
+        double[] batchScores = new double[(int) xt.size(0)];
+        for (long from = 0; from < xt.size(0); from += 128) {
+            INDArray b = Autoencoder.rows(xt, from, Math.min(xt.size(0), from + 128));
+            INDArray err = net.output(b, true).subi(b);
+            double[] perImage = err.muli(err).reshape(b.size(0), -1).mean(1).toDoubleVector();
+            System.arraycopy(perImage, 0, batchScores, (int) from, perImage.length);
+        }
+        double batchAuc = Auc.of(batchScores, anomaly);
+        net.setParams(saved);
+
         java.util.List<INDArray> acts = net.feedForward(x, true);
         INDArray trainingPass = acts.get(acts.size() - 1).dup();
         net.setParams(saved);
-        String found = "";
         for (int i = 0; i < net.getnLayers(); i++) {
             org.deeplearning4j.nn.api.Layer layer = net.getLayer(i);
             if (!(layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization)) continue;
             INDArray in = acts.get(i);
-            INDArray m = in.mean(0, 2, 3);
             INDArray v = in.var(false, 0, 2, 3);
-            layer.setParam("mean", m.reshape(layer.getParam("mean").shape()));
+            layer.setParam("mean", in.mean(0, 2, 3).reshape(layer.getParam("mean").shape()));
             if (layer.paramTable().containsKey("log10stdev")) {
                 INDArray logStd = org.nd4j.linalg.ops.transforms.Transforms.log(
                         org.nd4j.linalg.ops.transforms.Transforms.sqrt(v, true), 10, false);
@@ -119,9 +130,8 @@ public final class Experiment {
         double auc = Auc.of(ae.score(xt), anomaly);
         double trainMse = mean(ae.score(x));
         net.setParams(saved);
-        double runningTrainMse = mean(ae.score(x));
-        return String.format(" | precise BN: auc %.6f, train mse %.5f (running %.5f), eval-vs-training-pass max diff %.2e",
-                auc, trainMse, runningTrainMse, maxDiff);
+        return String.format(" | precise BN: auc %.6f, train mse %.5f (running %.5f), eval-vs-training-pass max diff"
+                + " %.2e | test-batch statistics: auc %.6f", auc, trainMse, runningTrainMse, maxDiff, batchAuc);
     }
 
     private static double mean(double[] v) {

@@ -14,7 +14,10 @@ import org.holdout.web.Web;
 
 /** The overview (rules) and data pages, and the allow-listed downloads. */
 public final class CompetitionHandlers {
+    private static final int PREVIEW_IMAGES = 16;
     private final CompetitionService competitions;
+    /** Previews by file, size and modification time: drawn once, not on every page view. */
+    private final Map<String, byte[]> previews = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CompetitionHandlers(CompetitionService competitions) {
         this.competitions = competitions;
@@ -48,6 +51,25 @@ public final class CompetitionHandlers {
         ctx.contentType(name.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/octet-stream");
         ctx.header("Content-Length", String.valueOf(Files.size(p)));
         ctx.result(Files.newInputStream(p));
+    }
+
+    /** {@code /data/preview/train.png} or {@code test.png}: the first images of that file as a grid. */
+    public void preview(Context ctx) throws IOException {
+        Competition c = competitions.current();
+        String name = ctx.pathParam("set");
+        Path p = name.equals("train.png") || name.equals("test.png")
+                ? competitions.downloads(c).get(name.replace(".png", ".npy")) : null;
+        if (p == null) {
+            throw new NotFoundResponse("There is no preview called \"" + name + "\"; there are train.png and test.png.");
+        }
+        String key = p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis();
+        byte[] png = previews.get(key);
+        if (png == null) {
+            png = DataPreview.png(p, PREVIEW_IMAGES, 8);
+            previews.put(key, png);
+        }
+        ctx.header("Cache-Control", "private, max-age=300");
+        ctx.contentType("image/png").result(png);
     }
 
     private static String about(String name) {

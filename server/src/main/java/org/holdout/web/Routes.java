@@ -32,6 +32,7 @@ public final class Routes {
                 r(GET, "/static/{file}", StaticFiles::serve, ANYONE),
                 r(GET, "/", competition::overview, STUDENT, STAFF),
                 r(GET, "/data", competition::data, STUDENT, STAFF),
+                r(GET, "/data/preview/{set}", competition::preview, STUDENT, STAFF),
                 r(GET, "/data/{file}", competition::download, STUDENT, STAFF),
                 r(GET, "/submit", submission::submitPage, STUDENT),
                 r(POST, "/submit", submission::submitForm, STUDENT),

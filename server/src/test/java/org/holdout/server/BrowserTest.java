@@ -114,6 +114,11 @@ class BrowserTest {
         shot("overview");
         open("/data");
         assertThat(driver.findElements(By.cssSelector("a.file"))).hasSize(3);
+        for (String preview : new String[] {"preview-train", "preview-test"}) {
+            Number width = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "const i = document.getElementById(arguments[0]); return i.complete ? i.naturalWidth : -1;", preview);
+            assertThat(width.intValue()).as(preview + " loaded").isGreaterThan(0);
+        }
         shot("data");
 
         open("/submit");
@@ -183,7 +188,7 @@ class BrowserTest {
     void onAPhoneThePagesFitTheScreen() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (String page : new String[] {"submit", "leaderboard", "submissions"}) {
+            for (String page : new String[] {"submit", "leaderboard", "submissions", "data"}) {
                 open("/" + page);
                 shot("phone-" + page);
                 Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(

@@ -40,6 +40,9 @@ public final class Experiment {
         org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(seed);
         long t0 = System.nanoTime();
         BaselineModel model = Models.build(tier, ImageData.shapeOf(trainImages), seed);
+        if (Boolean.getBoolean("bndecay") && model instanceof Autoencoder ae) {
+            decayBatchNormScaleAndShift(ae.network());
+        }
         INDArray x = model.prepare(trainImages);
         INDArray xt = model.prepare(testImages);
         Random shuffle = new Random(seed);
@@ -132,6 +135,25 @@ public final class Experiment {
         net.setParams(saved);
         return String.format(" | precise BN: auc %.6f, train mse %.5f (running %.5f), eval-vs-training-pass max diff"
                 + " %.2e | test-batch statistics: auc %.6f", auc, trainMse, runningTrainMse, maxDiff, batchAuc);
+    }
+
+    /**
+     * PyTorch's AdamW over {@code model.parameters()} also decays BatchNorm's scale and shift; DL4J's BatchNormalization
+     * takes no regularization in 1.0.0-M2.1. This does it by hand after every step: p -= lr·wd·p.
+     */
+    private static void decayBatchNormScaleAndShift(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
+        double keep = 1 - 1e-3 * 0.01;
+        net.addListeners(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+            @Override
+            public void iterationDone(org.deeplearning4j.nn.api.Model model, int iteration, int epoch) {
+                for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+                    if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization) {
+                        layer.getParam("gamma").muli(keep);
+                        layer.getParam("beta").muli(keep);
+                    }
+                }
+            }
+        });
     }
 
     private static double mean(double[] v) {

@@ -51,11 +51,10 @@ public final class DataPreview {
         int cellW = width * zoom + GAP;
         int cellH = height * zoom + GAP;
         BufferedImage out = new BufferedImage(columns * cellW - GAP, rows * cellH - GAP, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, 0xffffff);
-            }
-        }
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.dispose();
         for (int i = 0; i < n; i++) {
             int left = (i % columns) * cellW;
             int top = (i / columns) * cellH;

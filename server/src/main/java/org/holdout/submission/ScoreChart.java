@@ -44,8 +44,8 @@ public final class ScoreChart {
         s.setLegendPosition(size == Size.PHONE ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
         s.setLegendLayout(Styler.LegendLayout.Vertical);
         s.setLegendBorderColor(Color.WHITE);
-        chart.getStyler().setDecimalPattern("0.000");
-        chart.getStyler().setXAxisDecimalPattern("0");
+        s.setDecimalPattern("0.000");
+        s.setXAxisDecimalPattern("0");
 
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();

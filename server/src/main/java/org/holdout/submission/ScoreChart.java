@@ -13,6 +13,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -37,7 +38,7 @@ public final class ScoreChart {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(size.width).height(size.height).xAxisTitle("scored submission")
                 .yAxisTitle("public score").build();
-        Styler s = chart.getStyler();
+        XYStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);
         // on a phone the legend goes under the plot, so the picture is not shrunk to fit a wide one beside it

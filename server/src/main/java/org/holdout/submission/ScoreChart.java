@@ -53,17 +53,14 @@ public final class ScoreChart {
         List<Double> best = new ArrayList<>();
         double top = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < publicScores.size(); i++) {
-            Double v = publicScores.get(i);
-            if (v == null) {
-                continue;
-            }
+            double v = publicScores.get(i);
             xs.add(i + 1.0);
             ys.add(v);
             top = Math.max(top, v);
             best.add(top);
         }
-        double first = xs.isEmpty() ? 1 : xs.get(0);
-        double last = xs.isEmpty() ? 1 : Math.max(first + 1, xs.get(xs.size() - 1));
+        double first = 1;
+        double last = Math.max(2, xs.size());
         List<Map.Entry<String, Double>> lines = new ArrayList<>(baselines.entrySet());
         // listed from the top line down, as they lie in the plot
         for (int i = lines.size() - 1; i >= 0; i--) {

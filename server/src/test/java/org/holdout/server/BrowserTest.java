@@ -115,9 +115,7 @@ class BrowserTest {
         open("/data");
         assertThat(driver.findElements(By.cssSelector("a.file"))).hasSize(3);
         for (String preview : new String[] {"preview-train", "preview-test"}) {
-            Number width = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                    "const i = document.getElementById(arguments[0]); return i.complete ? i.naturalWidth : -1;", preview);
-            assertThat(width.intValue()).as(preview + " loaded").isGreaterThan(0);
+            assertThat(loadedWidth(preview)).as(preview + " loaded").isGreaterThan(0);
         }
         shot("data");
 
@@ -155,9 +153,7 @@ class BrowserTest {
         open("/submissions");
         assertThat(driver.findElement(By.id("submissions")).getText()).contains("my-predictions.csv", score,
                 "broken.csv", "refused");
-        Number chartWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "const i = document.getElementById('score-chart'); return i.complete ? i.naturalWidth : -1;");
-        assertThat(chartWidth.intValue()).as("the score chart loaded").isEqualTo(720);
+        assertThat(loadedWidth("score-chart")).as("the score chart loaded").isEqualTo(720);
         shot("submissions");
 
         open("/leaderboard");
@@ -176,6 +172,13 @@ class BrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("main h1")));
         assertThat(driver.findElements(By.id("token"))).as("the token is shown once").isEmpty();
         assertThat(server.app.accounts().byToken(token)).as("a reload does not replace the token").isPresent();
+    }
+
+    /** The width of the picture the image element {@code id} loaded, or -1 while it has not finished loading. */
+    private int loadedWidth(String id) {
+        Number w = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const i = document.getElementById(arguments[0]); return i.complete ? i.naturalWidth : -1;", id);
+        return w.intValue();
     }
 
     private int uploadsOf(String username) {
@@ -197,9 +200,7 @@ class BrowserTest {
                 if (page.equals("submissions")) {
                     assertThat(driver.findElement(By.id("score-chart")).getSize().getWidth()).as("the chart fits")
                             .isLessThanOrEqualTo(390);
-                    Number natural = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                            "return document.getElementById('score-chart').naturalWidth;");
-                    assertThat(natural.intValue()).as("the phone's picture, legend below").isEqualTo(400);
+                    assertThat(loadedWidth("score-chart")).as("the phone's picture, legend below").isEqualTo(400);
                 }
             }
         } finally {

@@ -3,11 +3,9 @@ package org.holdout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.holdout.account.Role;
 import org.holdout.competition.DataPreview;
 import org.holdout.npy.Npy;
@@ -25,7 +23,7 @@ class DataPreviewTest {
         Path npy = dir.resolve("rgb.npy");
         Npy.write(npy, new UInt8Array(new int[] {3, 2, 3, 3}, data));
 
-        BufferedImage grid = decode(DataPreview.png(npy, 16, 2));
+        BufferedImage grid = Pngs.decode(DataPreview.png(npy, 16, 2));
         int zoom = 84 / 3;
         int cellW = 3 * zoom + 4;
         int cellH = 2 * zoom + 4;
@@ -64,7 +62,7 @@ class DataPreviewTest {
             var r = ann.getBytes("/data/preview/test.png");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
-            BufferedImage grid = decode(r.body());
+            BufferedImage grid = Pngs.decode(r.body());
             int zoom = 84 / 4;
             assertThat(grid.getWidth()).isEqualTo(8 * (4 * zoom + 4) - 4);
             assertThat(grid.getHeight()).isEqualTo(2 * (4 * zoom + 4) - 4);
@@ -90,9 +88,4 @@ class DataPreviewTest {
         }
     }
 
-    private static BufferedImage decode(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(image).as("a PNG").isNotNull();
-        return image;
-    }
 }

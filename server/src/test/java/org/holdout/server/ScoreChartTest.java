@@ -3,14 +3,12 @@ package org.holdout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.holdout.account.Role;
 import org.holdout.submission.ScoreChart;
 import org.junit.jupiter.api.Test;
@@ -26,9 +24,9 @@ class ScoreChartTest {
         Map<String, Double> baselines = new LinkedHashMap<>();
         baselines.put("simple", 0.6);
         baselines.put("strong", 0.9);
-        BufferedImage with = decode(ScoreChart.png(List.of(0.55, 0.7, 0.65), baselines, ScoreChart.Size.WIDE));
-        BufferedImage without = decode(ScoreChart.png(List.of(0.55, 0.7, 0.65), Map.of(), ScoreChart.Size.WIDE));
-        BufferedImage baselinesOnly = decode(ScoreChart.png(List.of(), baselines, ScoreChart.Size.WIDE));
+        BufferedImage with = Pngs.decode(ScoreChart.png(List.of(0.55, 0.7, 0.65), baselines, ScoreChart.Size.WIDE));
+        BufferedImage without = Pngs.decode(ScoreChart.png(List.of(0.55, 0.7, 0.65), Map.of(), ScoreChart.Size.WIDE));
+        BufferedImage baselinesOnly = Pngs.decode(ScoreChart.png(List.of(), baselines, ScoreChart.Size.WIDE));
 
         assertThat(with.getWidth()).isEqualTo(720);
         assertThat(with.getHeight()).isEqualTo(320);
@@ -63,12 +61,12 @@ class ScoreChartTest {
             assertThat(chart.statusCode()).isEqualTo(200);
             assertThat(chart.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
             assertThat(chart.headers().firstValue("Cache-Control")).contains("private, no-store");
-            BufferedImage image = decode(chart.body());
+            BufferedImage image = Pngs.decode(chart.body());
             assertThat(image.getWidth()).isEqualTo(720);
             assertThat(pixels(image, SCORE)).isGreaterThan(50);
             assertThat(pixels(image, SIMPLE)).isGreaterThan(100);
             assertThat(pixels(image, STRONG)).isZero();
-            BufferedImage phone = decode(ann.getBytes("/submissions/chart.png?size=phone").body());
+            BufferedImage phone = Pngs.decode(ann.getBytes("/submissions/chart.png?size=phone").body());
             assertThat(phone.getWidth()).isEqualTo(400);
             assertThat(phone.getHeight()).isEqualTo(440);
 
@@ -77,11 +75,6 @@ class ScoreChartTest {
         }
     }
 
-    private static BufferedImage decode(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(image).as("a PNG").isNotNull();
-        return image;
-    }
 
     private static int pixels(BufferedImage image, int rgb) {
         int n = 0;

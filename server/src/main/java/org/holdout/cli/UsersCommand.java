@@ -1,5 +1,8 @@
 package org.holdout.cli;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +46,26 @@ public class UsersCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    /** What a users subcommand does with the open database; returns the exit code. */
+    interface DatabaseWork {
+        int run(Database db) throws IOException;
+    }
+
+    /** Loads the config and runs {@code work} on the database, or says why it cannot be opened. */
+    static int withDatabase(ConfigOptions options, CommandSpec spec, DatabaseWork work) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        ServerConfig config = options.load(Map.of(), err);
+        if (config == null) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        try (Database db = Database.open(config)) {
+            return work.run(db);
+        } catch (Database.InUseException e) {
+            err.println("error: " + e.getMessage() + IN_USE_ADVICE);
+            return ExitCodes.INTERNAL;
+        }
+    }
+
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds one account; prints its password"
             + " when it was generated.")
     static class Add implements Callable<Integer> {
@@ -73,23 +96,18 @@ public class UsersCommand implements Callable<Integer> {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            ServerConfig config = options.load(Map.of(), spec.commandLine().getErr());
-            if (config == null) {
-                return ExitCodes.INVALID_INPUT;
-            }
-            try (Database db = Database.open(config)) {
+            return withDatabase(options, spec, db -> {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
-                AccountService.Created c = accounts.create(username, displayName, email, r, password);
-                out.println("Added " + r.id() + " " + c.account().username()
-                        + (c.generatedPassword() ? " with password " + c.password() + " (shown once)" : "") + ".");
-                return ExitCodes.OK;
-            } catch (IllegalArgumentException e) {
-                err.println("error: " + e.getMessage());
-                return ExitCodes.REJECTED;
-            } catch (Database.InUseException e) {
-                err.println("error: " + e.getMessage() + IN_USE_ADVICE);
-                return ExitCodes.INTERNAL;
-            }
+                try {
+                    AccountService.Created c = accounts.create(username, displayName, email, r, password);
+                    out.println("Added " + r.id() + " " + c.account().username()
+                            + (c.generatedPassword() ? " with password " + c.password() + " (shown once)" : "") + ".");
+                    return ExitCodes.OK;
+                } catch (IllegalArgumentException e) {
+                    err.println("error: " + e.getMessage());
+                    return ExitCodes.REJECTED;
+                }
+            });
         }
     }
 
@@ -111,40 +129,41 @@ public class UsersCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            List<List<String>> rows;
+            List<CsvRecord> rows;
             try {
-                rows = Csv.parse(Files.readString(roster, StandardCharsets.UTF_8));
+                rows = readRoster(roster);
             } catch (IOException e) {
                 err.println("error: cannot read " + roster + ": " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            } catch (CsvParseException e) {
+                err.println("error: " + roster + " is not valid CSV: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")
+                        + "; nothing was imported");
                 return ExitCodes.INVALID_INPUT;
             }
             if (rows.isEmpty()) {
                 err.println("error: " + roster + " is empty; expected the header username,display_name,email");
                 return ExitCodes.INVALID_INPUT;
             }
-            List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+            List<String> header = rows.get(0).getFields().stream()
+                    .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
             int user = header.indexOf("username");
             if (user < 0) {
-                err.println("error: " + roster + " line 1 has no 'username' column; expected the header"
-                        + " username,display_name,email[,password][,role]");
+                err.println("error: " + roster + " line " + rows.get(0).getStartingLineNumber() + " has no 'username'"
+                        + " column; expected the header username,display_name,email[,password][,role]");
                 return ExitCodes.INVALID_INPUT;
             }
             int name = header.indexOf("display_name");
             int mail = header.indexOf("email");
             int pass = header.indexOf("password");
             int roleCol = header.indexOf("role");
-            List<String> generated = new ArrayList<>();
-            int added = 0;
-            int skipped = 0;
-            String failure = null;
-            ServerConfig config = options.load(Map.of(), spec.commandLine().getErr());
-            if (config == null) {
-                return ExitCodes.INVALID_INPUT;
-            }
-            try (Database db = Database.open(config)) {
+            return withDatabase(options, spec, db -> {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
-                for (int i = 1; i < rows.size(); i++) {
-                    List<String> row = rows.get(i);
+                List<String> generated = new ArrayList<>();
+                int added = 0;
+                int skipped = 0;
+                String failure = null;
+                for (CsvRecord row : rows.subList(1, rows.size())) {
                     String u = cell(row, user);
                     if (u.isEmpty()) {
                         continue;
@@ -154,7 +173,7 @@ public class UsersCommand implements Callable<Integer> {
                         continue;
                     }
                     try {
-                        Role r = roleCol < 0 || cell(row, roleCol).isEmpty() ? Role.STUDENT : Role.parse(cell(row, roleCol));
+                        Role r = cell(row, roleCol).isEmpty() ? Role.STUDENT : Role.parse(cell(row, roleCol));
                         AccountService.Created c = accounts.create(u, cell(row, name), cell(row, mail), r,
                                 cell(row, pass));
                         added++;
@@ -164,43 +183,52 @@ public class UsersCommand implements Callable<Integer> {
                     } catch (IllegalArgumentException e) {
                         // the rows before this one are already added: their generated passwords are printed
                         // below, since only their hashes are kept and a second import skips those names
-                        failure = "error: " + roster + " line " + (i + 1) + ": " + e.getMessage() + "; the import"
-                                + " stopped there (the " + added + " account(s) added before it are kept); fix the"
-                                + " line and import the file again: existing usernames are skipped.";
+                        failure = "error: " + roster + " line " + row.getStartingLineNumber() + ": " + e.getMessage()
+                                + "; the import stopped there (the " + added + " account(s) added before it are"
+                                + " kept); fix the line and import the file again: existing usernames are skipped.";
                         break;
                     }
                 }
-            } catch (Database.InUseException e) {
-                err.println("error: " + e.getMessage() + IN_USE_ADVICE);
-                return ExitCodes.INTERNAL;
-            }
-            out.println("Imported " + added + " account(s); " + skipped + " existing username(s) skipped.");
-            if (!generated.isEmpty()) {
-                if (passwordsOut != null) {
-                    Files.deleteIfExists(passwordsOut);
-                    Files.createFile(passwordsOut);
-                    try {
-                        Files.setPosixFilePermissions(passwordsOut, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException e) {
-                        // not a POSIX file system
-                    }
-                    Files.writeString(passwordsOut, "username,password\n" + String.join("\n", generated) + "\n");
-                    out.println("Generated passwords written to " + passwordsOut + ".");
-                } else {
-                    out.println("Generated passwords (shown once):");
-                    out.println("username,password");
-                    generated.forEach(out::println);
+                out.println("Imported " + added + " account(s); " + skipped + " existing username(s) skipped.");
+                if (!generated.isEmpty()) {
+                    printPasswords(generated, out);
                 }
-            }
-            if (failure != null) {
-                err.println(failure);
-                return ExitCodes.INVALID_INPUT;
-            }
-            return ExitCodes.OK;
+                if (failure != null) {
+                    err.println(failure);
+                    return ExitCodes.INVALID_INPUT;
+                }
+                return ExitCodes.OK;
+            });
         }
 
-        private static String cell(List<String> row, int i) {
-            return i < 0 || i >= row.size() ? "" : row.get(i).trim();
+        /** Every record, read before anything is added: a file that is not CSV imports nothing. */
+        private static List<CsvRecord> readRoster(Path file) throws IOException {
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true)
+                    .allowUnclosedQuote(false).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
+                return reader.stream().toList();
+            }
+        }
+
+        private void printPasswords(List<String> generated, PrintWriter out) throws IOException {
+            if (passwordsOut == null) {
+                out.println("Generated passwords (shown once):");
+                out.println("username,password");
+                generated.forEach(out::println);
+                return;
+            }
+            Files.deleteIfExists(passwordsOut);
+            Files.createFile(passwordsOut);
+            try {
+                Files.setPosixFilePermissions(passwordsOut, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            Files.writeString(passwordsOut, "username,password\n" + String.join("\n", generated) + "\n");
+            out.println("Generated passwords written to " + passwordsOut + ".");
+        }
+
+        private static String cell(CsvRecord row, int i) {
+            return i < 0 || i >= row.getFieldCount() ? "" : row.getField(i).trim();
         }
     }
 
@@ -214,21 +242,14 @@ public class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            ServerConfig config = options.load(Map.of(), spec.commandLine().getErr());
-            if (config == null) {
-                return ExitCodes.INVALID_INPUT;
-            }
-            try (Database db = Database.open(config)) {
+            return withDatabase(options, spec, db -> {
                 out.println("username,display_name,email,role,has_token");
                 for (Account a : new AccountRepository(db).all()) {
                     out.println(String.join(",", a.username(), quote(a.displayName()),
                             quote(a.email() == null ? "" : a.email()), a.role().id(), String.valueOf(a.hasToken())));
                 }
-            } catch (Database.InUseException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage() + IN_USE_ADVICE);
-                return ExitCodes.INTERNAL;
-            }
-            return ExitCodes.OK;
+                return ExitCodes.OK;
+            });
         }
     }
 
@@ -246,14 +267,10 @@ public class UsersCommand implements Callable<Integer> {
         String password;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            ServerConfig config = options.load(Map.of(), err);
-            if (config == null) {
-                return ExitCodes.INVALID_INPUT;
-            }
-            try (Database db = Database.open(config)) {
+            return withDatabase(options, spec, db -> {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
                 String pw;
                 try {
@@ -266,65 +283,11 @@ public class UsersCommand implements Callable<Integer> {
                         ? "New password of " + username + ": " + pw + " (shown once)."
                         : "Password of " + username + " changed.");
                 return ExitCodes.OK;
-            } catch (Database.InUseException e) {
-                err.println("error: " + e.getMessage() + IN_USE_ADVICE);
-                return ExitCodes.INTERNAL;
-            }
+            });
         }
     }
 
     static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, a BOM. */
-    static final class Csv {
-        private Csv() {
-        }
-
-        static List<List<String>> parse(String text) {
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == ',') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                } else if (ch == '\n' || ch == '\r') {
-                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    if (!(row.size() == 1 && row.get(0).isEmpty())) {
-                        rows.add(row);
-                    }
-                    row = new ArrayList<>();
-                } else {
-                    cell.append(ch);
-                }
-            }
-            if (cell.length() > 0 || !row.isEmpty()) {
-                row.add(cell.toString());
-                rows.add(row);
-            }
-            return rows;
-        }
     }
 }

@@ -203,6 +203,30 @@ class CommandsTest {
     }
 
     @Test
+    void aBadRosterLineIsNamedByItsLineInTheFileAfterBlankLinesAndQuotedLineBreaks(@TempDir Path dir)
+            throws Exception {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "username,display_name,email,role\n"
+                + "\n"
+                + "r01,\"One\nSecond line\",one@example.edu,\n"
+                + "r02,Two,two@example.edu,professor\n");
+        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("roster.csv line 5: ", "professor");
+    }
+
+    @Test
+    void aRosterThatIsNotCsvImportsNothingAndSaysWhy(@TempDir Path dir) throws Exception {
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "username,display_name,email\nr01,One,one@example.edu\nr02,\"Two,two@example.edu\n");
+        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("roster.csv is not valid CSV", "nothing was imported").doesNotContain("\tat ");
+        Run list = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString());
+        assertThat(list.out()).doesNotContain("r01");
+    }
+
+    @Test
     void aConfigMistakeIsOneLineNamingTheKeyTheValueAndWhereItWasSetNotAStackTrace(@TempDir Path dir)
             throws Exception {
         Run missing = run(new UsersCommand(), "users", "list", "--config", dir.resolve("nope.properties").toString());

@@ -12,7 +12,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Not a test: {@code java ... Experiment MODEL CLASSES EPOCHS BATCH SUBSET SEED [everyN] [testCount]} trains one
  * model on a Fashion-MNIST one-class split and prints the test AUC every N epochs, scored as {@code train} would
  * score after that epoch (used to choose the default budgets and for the fidelity runs). {@code -Ddiag=true} adds,
- * for the boss, the AUC through the running BatchNorm averages and the training-image reconstruction MSE.
+ * for the boss, the AUC through the running BatchNorm averages and the training-image reconstruction MSE;
+ * {@code -Dstrong.reluFirst=true} trains strong as Conv→ReLU→BN.
  */
 public final class Experiment {
     public static void main(String[] a) throws Exception {
@@ -39,7 +40,9 @@ public final class Experiment {
         UInt8Array testImages = new UInt8Array(new int[] {testCount, 28, 28, 1}, kept);
         org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(seed);
         long t0 = System.nanoTime();
-        BaselineModel model = Models.build(tier, ImageData.shapeOf(trainImages), seed);
+        BaselineModel model = tier == Tier.STRONG && Boolean.getBoolean("strong.reluFirst")
+                ? org.holdout.baselines.model.BatchNormConvAutoencoder.build(ImageData.shapeOf(trainImages), seed, true)
+                : Models.build(tier, ImageData.shapeOf(trainImages), seed);
         if (Boolean.getBoolean("bndecay") && model instanceof Autoencoder ae) {
             decayBatchNormScaleAndShift(ae.network());
         }

@@ -31,6 +31,12 @@ class CommandsTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    static Run importRoster(Path dir, String roster) throws Exception {
+        Path file = dir.resolve("roster.csv");
+        Files.writeString(file, roster);
+        return run(new UsersCommand(), "users", "import", file.toString(), "--data-dir", dir.toString());
+    }
+
     @Test
     void aCommandGroupWithoutItsSubcommandIsAUsageErrorOnStderr() {
         for (String[] args : new String[][] {{}, {"users"}, {"baseline"}, {"bundle"}}) {
@@ -150,9 +156,7 @@ class CommandsTest {
 
     @Test
     void aRosterWithoutAUsernameColumnIsAClearError(@TempDir Path dir) throws Exception {
-        Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, "name,email\nx,y\n");
-        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        Run r = importRoster(dir, "name,email\nx,y\n");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("no 'username' column");
     }
@@ -188,12 +192,10 @@ class CommandsTest {
 
     @Test
     void aBadRosterLineStillPrintsThePasswordsOfTheAccountsAddedBeforeIt(@TempDir Path dir) throws Exception {
-        Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, "username,display_name,email,role\n"
+        Run r = importRoster(dir, "username,display_name,email,role\n"
                 + "r01,One,one@example.edu,\n"
                 + "r02,Two,two@example.edu,professor\n"
                 + "r03,Three,three@example.edu,\n");
-        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("line 3", "1 account(s) added before it are kept");
         Matcher pw = Pattern.compile("(?m)^r01,(\\S+)$").matcher(r.out());
@@ -205,21 +207,17 @@ class CommandsTest {
     @Test
     void aBadRosterLineIsNamedByItsLineInTheFileAfterBlankLinesAndQuotedLineBreaks(@TempDir Path dir)
             throws Exception {
-        Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, "username,display_name,email,role\n"
+        Run r = importRoster(dir, "username,display_name,email,role\n"
                 + "\n"
                 + "r01,\"One\nSecond line\",one@example.edu,\n"
                 + "r02,Two,two@example.edu,professor\n");
-        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("roster.csv line 5: ", "professor");
     }
 
     @Test
     void aRosterThatIsNotCsvImportsNothingAndSaysWhy(@TempDir Path dir) throws Exception {
-        Path roster = dir.resolve("roster.csv");
-        Files.writeString(roster, "username,display_name,email\nr01,One,one@example.edu\nr02,\"Two,two@example.edu\n");
-        Run r = run(new UsersCommand(), "users", "import", roster.toString(), "--data-dir", dir.toString());
+        Run r = importRoster(dir, "username,display_name,email\nr01,One,one@example.edu\nr02,\"Two,two@example.edu\n");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("roster.csv is not valid CSV", "nothing was imported").doesNotContain("\tat ");
         Run list = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString());

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Writes a benchmark competition: {@code solution.csv} with Ids 0..M-1 (about 30% anomalies, half Public) and
@@ -20,6 +22,19 @@ public final class BenchmarkFiles {
 
     public static void main(String[] args) throws IOException {
         write(Path.of(args[0]), Integer.parseInt(args[1]), 42);
+    }
+
+    /** A new temporary folder with the files of {@link #write}. */
+    public static Path writeTemp(int rows) throws IOException {
+        Path dir = Files.createTempDirectory("holdout-bench");
+        write(dir, rows, 42);
+        return dir;
+    }
+
+    public static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     public static void write(Path dir, int rows, long seed) throws IOException {

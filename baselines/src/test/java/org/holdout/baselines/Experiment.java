@@ -3,6 +3,7 @@ package org.holdout.baselines;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import org.holdout.baselines.model.BatchNormConvAutoencoder;
 import org.holdout.baselines.model.Ocgan;
 import org.holdout.npy.UInt8Array;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,7 +42,7 @@ public final class Experiment {
         org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(seed);
         long t0 = System.nanoTime();
         BaselineModel model = tier == Tier.STRONG && Boolean.getBoolean("strong.reluFirst")
-                ? org.holdout.baselines.model.BatchNormConvAutoencoder.build(ImageData.shapeOf(trainImages), seed, true)
+                ? BatchNormConvAutoencoder.build(ImageData.shapeOf(trainImages), seed, true)
                 : Models.build(tier, ImageData.shapeOf(trainImages), seed);
         if (Boolean.getBoolean("bndecay") && model instanceof Autoencoder ae) {
             decayBatchNormScaleAndShift(ae.network());

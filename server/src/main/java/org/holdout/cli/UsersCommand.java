@@ -203,8 +203,8 @@ public class UsersCommand implements Callable<Integer> {
 
         /** Every record, read before anything is added: a file that is not CSV imports nothing. */
         private static List<CsvRecord> readRoster(Path file) throws IOException {
-            try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true)
-                    .allowUnclosedQuote(false).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).allowUnclosedQuote(false)
+                    .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
                 return reader.stream().toList();
             }
         }

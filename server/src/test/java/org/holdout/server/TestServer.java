@@ -14,7 +14,7 @@ import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
 import org.holdout.web.App;
 
-/** A real server on port 0 with an H2 file database and uploads in one temp folder, and a clock the test controls. */
+/** A real server on port 0 with a new database ({@link TestDatabase}) and uploads in one temp folder, and a clock the test controls. */
 public final class TestServer implements AutoCloseable {
     public final Path dir;
     public final MutableClock clock;
@@ -31,6 +31,7 @@ public final class TestServer implements AutoCloseable {
         s.put("port", "0");
         s.put("baselines", "false");
         s.put("rules.file", dir.resolve("no-rules.md").toString());
+        s.putAll(TestDatabase.settings(dir));
         s.putAll(settings);
         this.config = ServerConfig.of(s);
         Path bundle = TinyCompetition.write(dir.resolve("bundle"));

@@ -57,6 +57,18 @@ public final class CompetitionRepository {
         });
     }
 
+    public Optional<Competition> byId(long id) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, slug, title, bundle_dir, time_zone, daily_limit,"
+                    + " deadline_ms, private_revealed, created_ms FROM competitions WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     public void setRevealed(long id, boolean revealed) {
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET private_revealed = ? WHERE id = ?")) {

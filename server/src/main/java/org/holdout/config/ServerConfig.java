@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
+import org.holdout.submission.UploadPolicy;
 
 /**
  * Everything the server reads at start-up. Sources, later ones winning: built-in defaults, a properties file
@@ -22,6 +23,7 @@ import java.util.Properties;
  * @param loginFailuresPerUser    failed logins for one username within {@code loginWindow} before further attempts
  *                                are refused (0: no limit)
  * @param loginFailuresPerAddress the same for one client address
+ * @param uploadPolicy  uploads in flight per student, and how long and how much of refused files are kept
  */
 public record ServerConfig(
         String host,
@@ -40,14 +42,16 @@ public record ServerConfig(
         boolean behindProxy,
         int loginFailuresPerUser,
         int loginFailuresPerAddress,
-        Duration loginWindow) {
+        Duration loginWindow,
+        UploadPolicy uploadPolicy) {
 
     public static final String FILE = "holdout.properties";
 
     /** Property keys; the environment variable is {@code HOLDOUT_} + the key upper-cased with dots as underscores. */
     public static final String[] KEYS = {"host", "port", "db.url", "db.user", "db.password", "data.dir", "upload.dir",
         "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file", "behind.proxy",
-        "login.failures.per.user", "login.failures.per.address", "login.window.minutes"};
+        "login.failures.per.user", "login.failures.per.address", "login.window.minutes",
+        "uploads.in.flight.per.student", "refused.keep.days", "refused.keep.mb.per.student", "refused.keep.mb"};
 
     public static ServerConfig defaults() {
         return from(new Properties());
@@ -121,7 +125,10 @@ public record ServerConfig(
                 bool(p, "behind.proxy", "false"),
                 whole(p, "login.failures.per.user", "5"),
                 whole(p, "login.failures.per.address", "50"),
-                Duration.ofMinutes(wholeLong(p, "login.window.minutes", "15")));
+                Duration.ofMinutes(wholeLong(p, "login.window.minutes", "15")),
+                new UploadPolicy(Math.max(1, whole(p, "uploads.in.flight.per.student", "4")),
+                        Duration.ofDays(wholeLong(p, "refused.keep.days", "14")),
+                        megabytes(p, "refused.keep.mb.per.student", "50"), megabytes(p, "refused.keep.mb", "2048")));
     }
 
     private static int whole(Properties p, String key, String def) {
@@ -143,6 +150,14 @@ public record ServerConfig(
         } catch (NumberFormatException e) {
             throw new InvalidException(key + " is \"" + v + "\", not a whole number", key);
         }
+    }
+
+    private static long megabytes(Properties p, String key, String def) {
+        long mb = wholeLong(p, key, def);
+        if (mb > Long.MAX_VALUE >> 20) {
+            throw new InvalidException(key + " is \"" + p.getProperty(key) + "\": too large", key);
+        }
+        return mb << 20;
     }
 
     private static boolean bool(Properties p, String key, String def) {

@@ -12,9 +12,11 @@ import org.holdout.config.ServerConfig;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
+    private final DurableCommits durable;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, boolean embeddedH2) {
         this.pool = pool;
+        this.durable = new DurableCommits(embeddedH2 ? this::checkpointSync : () -> { });
     }
 
     public static Database open(ServerConfig config) {
@@ -39,7 +41,25 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds);
+        return new Database(ds, config.databaseUrl().startsWith("jdbc:h2:"));
+    }
+
+    /**
+     * Returns once every transaction committed before the call is on the disk. PostgreSQL's commit already is
+     * (synchronous_commit); embedded H2 only writes its store in the background about once a second, and never
+     * fsyncs on commit, so here its store is written and synced (one sync covers every caller waiting for it).
+     */
+    public void durable() {
+        durable.await();
+    }
+
+    private void checkpointSync() {
+        withConnection(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+            return null;
+        });
     }
 
     public DataSource dataSource() {

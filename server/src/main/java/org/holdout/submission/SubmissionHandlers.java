@@ -120,6 +120,8 @@ public final class SubmissionHandlers {
         if (o.reason() == SubmissionService.Outcome.Reason.LIMIT) {
             long seconds = Duration.between(submissions.clock().instant(), o.quota().resetsAt()).toSeconds();
             ctx.header("Retry-After", String.valueOf(Math.max(1, seconds)));
+        } else if (o.reason() == SubmissionService.Outcome.Reason.BUSY) {
+            ctx.header("Retry-After", "5");
         }
         ctx.status(o.reason().status).json(body);
     }

@@ -18,7 +18,7 @@ import org.holdout.db.Database;
 /** The submissions table. State changes go through {@link SubmissionStateMachine} only. */
 public final class SubmissionRepository {
     static final String COLUMNS = "id, competition_id, account_id, state, file_name, sha256, size_bytes, received_ms,"
-            + " decided_ms, public_auc, private_auc, row_count, message";
+            + " decided_ms, public_auc, private_auc, row_count, message, bytes_kept";
 
     private final Database db;
 
@@ -30,25 +30,80 @@ public final class SubmissionRepository {
         return db;
     }
 
-    long insertReceived(long competitionId, long accountId, String fileName, String sha256, long size,
-                        Instant received) {
+    /** Inserts a RECEIVED row on {@code c} and returns its id ({@code bytesKept}: its bytes are in the store). */
+    static long insertReceived(Connection c, long competitionId, long accountId, String fileName, String sha256,
+                               long size, Instant received, boolean bytesKept) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO submissions (competition_id, account_id, state,"
+                + " file_name, sha256, size_bytes, received_ms, bytes_kept) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, competitionId);
+            ps.setLong(2, accountId);
+            ps.setString(3, SubmissionState.RECEIVED.name());
+            ps.setString(4, fileName);
+            ps.setString(5, sha256);
+            ps.setLong(6, size);
+            ps.setLong(7, received.toEpochMilli());
+            ps.setBoolean(8, bytesKept);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Every submission still RECEIVED (a crash came between storing and deciding), oldest first. */
+    public List<Submission> received() {
+        return list("SELECT " + COLUMNS + " FROM submissions WHERE state = 'RECEIVED' ORDER BY id");
+    }
+
+    /** A refused submission whose bytes are still stored: what the retention rule may prune. */
+    public record KeptRefusal(long id, long accountId, String sha256, long sizeBytes, long receivedMs) {
+    }
+
+    /** Refused submissions whose bytes are still kept, newest first (of one account, or of all if null). */
+    public List<KeptRefusal> keptRefusals(Long accountId) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO submissions (competition_id, account_id, state,"
-                    + " file_name, sha256, size_bytes, received_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, competitionId);
-                ps.setLong(2, accountId);
-                ps.setString(3, SubmissionState.RECEIVED.name());
-                ps.setString(4, fileName);
-                ps.setString(5, sha256);
-                ps.setLong(6, size);
-                ps.setLong(7, received.toEpochMilli());
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    return rs.getLong(1);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, account_id, sha256, size_bytes, received_ms"
+                    + " FROM submissions WHERE state = 'REFUSED' AND bytes_kept = TRUE"
+                    + (accountId == null ? "" : " AND account_id = ?") + " ORDER BY received_ms DESC, id DESC")) {
+                if (accountId != null) {
+                    ps.setLong(1, accountId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<KeptRefusal> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new KeptRefusal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                                rs.getLong(5)));
+                    }
+                    return out;
                 }
             }
+        });
+    }
+
+    /**
+     * Marks the refused submissions with these bytes as no longer kept, unless a submission that is not refused
+     * uses the same bytes; true if the bytes may now be deleted from the store.
+     */
+    public boolean releaseRefusedBytes(String sha256) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submissions WHERE sha256 = ?"
+                    + " AND state <> 'REFUSED'")) {
+                ps.setString(1, sha256);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET bytes_kept = FALSE"
+                    + " WHERE sha256 = ? AND state = 'REFUSED'")) {
+                ps.setString(1, sha256);
+                ps.executeUpdate();
+            }
+            return true;
         });
     }
 
@@ -223,6 +278,7 @@ public final class SubmissionRepository {
         return new Submission(rs.getLong("id"), rs.getLong("competition_id"), rs.getLong("account_id"),
                 SubmissionState.valueOf(rs.getString("state")), rs.getString("file_name"), rs.getString("sha256"),
                 rs.getLong("size_bytes"), Instant.ofEpochMilli(rs.getLong("received_ms")), dec,
-                getDouble(rs, "public_auc"), getDouble(rs, "private_auc"), r, rs.getString("message"));
+                getDouble(rs, "public_auc"), getDouble(rs, "private_auc"), r, rs.getString("message"),
+                rs.getBoolean("bytes_kept"));
     }
 }

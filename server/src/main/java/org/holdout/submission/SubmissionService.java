@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
+import org.holdout.account.Secrets;
 import org.holdout.competition.Competition;
 import org.holdout.db.Database;
 import org.holdout.scoring.Score;
@@ -16,30 +20,40 @@ import org.holdout.scoring.SubmissionRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The upload rules: store first, then deadline, file check and daily limit, in that order. */
+/**
+ * The upload rules, in order: the cheap refusals first (deadline, daily limit, uploads in flight), which store
+ * nothing; then the file is stored, checked and scored, and the daily limit decided exactly. Every answer comes
+ * after its decision is on the disk ({@link Database#durable()}), so an answered upload survives a crash.
+ */
 public final class SubmissionService {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm O", Locale.ROOT);
+    static final String NOT_STORED = "The server stopped before this file was safely stored, so it was not scored"
+            + " and does not count against your limit. Please upload it again.";
+    static final String NOT_SCORED = "The server could not score this file; staff have been told."
+            + " It does not count against your limit.";
 
     private final Database db;
     private final SubmissionRepository repository;
-    private final SubmissionStateMachine machine;
+    private final SubmissionStateMachine machine = new SubmissionStateMachine();
     private final UploadStore store;
     private final Solutions solutions;
     private final Clock clock;
+    private final UploadPolicy policy;
+    private final UploadsInFlight inFlight;
     private volatile Consumer<Submission> onScored = s -> { };
     /** Scoring is pure CPU: as many at once as there are cores, the other uploads wait their turn. */
-    private final java.util.concurrent.Semaphore scoring =
-            new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final Semaphore scoring = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     public SubmissionService(Database db, SubmissionRepository repository, UploadStore store, Solutions solutions,
-                             Clock clock) {
+                             Clock clock, UploadPolicy policy) {
         this.db = db;
         this.repository = repository;
-        this.machine = new SubmissionStateMachine(repository);
         this.store = store;
         this.solutions = solutions;
         this.clock = clock;
+        this.policy = policy;
+        this.inFlight = new UploadsInFlight(policy.inFlightPerStudent());
     }
 
     /** Told of every scored submission once its transaction has committed (the leaderboard keeps up with it). */
@@ -56,55 +70,157 @@ public final class SubmissionService {
     }
 
     public Outcome submit(Competition competition, Account student, String originalName, byte[] bytes) {
-        Instant now = clock.instant();
-        UploadStore.Stored stored = store.put(bytes);
+        Instant now = Instant.ofEpochMilli(clock.instant().toEpochMilli());
         String name = cleanName(originalName);
-        long id = machine.receive(competition.id(), student.id(), name, stored.sha256(),
-                stored.size(), now);
-
         if (competition.closedAt(now)) {
-            return refuse(competition, student, id, now, Outcome.Reason.DEADLINE, "The competition closed at "
-                    + format(competition.deadline(), competition) + "; uploads are no longer accepted.");
+            return refuseUnstored(competition, student, name, bytes, now, Outcome.Reason.DEADLINE,
+                    deadlineMessage(competition));
         }
+        if (quota(competition, student.id(), now).left() == 0) {
+            return refuseUnstored(competition, student, name, bytes, now, Outcome.Reason.LIMIT,
+                    limitMessage(competition, now));
+        }
+        UploadsInFlight.Ticket ticket = inFlight.enter(student.id());
+        if (ticket == null) {
+            return refuseUnstored(competition, student, name, bytes, now, Outcome.Reason.BUSY, "You already have "
+                    + policy.inFlightPerStudent() + " uploads being scored; wait for their results, then upload"
+                    + " again. This one was not stored and does not count against your limit.");
+        }
+        try (ticket) {
+            UploadStore.Stored stored = store.put(bytes);
+            long id = db.inTransaction(c -> machine.receive(c, competition.id(), student.id(), name, stored.sha256(),
+                    stored.size(), now, true));
+            Decision d;
+            try {
+                d = decide(competition, student.id(), id, now, bytes);
+            } catch (IllegalStateException e) {
+                d = decidedElsewhere(id);
+            }
+            db.durable();
+            if (d.reason() == Outcome.Reason.INVALID) {
+                pruneRefused(student.id());
+            }
+            Submission s = repository.byId(id).orElseThrow();
+            if (d.reason() == Outcome.Reason.ACCEPTED) {
+                onScored.accept(s);
+            }
+            return new Outcome(s, d.reason(), quota(competition, student.id(), clock.instant()));
+        }
+    }
+
+    /** The file checked, scored and the daily limit decided, for a RECEIVED row whose bytes are stored. */
+    private Decision decide(Competition competition, long accountId, long id, Instant received, byte[] bytes) {
         Score score;
         try {
             score = scoreOneAtATimePerCore(competition, bytes);
         } catch (SubmissionRejectedException e) {
-            return refuse(competition, student, id, now, Outcome.Reason.INVALID, e.getMessage());
+            return move(id, Outcome.Reason.INVALID, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("scoring submission {} ({}) failed", id, stored.path(), e);
-            db.inTransaction(c -> {
-                machine.fail(c, id, clock.instant(), "The server could not score this file; staff have been told."
-                        + " It does not count against your limit.");
-                return null;
-            });
-            return outcome(competition, student, id, now, Outcome.Reason.FAILED);
+            LOG.error("scoring submission {} failed", id, e);
+            return move(id, Outcome.Reason.FAILED, NOT_SCORED);
         }
         if (score.privateReason() != null) {
             LOG.warn("submission {}: no private score: {}", id, score.privateReason());
         }
-        Instant dayStart = competition.dayStart(now);
-        Instant dayEnd = competition.dayEnd(now);
+        Instant dayStart = competition.dayStart(received);
+        Instant dayEnd = competition.dayEnd(received);
         String note = score.publicAuc() == null ? "No public score: " + score.publicReason() : null;
-        Outcome accepted = db.inTransaction(c -> {
-            AccountRepository.lock(c, student.id());
-            int used = SubmissionRepository.countScored(c, competition.id(), student.id(), dayStart, dayEnd);
+        return db.inTransaction(c -> {
+            AccountRepository.lock(c, accountId);
+            int used = SubmissionRepository.countScored(c, competition.id(), accountId, dayStart, dayEnd);
             if (used >= competition.dailyLimit()) {
-                machine.refuse(c, id, clock.instant(), limitMessage(competition, now));
-                return null;
+                machine.refuse(c, id, clock.instant(), limitMessage(competition, received));
+                return new Decision(Outcome.Reason.LIMIT);
             }
-            Instant decided = Instant.ofEpochMilli(clock.instant().toEpochMilli());
-            machine.score(c, id, decided, score.publicAuc(), score.privateAuc(), score.rows(), note);
-            Submission s = new Submission(id, competition.id(), student.id(), SubmissionState.SCORED,
-                    name, stored.sha256(), stored.size(), Instant.ofEpochMilli(now.toEpochMilli()),
-                    decided, score.publicAuc(), score.privateAuc(), score.rows(), SubmissionRepository.storedMessage(note));
-            return new Outcome(s, Outcome.Reason.ACCEPTED, new Quota(used + 1, competition.dailyLimit(), dayEnd));
+            machine.score(c, id, clock.instant(), score.publicAuc(), score.privateAuc(), score.rows(), note);
+            return new Decision(Outcome.Reason.ACCEPTED);
         });
-        if (accepted == null) {
-            return outcome(competition, student, id, now, Outcome.Reason.LIMIT);
+    }
+
+    private Decision move(long id, Outcome.Reason reason, String message) {
+        db.inTransaction(c -> {
+            if (reason == Outcome.Reason.FAILED) {
+                machine.fail(c, id, clock.instant(), message);
+            } else {
+                machine.refuse(c, id, clock.instant(), message);
+            }
+            return null;
+        });
+        return new Decision(reason);
+    }
+
+    private record Decision(Outcome.Reason reason) {
+    }
+
+    /** Another server's start-up recovery decided this upload while it was being scored here. */
+    private Decision decidedElsewhere(long id) {
+        Submission s = repository.byId(id).orElseThrow();
+        LOG.info("submission {} was decided by another server's recovery: {}", id, s.state());
+        return new Decision(switch (s.state()) {
+            case SCORED -> Outcome.Reason.ACCEPTED;
+            case FAILED, RECEIVED -> Outcome.Reason.FAILED;
+            case REFUSED -> s.message() != null && s.message().startsWith("Daily limit")
+                    ? Outcome.Reason.LIMIT : Outcome.Reason.INVALID;
+        });
+    }
+
+    /** A refusal decided before the file was stored: its row (hash, size, time, reason) is kept, its bytes are not. */
+    private Outcome refuseUnstored(Competition competition, Account student, String name, byte[] bytes, Instant now,
+                                   Outcome.Reason reason, String message) {
+        long id = db.inTransaction(c -> {
+            long rowId = machine.receive(c, competition.id(), student.id(), name, Secrets.sha256Hex(bytes),
+                    bytes.length, now, false);
+            machine.refuse(c, rowId, now, message);
+            return rowId;
+        });
+        db.durable();
+        return new Outcome(repository.byId(id).orElseThrow(), reason, quota(competition, student.id(), now));
+    }
+
+    /**
+     * Decides every submission a crash left RECEIVED, from its stored bytes, by the rules of the time it was
+     * received (its day's limit), or fails it with a message for the student if its bytes are not all there.
+     * Each move is guarded by the state, so a submission is decided exactly once even with several servers.
+     */
+    public int recover(LongFunction<Optional<Competition>> competitionById) {
+        int n = 0;
+        for (Submission s : repository.received()) {
+            Optional<Competition> competition = competitionById.apply(s.competitionId());
+            Optional<byte[]> bytes = store.read(s.sha256());
+            Decision d;
+            try {
+                if (competition.isEmpty() || bytes.isEmpty() || bytes.get().length != s.sizeBytes()) {
+                    d = move(s.id(), Outcome.Reason.FAILED, NOT_STORED);
+                } else if (competition.get().closedAt(s.received())) {
+                    d = move(s.id(), Outcome.Reason.DEADLINE, deadlineMessage(competition.get()));
+                } else {
+                    d = decide(competition.get(), s.accountId(), s.id(), s.received(), bytes.get());
+                }
+            } catch (IllegalStateException e) {
+                LOG.info("submission {} was decided by another server meanwhile", s.id());
+                continue;
+            }
+            n++;
+            LOG.warn("recovered submission {} (account {}, received {}), left half-done by a crash: {}", s.id(),
+                    s.accountId(), s.received(), d.reason().name().toLowerCase(Locale.ROOT));
+            if (d.reason() == Outcome.Reason.ACCEPTED) {
+                repository.byId(s.id()).ifPresent(onScored);
+            }
         }
-        onScored.accept(accepted.submission());
-        return accepted;
+        db.durable();
+        return n;
+    }
+
+    /** Deletes refused files beyond what {@link UploadPolicy} keeps (of one student, or of everyone if null). */
+    public int pruneRefused(Long accountId) {
+        int n = 0;
+        for (String sha : policy.toRelease(repository.keptRefusals(accountId), clock.instant())) {
+            if (repository.releaseRefusedBytes(sha)) {
+                store.delete(sha);
+                n++;
+            }
+        }
+        return n;
     }
 
     private Score scoreOneAtATimePerCore(Competition competition, byte[] bytes) throws SubmissionRejectedException {
@@ -122,10 +238,18 @@ public final class SubmissionService {
                 + "); the count resets at " + format(competition.dayEnd(now), competition) + ".";
     }
 
+    static String deadlineMessage(Competition competition) {
+        return "The competition closed at " + format(competition.deadline(), competition)
+                + "; uploads are no longer accepted.";
+    }
+
     /** Submissions left today and when the day resets, for the page and the API. */
     public Quota quota(Competition competition, Account student) {
-        Instant now = clock.instant();
-        int used = repository.countScored(competition.id(), student.id(), competition.dayStart(now),
+        return quota(competition, student.id(), clock.instant());
+    }
+
+    private Quota quota(Competition competition, long accountId, Instant now) {
+        int used = repository.countScored(competition.id(), accountId, competition.dayStart(now),
                 competition.dayEnd(now));
         return new Quota(used, competition.dailyLimit(), competition.dayEnd(now));
     }
@@ -133,20 +257,6 @@ public final class SubmissionService {
     public static String format(Instant t, Competition competition) {
         ZonedDateTime z = t.atZone(competition.timeZone());
         return TIME.format(z);
-    }
-
-    private Outcome refuse(Competition competition, Account student, long id, Instant now, Outcome.Reason reason,
-                           String message) {
-        db.inTransaction(c -> {
-            machine.refuse(c, id, clock.instant(), message);
-            return null;
-        });
-        return outcome(competition, student, id, now, reason);
-    }
-
-    private Outcome outcome(Competition competition, Account student, long id, Instant now, Outcome.Reason reason) {
-        Submission s = repository.byId(id).orElseThrow();
-        return new Outcome(s, reason, quota(competition, student));
     }
 
     static String cleanName(String name) {
@@ -171,7 +281,7 @@ public final class SubmissionService {
     /** What happened to an upload, and the HTTP status that says it. */
     public record Outcome(Submission submission, Reason reason, Quota quota) {
         public enum Reason {
-            ACCEPTED(201), INVALID(422), LIMIT(429), DEADLINE(403), FAILED(500);
+            ACCEPTED(201), INVALID(422), LIMIT(429), BUSY(429), DEADLINE(403), FAILED(500);
 
             public final int status;
 

@@ -6,15 +6,10 @@ import java.time.Instant;
 
 /** The one place a submission changes state; it refuses every move {@link SubmissionState#next()} does not allow. */
 public final class SubmissionStateMachine {
-    private final SubmissionRepository repository;
-
-    public SubmissionStateMachine(SubmissionRepository repository) {
-        this.repository = repository;
-    }
-
-    /** Records a stored file as RECEIVED and returns its id. */
-    public long receive(long competitionId, long accountId, String fileName, String sha256, long size, Instant at) {
-        return repository.insertReceived(competitionId, accountId, fileName, sha256, size, at);
+    /** Records an upload as RECEIVED and returns its id ({@code bytesKept}: its file is in the upload store). */
+    public long receive(Connection c, long competitionId, long accountId, String fileName, String sha256, long size,
+                        Instant at, boolean bytesKept) throws SQLException {
+        return SubmissionRepository.insertReceived(c, competitionId, accountId, fileName, sha256, size, at, bytesKept);
     }
 
     public void score(Connection c, long id, Instant at, Double publicAuc, Double privateAuc, int rows, String note)

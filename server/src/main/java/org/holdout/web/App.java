@@ -39,6 +39,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** Builds the whole server from a config, a database and a clock; never starts it (tests start it on port 0). */
 public final class App implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
     static final int ACCEPT_QUEUE = 1024;
     private final ServerConfig config;
     private final Javalin javalin;
@@ -56,7 +57,7 @@ public final class App implements AutoCloseable {
         UploadStore store = new UploadStore(config.uploadDir());
         Solutions solutions = new Solutions();
         SubmissionRepository submissionRepo = new SubmissionRepository(db);
-        submissions = new SubmissionService(db, submissionRepo, store, solutions, clock);
+        submissions = new SubmissionService(db, submissionRepo, store, solutions, clock, config.uploadPolicy());
         BaselineRepository baselineRepo = new BaselineRepository(db);
         Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, baselineRepo);
         submissions.onScored(leaderboard::scored);
@@ -125,6 +126,12 @@ public final class App implements AutoCloseable {
                     }
                 }
                 errors.register(r, access::identify);
+                r.after(ctx -> {
+                    if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                        // whatever a request changed is on the disk before its answer leaves
+                        db.durable();
+                    }
+                });
             });
         });
     }
@@ -153,7 +160,13 @@ public final class App implements AutoCloseable {
         return engine;
     }
 
+    /** Decides what a crash left half-done and prunes refused files, then listens. */
     public App start() {
+        int recovered = submissions.recover(competitions.repository()::byId);
+        if (recovered > 0) {
+            LOG.warn("{} submission(s) left half-done by a crash were decided before listening", recovered);
+        }
+        submissions.pruneRefused(null);
         javalin.start();
         return this;
     }

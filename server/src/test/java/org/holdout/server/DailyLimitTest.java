@@ -34,7 +34,7 @@ class DailyLimitTest {
 
     @Test
     void twelveSimultaneousUploadsWithLimitFiveScoreExactlyFive() throws Exception {
-        server = new TestServer(dir);
+        server = new TestServer(dir, Map.of("uploads.in.flight.per.student", "12"));
         Client ann = server.login("ann", Role.STUDENT);
         assertThat(ann.uploadApi("bad.csv", TinyCompetition.missingId()).statusCode()).isEqualTo(422);
 

@@ -29,9 +29,9 @@ class SubmissionStateMachineTest {
         try (TestServer server = new TestServer(dir)) {
             var ann = server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "pw").account();
             SubmissionRepository repo = new SubmissionRepository(server.db);
-            SubmissionStateMachine machine = new SubmissionStateMachine(repo);
-            long id = machine.receive(server.competition().id(), ann.id(), "a.csv", "0".repeat(64), 10,
-                    Instant.now());
+            SubmissionStateMachine machine = new SubmissionStateMachine();
+            long id = server.db.inTransaction(c -> machine.receive(c, server.competition().id(), ann.id(), "a.csv",
+                    "0".repeat(64), 10, Instant.now(), true));
             server.db.inTransaction(c -> {
                 machine.score(c, id, Instant.now(), 0.7, 0.6, 40, null);
                 return null;

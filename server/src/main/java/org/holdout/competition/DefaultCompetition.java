@@ -3,6 +3,7 @@ package org.holdout.competition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -56,16 +57,24 @@ public final class DefaultCompetition {
             }
             Files.createDirectories(bundleDir.getParent());
             say.accept("Building the default competition from " + config.fashionMnistDir() + " (once)...");
-            buildBundle(config.fashionMnistDir(), bundleDir);
+            buildBundle(config.fashionMnistDir(), bundleDir, secretSeed());
         }
         return competitions.insert(SLUG, TITLE, bundleDir, config.timeZone(), config.dailyLimit(), null,
                 clock.instant());
     }
 
+    /**
+     * A seed drawn for this server alone: with the published default seed anyone could rebuild the answer key. It
+     * is kept only in the bundle's {@code bundle.json}, which is never served.
+     */
+    static long secretSeed() {
+        return new SecureRandom().nextLong();
+    }
+
     /** Builds the default bundle with the data module's Fashion-MNIST builder and its default design. */
-    static void buildBundle(Path idxDir, Path out) throws IOException {
+    static void buildBundle(Path idxDir, Path out, long seed) throws IOException {
         FashionMnist.Options options = new FashionMnist.Options(idxDir, FashionMnist.DEFAULT_NORMAL_CLASSES,
-                BundleAssembly.DEFAULT_SEED, BundleAssembly.DEFAULT_PUBLIC_FRACTION, false,
+                seed, BundleAssembly.DEFAULT_PUBLIC_FRACTION, false,
                 FashionMnist.DEFAULT_ANOMALY_FRACTION, SLUG);
         try (Progress progress = Progress.terminal("Building the Fashion-MNIST competition")) {
             BundleWriter.write(FashionMnist.build(options, progress), out, false, progress);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.holdout.baselines.cli.BaselineCommand;
+import org.holdout.server.Client;
 import org.holdout.server.TinyCompetition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +120,18 @@ class CommandsTest {
             assertThat(competition.dailyLimit()).isEqualTo(5);
             assertThat(Files.readAllLines(competition.file("sample_submission.csv"))).hasSize(10_001);
             assertThat(competition.bundleDir()).startsWith(dir);
+            Path published = dir.resolve("published-seed");
+            assertThat(run(new UsersCommand(), "bundle", "fashion-mnist", "--out",
+                    published.toString()).code()).isZero();
+            assertThat(Files.readAllBytes(published.resolve("test.npy")))
+                    .as("the default competition is not the bundle anyone can build with the published seed")
+                    .isNotEqualTo(Files.readAllBytes(competition.file("test.npy")));
+            Client student = new Client(serve.app.url());
+            serve.app.accounts().create("eve", "Eve", null, org.holdout.account.Role.STUDENT, "pw-eve-12345");
+            student.login("eve", "pw-eve-12345");
+            for (String path : new String[] {"/data/bundle.json", "/data/solution.csv", "/data/../bundle.json"}) {
+                assertThat(student.get(path).statusCode()).as(path).isEqualTo(404);
+            }
         } finally {
             serve.shutdown();
         }

@@ -26,10 +26,6 @@ public final class SubmissionRepository {
         this.db = db;
     }
 
-    Database db() {
-        return db;
-    }
-
     /** Inserts a RECEIVED row on {@code c} and returns its id ({@code bytesKept}: its bytes are in the store). */
     static long insertReceived(Connection c, long competitionId, long accountId, String fileName, String sha256,
                                long size, Instant received, boolean bytesKept) throws SQLException {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -27,6 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -54,7 +58,11 @@ import picocli.CommandLine;
 
 class BackupTest {
 
-    /** A server with students, staff, scored and refused uploads and a baseline, backed up to {@code zip}. */
+    /**
+     * A server with students, staff, scored and refused uploads (one whose file was pruned from the store), a
+     * baseline, and values that are easy to lose in text (the smallest double, 0.1 + 0.2, quotes, a line break,
+     * non-ASCII), backed up to {@code zip}.
+     */
     record Source(ServerConfig config, Map<String, List<Map<String, Object>>> rows, Path bundleDir,
                   String annToken, String prunedSha, Backup.Summary summary, Path zip) {
     }
@@ -77,8 +85,20 @@ class BackupTest {
             Files.delete(new UploadStore(server.config.uploadDir()).path(prunedSha));
             server.app.baselines().upload(server.competition(), Tier.SIMPLE, TinyCompetition.submission(9), "trained");
 
+            try (Connection c = server.db.connection();
+                 PreparedStatement auc = c.prepareStatement(
+                         "UPDATE submissions SET public_auc = ?, private_auc = ? WHERE file_name = 'two.csv'");
+                 PreparedStatement name = c.prepareStatement(
+                         "UPDATE accounts SET display_name = ? WHERE username = 'bob'")) {
+                auc.setDouble(1, Double.MIN_VALUE);
+                auc.setDouble(2, 0.1 + 0.2);
+                assertThat(auc.executeUpdate()).isOne();
+                name.setString(1, "Zoë \"Bob\" O'Neil,\n李 \\ 🎓");
+                assertThat(name.executeUpdate()).isOne();
+            }
             Map<String, List<Map<String, Object>>> rows = rows(server.db);
-            assertThat(rows.get("submissions")).hasSize(5);
+            assertThat(rows.get("submissions")).hasSize(5).anyMatch(r -> Double.valueOf(0.1 + 0.2)
+                    .equals(r.get("private_auc")) && Double.valueOf(Double.MIN_VALUE).equals(r.get("public_auc")));
             if (!TestDatabase.postgres()) {
                 server.close();
                 running = false;
@@ -283,6 +303,64 @@ class BackupTest {
         Run r = run(new BackupCommand(), "backup", "--data-dir", data.toString(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(out).isRegularFile();
+    }
+
+    @Test
+    void onPostgresqlABackupWhileStudentsSignUpAndUploadIsOneConsistentSnapshot(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(TestDatabase.postgres(), "a running server's database: PostgreSQL only");
+        try (TestServer server = new TestServer(dir.resolve("source"), Map.of("daily.limit", "1000"))) {
+            AtomicBoolean stop = new AtomicBoolean();
+            CompletableFuture<Integer> traffic = CompletableFuture.supplyAsync(() -> {
+                int n = 0;
+                try {
+                    while (!stop.get()) {
+                        Client c = server.login("s" + n, Role.STUDENT);
+                        assertThat(c.uploadApi("f.csv", TinyCompetition.submission(n)).statusCode()).isEqualTo(201);
+                        n++;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return n;
+            });
+            List<Path> backups = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Thread.sleep(300);
+                Path zip = dir.resolve("live-" + i + ".zip");
+                Backup.Summary s = Backup.write(server.config, zip, Progress.NONE, w -> {
+                    throw new AssertionError(w);
+                });
+                assertThat(s.missingUploads()).isEmpty();
+                backups.add(zip);
+            }
+            stop.set(true);
+            int uploaded = traffic.get(60, TimeUnit.SECONDS);
+            assertThat(uploaded).isPositive();
+
+            long previous = 0;
+            for (Path zip : backups) {
+                Path target = dir.resolve("restored-" + zip.getFileName());
+                Map<String, String> settings = TestDatabase.settings(target);
+                Restore.Summary r = Restore.run(config(target, settings), zip, Progress.NONE, w -> {
+                    throw new AssertionError(w);
+                });
+                // the restore's foreign keys found every submission's student; the snapshot holds each student's one
+                // upload, but the newest student may not have uploaded yet
+                assertThat(r.rows().get("accounts") - r.rows().get("submissions")).isBetween(0L, 1L);
+                assertThat(r.rows().get("submissions")).isBetween(previous, (long) uploaded);
+                previous = r.rows().get("submissions");
+                Database db = Database.open(config(target, settings));
+                try {
+                    List<Map<String, Object>> subs = rows(db).get("submissions");
+                    UploadStore store = new UploadStore(config(target, settings).uploadDir());
+                    assertThat(subs).allSatisfy(sub -> assertThat(store.path((String) sub.get("sha256")))
+                            .isRegularFile());
+                } finally {
+                    db.close();
+                }
+            }
+            assertThat(previous).as("uploads in the last backup").isPositive();
+        }
     }
 
     // ---- helpers

@@ -60,6 +60,9 @@ public final class Backup {
     /** What was written: rows per table, upload files written and those missing or damaged in the store. */
     public record Summary(Path file, String schemaVersion, Map<String, Long> rows, int uploads,
                           List<String> missingUploads, List<String> damagedUploads, int bundleFiles, long bytes) {
+        Summary ofSize(long size) {
+            return new Summary(file, schemaVersion, rows, uploads, missingUploads, damagedUploads, bundleFiles, size);
+        }
     }
 
     private final ServerConfig config;
@@ -112,8 +115,7 @@ public final class Backup {
             }
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(folder);
-            return new Summary(out, summary.schemaVersion(), summary.rows(), summary.uploads(),
-                    summary.missingUploads(), summary.damagedUploads(), summary.bundleFiles(), Files.size(out));
+            return summary.ofSize(Files.size(out));
         } finally {
             Files.deleteIfExists(tmp);
         }

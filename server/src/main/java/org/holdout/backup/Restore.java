@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -110,22 +110,12 @@ public final class Restore {
                 throw bad("two competitions have the slug " + slug);
             }
             bundleDirs.put(b.path("competition_id").asLong(), dir);
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    if (s.findAny().isPresent()) {
-                        throw new BackupException(BackupException.Kind.REFUSED, "the folder " + dir
-                                + " exists and is not empty; restore into a new data folder (nothing was changed)");
-                    }
-                }
-            } else if (Files.exists(dir)) {
-                throw new BackupException(BackupException.Kind.REFUSED, dir + " exists and is not a folder;"
-                        + " restore into a new data folder (nothing was changed)");
-            }
             for (JsonNode f : b.path("files")) {
                 Path target = dir.resolve(f.asText()).normalize();
                 if (f.asText().isEmpty() || !target.startsWith(dir) || target.equals(dir)) {
                     throw bad("the bundle file \"" + f.asText() + "\" would be written outside " + dir);
                 }
+                listed(manifest, b.path("prefix").asText() + f.asText());
             }
         }
         for (JsonNode u : manifest.path("uploads")) {
@@ -134,9 +124,12 @@ public final class Restore {
                 throw bad("\"" + sha + "\" in the manifest's uploads is not a SHA-256");
             }
             if ("ok".equals(u.path("status").asText())
-                    && !sha.equals(manifest.path("entries").path(u.path("entry").asText()).path("sha256").asText())) {
+                    && !sha.equals(listed(manifest, u.path("entry").asText()).path("sha256").asText())) {
                 throw bad("the entry " + u.path("entry").asText() + " is not the upload " + sha);
             }
+        }
+        for (JsonNode t : manifest.path("tables")) {
+            listed(manifest, t.path("entry").asText());
         }
 
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -147,6 +140,9 @@ public final class Restore {
                 throw new BackupException(BackupException.Kind.REFUSED, "the backup has schema version " + version
                         + ", newer than this Holdout's " + newest + "; restore it with a newer Holdout (nothing was"
                         + " changed)");
+            }
+            for (Path dir : bundles.values()) {
+                checkEmpty(dir);
             }
             Sql.flyway(config, version).migrate();
             c.setAutoCommit(false);
@@ -223,6 +219,29 @@ public final class Restore {
                     + "; restore needs an empty one: a new data folder, or a new PostgreSQL database (nothing was"
                     + " changed)");
         }
+    }
+
+    private static void checkEmpty(Path dir) throws BackupException, IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isEmpty()) {
+                    return;
+                }
+            }
+        } else if (!Files.exists(dir)) {
+            return;
+        }
+        throw new BackupException(BackupException.Kind.REFUSED, dir + " exists already; restore into a new data"
+                + " folder (nothing was changed)");
+    }
+
+    /** The manifest's record of an entry, which {@link #verify} has checked against the zip. */
+    private JsonNode listed(JsonNode manifest, String entry) throws BackupException {
+        JsonNode e = manifest.path("entries").get(entry);
+        if (e == null) {
+            throw bad("its manifest names the entry \"" + entry + "\" but does not list it");
+        }
+        return e;
     }
 
     private JsonNode manifest() throws BackupException, IOException {
@@ -409,12 +428,14 @@ public final class Restore {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
         try {
-            try (InputStream in = zip.getInputStream(zip.getEntry(entry)); OutputStream out = Files.newOutputStream(tmp)) {
+            try (InputStream in = zip.getInputStream(zip.getEntry(entry));
+                 FileOutputStream out = new FileOutputStream(tmp.toFile())) {
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     out.write(buf, 0, n);
                     progress.add(n);
                 }
+                out.getChannel().force(true);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -244,8 +244,25 @@ class BackupTest {
     }
 
     @Test
-    void aBackupOfANewerSchemaIsRefused(@TempDir Path dir) throws Exception {
+    void aBackupOfAnOlderSchemaIsMigratedAfterItsRowsAreInAndANewerOneIsRefused(@TempDir Path dir) throws Exception {
         Source source = backedUp(dir);
+        Path older = rewrite(source.zip(), dir.resolve("older.zip"), Backup.MANIFEST,
+                s -> s.replaceFirst("\"schema_version\" : \"[^\"]*\"", "\"schema_version\" : \"1\""));
+        Path migrated = dir.resolve("migrated");
+        Map<String, String> migratedSettings = TestDatabase.settings(migrated);
+        Restore.Summary r = Restore.run(config(migrated, migratedSettings), older, Progress.NONE, w -> { });
+        assertThat(r.schemaVersion()).isEqualTo("1");
+        Database db = Database.open(config(migrated, migratedSettings));
+        try (Connection c = db.connection()) {
+            assertThat(Sql.schemaVersion(c)).isEqualTo(Sql.newestMigration(config(migrated, migratedSettings)));
+            Map<String, List<Map<String, Object>>> expected = source.rows();
+            expected.get("competitions").forEach(x -> x.put("bundle_dir",
+                    migrated.resolve("competitions/tiny").toAbsolutePath().toString()));
+            assertThat(rows(db)).isEqualTo(expected);
+        } finally {
+            db.close();
+        }
+
         Path newer = rewrite(source.zip(), dir.resolve("newer.zip"), Backup.MANIFEST,
                 s -> s.replaceFirst("\"schema_version\" : \"[^\"]*\"", "\"schema_version\" : \"999\""));
         Path target = dir.resolve("fresh");

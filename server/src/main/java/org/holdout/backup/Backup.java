@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -56,6 +58,7 @@ public final class Backup {
     static final Map<String, String> UPLOAD_REFERENCES = Map.of("submissions", "sha256", "baselines", "sha256");
     static final String COMPETITIONS = "competitions";
     static final String BUNDLE_DIR = "bundle_dir";
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** What was written: rows per table, upload files written and those missing or damaged in the store. */
     public record Summary(Path file, String schemaVersion, Map<String, Long> rows, int uploads,
@@ -134,13 +137,12 @@ public final class Backup {
 
         List<String> missing = new ArrayList<>();
         List<String> damaged = new ArrayList<>();
+        int copied = 0;
         ArrayNode uploads = manifest.putArray("uploads");
         UploadStore store = new UploadStore(config.uploadDir());
-        List<Path> present = new ArrayList<>();
         for (String sha : snapshot.uploads) {
             Path p = store.path(sha);
             if (Files.isRegularFile(p)) {
-                present.add(p);
                 progress.expect(Files.size(p));
             }
         }
@@ -163,16 +165,19 @@ public final class Backup {
             ObjectNode u = uploads.addObject();
             u.put("sha256", sha);
             Path p = store.path(sha);
-            if (!Files.isRegularFile(p)) {
+            String entry = "uploads/" + sha.substring(0, 2) + "/" + sha + ".csv";
+            String actual;
+            try {
+                actual = copy(zip, entry, p);
+            } catch (NoSuchFileException e) {
                 u.put("status", "missing");
                 missing.add(sha);
                 continue;
             }
-            String entry = "uploads/" + sha.substring(0, 2) + "/" + sha + ".csv";
-            String actual = copy(zip, entry, p);
             u.put("entry", entry);
             if (actual.equals(sha)) {
                 u.put("status", "ok");
+                copied++;
             } else {
                 u.put("status", "damaged");
                 damaged.add(sha);
@@ -211,8 +216,8 @@ public final class Backup {
         zip.putNextEntry(new ZipEntry(MANIFEST));
         zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         zip.closeEntry();
-        return new Summary(out, snapshot.schemaVersion.getVersion(), snapshot.rowCounts, present.size() - damaged.size(),
-                missing, damaged, bundleCount, 0);
+        return new Summary(out, snapshot.schemaVersion.getVersion(), snapshot.rowCounts, copied, missing, damaged,
+                bundleCount, 0);
     }
 
     private record Competition(long id, String slug, String bundleDir, List<Path> files) {
@@ -306,8 +311,12 @@ public final class Backup {
                 }
                 g.writeEndArray();
                 rows++;
-                if (uploadIndex > 0 && rs.getString(uploadIndex) != null) {
-                    s.uploads.add(rs.getString(uploadIndex));
+                String sha = uploadIndex > 0 ? rs.getString(uploadIndex) : null;
+                if (sha != null && SHA256.matcher(sha).matches()) {
+                    s.uploads.add(sha);
+                } else if (sha != null) {
+                    warn.accept(name + "." + uploadColumn + " holds \"" + sha + "\", not a SHA-256; no upload file"
+                            + " is backed up for it");
                 }
                 if (bundleIndex > 0) {
                     s.competitions.add(new Competition(rs.getLong(idIndex), rs.getString(slugIndex),
@@ -320,7 +329,10 @@ public final class Backup {
         s.tables.addObject().put("name", name).put("entry", entry).put("rows", rows).set("columns", columns);
     }
 
-    /** Copies {@code file} into a new entry; returns the SHA-256 of what was copied. */
+    /**
+     * Copies {@code file} into a new entry; returns the SHA-256 of what was copied. A file that is not there is a
+     * {@link NoSuchFileException} before the entry is started.
+     */
     private String copy(ZipOutputStream zip, String entry, Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file); HashingEntry out = startEntry(zip, entry)) {
             in.transferTo(out);

@@ -96,7 +96,12 @@ public final class Restore {
     private Summary run() throws BackupException, IOException, SQLException {
         JsonNode manifest = manifest();
         verify(manifest);
-        MigrationVersion version = MigrationVersion.fromVersion(manifest.path("schema_version").asText());
+        MigrationVersion version;
+        try {
+            version = MigrationVersion.fromVersion(manifest.path("schema_version").asText());
+        } catch (RuntimeException e) {
+            throw bad("its schema version \"" + manifest.path("schema_version").asText() + "\" is not a version");
+        }
 
         Map<Long, Path> bundleDirs = new HashMap<>();
         Map<String, Path> bundles = new LinkedHashMap<>();

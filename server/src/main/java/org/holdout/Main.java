@@ -1,7 +1,9 @@
 package org.holdout;
 
 import org.holdout.baselines.cli.BaselineCommand;
+import org.holdout.cli.BackupCommand;
 import org.holdout.cli.Holdout;
+import org.holdout.cli.RestoreCommand;
 import org.holdout.cli.ServeCommand;
 import org.holdout.cli.UsersCommand;
 
@@ -11,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Holdout.commandLine(new ServeCommand(), new UsersCommand(), new BaselineCommand()).execute(args));
+        System.exit(Holdout.commandLine(new ServeCommand(), new UsersCommand(), new BackupCommand(),
+                new RestoreCommand(), new BaselineCommand()).execute(args));
     }
 }

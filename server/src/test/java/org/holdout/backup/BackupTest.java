@@ -1,0 +1,474 @@
+package org.holdout.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.holdout.account.Role;
+import org.holdout.baselines.Tier;
+import org.holdout.bundle.Progress;
+import org.holdout.bundle.Sha256;
+import org.holdout.cli.BackupCommand;
+import org.holdout.cli.ExitCodes;
+import org.holdout.cli.Holdout;
+import org.holdout.cli.RestoreCommand;
+import org.holdout.config.ServerConfig;
+import org.holdout.db.Database;
+import org.holdout.server.Client;
+import org.holdout.server.TestDatabase;
+import org.holdout.server.TestServer;
+import org.holdout.server.TinyCompetition;
+import org.holdout.submission.UploadStore;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BackupTest {
+
+    /**
+     * A server with students, staff, scored and refused uploads (one whose file was pruned from the store), a
+     * baseline, and values that are easy to lose in text (the smallest double, 0.1 + 0.2, quotes, a line break,
+     * non-ASCII), backed up to {@code zip}.
+     */
+    record Source(ServerConfig config, Map<String, List<Map<String, Object>>> rows, Path bundleDir,
+                  String annToken, String prunedSha, Backup.Summary summary, Path zip) {
+    }
+
+    static Source backedUp(Path dir) throws Exception {
+        Path zip = dir.resolve("backup.zip");
+        TestServer server = new TestServer(dir.resolve("source"));
+        boolean running = true;
+        try {
+            Client ann = server.login("ann", Role.STUDENT);
+            Client bob = server.login("bob", Role.STUDENT);
+            server.login("ta", Role.STAFF);
+            assertThat(ann.uploadApi("one.csv", TinyCompetition.submission(1)).statusCode()).isEqualTo(201);
+            assertThat(ann.uploadApi("two.csv", TinyCompetition.submission(2)).statusCode()).isEqualTo(201);
+            assertThat(bob.uploadApi("same-as-ann.csv", TinyCompetition.submission(1)).statusCode()).isEqualTo(201);
+            assertThat(bob.uploadApi("bad.csv", TinyCompetition.missingId()).statusCode()).isEqualTo(422);
+            byte[] pruned = "Id,Predicted\n0,abc\n".getBytes(StandardCharsets.UTF_8);
+            assertThat(ann.uploadApi("pruned.csv", pruned).statusCode()).isEqualTo(422);
+            String prunedSha = Sha256.of(pruned);
+            Files.delete(new UploadStore(server.config.uploadDir()).path(prunedSha));
+            server.app.baselines().upload(server.competition(), Tier.SIMPLE, TinyCompetition.submission(9), "trained");
+
+            try (Connection c = server.db.connection();
+                 PreparedStatement auc = c.prepareStatement(
+                         "UPDATE submissions SET public_auc = ?, private_auc = ? WHERE file_name = 'two.csv'");
+                 PreparedStatement name = c.prepareStatement(
+                         "UPDATE accounts SET display_name = ? WHERE username = 'bob'")) {
+                auc.setDouble(1, Double.MIN_VALUE);
+                auc.setDouble(2, 0.1 + 0.2);
+                assertThat(auc.executeUpdate()).isOne();
+                name.setString(1, "Zoë \"Bob\" O'Neil,\n李 \\ 🎓");
+                assertThat(name.executeUpdate()).isOne();
+            }
+            Map<String, List<Map<String, Object>>> rows = rows(server.db);
+            assertThat(rows.get("submissions")).hasSize(5).anyMatch(r -> Double.valueOf(0.1 + 0.2)
+                    .equals(r.get("private_auc")) && Double.valueOf(Double.MIN_VALUE).equals(r.get("public_auc")));
+            if (!TestDatabase.postgres()) {
+                server.close();
+                running = false;
+            }
+            Backup.Summary summary = Backup.write(server.config, zip, Progress.NONE, w -> {
+                throw new AssertionError("unexpected warning: " + w);
+            });
+            return new Source(server.config, rows, server.competition.bundleDir(), ann.token, prunedSha, summary,
+                    zip);
+        } finally {
+            if (running) {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void aRoundTripKeepsEveryRowAndFileAndNewIdsComeAfterTheRestoredOnes(@TempDir Path dir) throws Exception {
+        Source source = backedUp(dir);
+        assertThat(source.summary().rows()).containsEntry("submissions", 5L).containsEntry("accounts", 3L)
+                .containsEntry("competitions", 1L).containsEntry("baselines", 1L).doesNotContainKey(Sql.FLYWAY_TABLE);
+        assertThat(source.summary().missingUploads()).containsExactly(source.prunedSha());
+        assertThat(source.summary().uploads()).isEqualTo(4);
+        assertThat(source.summary().bundleFiles()).isEqualTo(4);
+        assertThat(source.zip().getParent()).isDirectoryNotContaining("glob:**.part");
+        try (ZipFile z = new ZipFile(source.zip().toFile())) {
+            JsonNode manifest = new ObjectMapper().readTree(z.getInputStream(z.getEntry(Backup.MANIFEST)));
+            assertThat(manifest.path("format").asText()).isEqualTo("holdout-backup");
+            assertThat(manifest.path("schema_version").asText()).isNotEmpty();
+            List<String> names = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements(); ) {
+                ZipEntry ze = e.nextElement();
+                if (!ze.getName().equals(Backup.MANIFEST)) {
+                    names.add(ze.getName());
+                    try (InputStream in = z.getInputStream(ze)) {
+                        assertThat(manifest.path("entries").path(ze.getName()).path("sha256").asText())
+                                .as(ze.getName()).isEqualTo(Sha256.of(in.readAllBytes()));
+                    }
+                }
+            }
+            assertThat(names).containsExactlyInAnyOrderElementsOf(() -> manifest.path("entries").fieldNames())
+                    .contains("db/accounts.jsonl", "db/submissions.jsonl", "bundles/1/solution.csv")
+                    .noneMatch(n -> n.contains(Sql.FLYWAY_TABLE));
+            assertThat(manifest.path("uploads").findValuesAsText("status")).containsExactlyInAnyOrder("ok", "ok", "ok",
+                    "ok", "missing");
+        }
+
+        Path target = dir.resolve("restored");
+        Map<String, String> settings = TestDatabase.settings(target);
+        ServerConfig config = config(target, settings);
+        List<String> warnings = new ArrayList<>();
+        Restore.Summary restored = Restore.run(config, source.zip(), Progress.NONE, warnings::add);
+        assertThat(warnings).isEmpty();
+        assertThat(restored.rows()).isEqualTo(source.summary().rows());
+        assertThat(restored.missingUploads()).containsExactly(source.prunedSha());
+        Path bundle = target.resolve("competitions/tiny").toAbsolutePath();
+        assertThat(restored.bundles()).containsExactly(Map.entry("tiny", bundle));
+
+        try (TestServer server = new TestServer(target, settings)) {
+            Map<String, List<Map<String, Object>>> expected = source.rows();
+            expected.get("competitions").forEach(c -> c.put("bundle_dir", bundle.toString()));
+            assertThat(rows(server.db)).isEqualTo(expected);
+            assertThat(server.competition().bundleDir()).isEqualTo(bundle);
+
+            UploadStore before = new UploadStore(source.config().uploadDir());
+            UploadStore after = new UploadStore(server.config.uploadDir());
+            List<Object> referenced = new ArrayList<>();
+            expected.get("submissions").forEach(s -> referenced.add(s.get("sha256")));
+            expected.get("baselines").forEach(s -> referenced.add(s.get("sha256")));
+            assertThat(referenced).hasSize(6).contains(source.prunedSha());
+            for (Object sha : referenced) {
+                if (sha.equals(source.prunedSha())) {
+                    assertThat(after.path((String) sha)).doesNotExist();
+                } else {
+                    assertThat(after.path((String) sha)).hasBinaryContent(
+                            Files.readAllBytes(before.path((String) sha)));
+                }
+            }
+            List<Path> files = files(source.bundleDir());
+            assertThat(files(bundle)).isEqualTo(files).hasSize(4);
+            for (Path f : files) {
+                assertThat(bundle.resolve(f)).hasBinaryContent(Files.readAllBytes(source.bundleDir().resolve(f)));
+            }
+
+            long maxId = expected.get("submissions").stream().mapToLong(s -> ((Number) s.get("id")).longValue())
+                    .max().orElseThrow();
+            Client ann = new Client(server.url());
+            ann.token = source.annToken();
+            assertThat(ann.uploadApi("after.csv", TinyCompetition.submission(3)).statusCode()).isEqualTo(201);
+            List<Map<String, Object>> now = rows(server.db).get("submissions");
+            assertThat(now).hasSize(6);
+            assertThat(now.stream().mapToLong(s -> ((Number) s.get("id")).longValue()).max().orElseThrow())
+                    .isGreaterThan(maxId);
+            ann.login("ann", "pw-ann");
+            assertThat(ann.get("/submissions").body()).contains("one.csv", "two.csv", "pruned.csv", "after.csv");
+        }
+    }
+
+    @Test
+    void restoreIntoADatabaseWithRowsIsRefusedAndChangesNothing(@TempDir Path dir) throws Exception {
+        Source source = backedUp(dir);
+        Path target = dir.resolve("used");
+        Map<String, String> settings = TestDatabase.settings(target);
+        new TestServer(target, settings).close();
+        Database db = Database.open(config(target, settings));
+        Map<String, List<Map<String, Object>>> before;
+        try {
+            before = rows(db);
+        } finally {
+            db.close();
+        }
+
+        Run r = run(new RestoreCommand(), "restore", source.zip().toString(), "--config", properties(target, settings));
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(r.err()).startsWith("error: the database ").contains("is not empty", "competitions",
+                "a new data folder", "nothing was changed").doesNotContain("Exception", "\tat ");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(target.resolve("competitions")).doesNotExist();
+        db = Database.open(config(target, settings));
+        try {
+            assertThat(rows(db)).isEqualTo(before);
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    void aDamagedEntryIsRefusedNamingItBeforeTheDatabaseIsTouched(@TempDir Path dir) throws Exception {
+        Source source = backedUp(dir);
+        Path damaged = rewrite(source.zip(), dir.resolve("damaged.zip"), "db/accounts.jsonl",
+                s -> s.replace("\"ann\"", "\"eve\""));
+        Path target = dir.resolve("fresh");
+        Map<String, String> settings = TestDatabase.settings(target);
+
+        Run r = run(new RestoreCommand(), "restore", damaged.toString(), "--config", properties(target, settings));
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).startsWith("error: " + damaged).contains("the entry db/accounts.jsonl does not match its"
+                + " SHA-256", "nothing was restored").doesNotContain("Exception");
+        assertThat(target.resolve("db")).doesNotExist();
+        assertThat(target.resolve("competitions")).doesNotExist();
+    }
+
+    @Test
+    void aBackupOfAnOlderSchemaIsMigratedAfterItsRowsAreInAndANewerOneIsRefused(@TempDir Path dir) throws Exception {
+        Source source = backedUp(dir);
+        Path older = rewrite(source.zip(), dir.resolve("older.zip"), Backup.MANIFEST,
+                s -> s.replaceFirst("\"schema_version\" : \"[^\"]*\"", "\"schema_version\" : \"1\""));
+        Path migrated = dir.resolve("migrated");
+        Map<String, String> migratedSettings = TestDatabase.settings(migrated);
+        Restore.Summary r = Restore.run(config(migrated, migratedSettings), older, Progress.NONE, w -> { });
+        assertThat(r.schemaVersion()).isEqualTo("1");
+        Database db = Database.open(config(migrated, migratedSettings));
+        try (Connection c = db.connection()) {
+            assertThat(Sql.schemaVersion(c)).isEqualTo(Sql.newestMigration(config(migrated, migratedSettings)));
+            Map<String, List<Map<String, Object>>> expected = source.rows();
+            expected.get("competitions").forEach(x -> x.put("bundle_dir",
+                    migrated.resolve("competitions/tiny").toAbsolutePath().toString()));
+            assertThat(rows(db)).isEqualTo(expected);
+        } finally {
+            db.close();
+        }
+
+        Path newer = rewrite(source.zip(), dir.resolve("newer.zip"), Backup.MANIFEST,
+                s -> s.replaceFirst("\"schema_version\" : \"[^\"]*\"", "\"schema_version\" : \"999\""));
+        Path target = dir.resolve("fresh");
+        Map<String, String> settings = TestDatabase.settings(target);
+
+        assertThatThrownBy(() -> Restore.run(config(target, settings), newer, Progress.NONE, w -> { }))
+                .isInstanceOf(BackupException.class)
+                .hasMessageContaining("schema version 999, newer than this Holdout's");
+        assertThat(target.resolve("competitions")).doesNotExist();
+    }
+
+    @Test
+    void theCommandsRefuseAnExistingOutputAndAFileThatIsNoBackup(@TempDir Path dir) throws Exception {
+        Source source = backedUp(dir);
+        String config = properties(dir.resolve("source"), Map.of("db.url", source.config().databaseUrl(),
+                "db.user", source.config().databaseUser(), "db.password", source.config().databasePassword()));
+
+        Run exists = run(new BackupCommand(), "backup", "--config", config, "--out", source.zip().toString());
+        assertThat(exists.code()).as(exists.err()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(exists.err()).contains("exists already");
+
+        Path notZip = Files.writeString(dir.resolve("notes.txt"), "hello");
+        Path target = dir.resolve("fresh");
+        Run bad = run(new RestoreCommand(), "restore", notZip.toString(), "--config",
+                properties(target, TestDatabase.settings(target)));
+        assertThat(bad.code()).as(bad.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(bad.err()).contains("is not a zip file").doesNotContain("\tat ");
+
+        Run done = run(new BackupCommand(), "backup", "--config", config, "--out", dir.resolve("again.zip").toString());
+        assertThat(done.code()).as(done.err()).isZero();
+        assertThat(done.out()).contains("Backed up ", "4 upload file(s)", "keep it where only staff can read it");
+    }
+
+    @Test
+    void aBackupOfAnH2DatabaseInUseSaysToStopTheServer(@TempDir Path dir) throws Exception {
+        Assumptions.assumeFalse(TestDatabase.postgres(), "H2 only");
+        Path data = dir.resolve("data");
+        new TestServer(data).close();
+        Path out = dir.resolve("out").resolve("backup.zip");
+        Files.createDirectories(out.getParent());
+        // a running server holds the H2 file's lock; so does this channel (H2 in this JVM sees the same refusal)
+        try (FileChannel ch = FileChannel.open(data.resolve("db/holdout.mv.db"), StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+             FileLock lock = ch.lock()) {
+            Run r = run(new BackupCommand(), "backup", "--data-dir", data.toString(), "--out", out.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INTERNAL);
+            assertThat(r.err()).startsWith("error: the database ")
+                    .contains("in use by another process", "running 'holdout serve'", "needs the server stopped",
+                            "with PostgreSQL")
+                    .doesNotContain("Exception", "\tat ");
+        }
+        try (Stream<Path> left = Files.list(out.getParent())) {
+            assertThat(left).isEmpty();
+        }
+        Run r = run(new BackupCommand(), "backup", "--data-dir", data.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out).isRegularFile();
+    }
+
+    @Test
+    void onPostgresqlABackupWhileStudentsSignUpAndUploadIsOneConsistentSnapshot(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(TestDatabase.postgres(), "a running server's database: PostgreSQL only");
+        try (TestServer server = new TestServer(dir.resolve("source"), Map.of("daily.limit", "1000"))) {
+            AtomicBoolean stop = new AtomicBoolean();
+            CompletableFuture<Integer> traffic = CompletableFuture.supplyAsync(() -> {
+                int n = 0;
+                try {
+                    while (!stop.get()) {
+                        Client c = server.login("s" + n, Role.STUDENT);
+                        assertThat(c.uploadApi("f.csv", TinyCompetition.submission(n)).statusCode()).isEqualTo(201);
+                        n++;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return n;
+            });
+            List<Path> backups = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Thread.sleep(300);
+                Path zip = dir.resolve("live-" + i + ".zip");
+                Backup.Summary s = Backup.write(server.config, zip, Progress.NONE, w -> {
+                    throw new AssertionError(w);
+                });
+                assertThat(s.missingUploads()).isEmpty();
+                backups.add(zip);
+            }
+            stop.set(true);
+            int uploaded = traffic.get(60, TimeUnit.SECONDS);
+            assertThat(uploaded).isPositive();
+
+            long previous = 0;
+            for (Path zip : backups) {
+                Path target = dir.resolve("restored-" + zip.getFileName());
+                Map<String, String> settings = TestDatabase.settings(target);
+                Restore.Summary r = Restore.run(config(target, settings), zip, Progress.NONE, w -> {
+                    throw new AssertionError(w);
+                });
+                // the restore's foreign keys found every submission's student; the snapshot holds each student's one
+                // upload, but the newest student may not have uploaded yet
+                assertThat(r.rows().get("accounts") - r.rows().get("submissions")).isBetween(0L, 1L);
+                assertThat(r.rows().get("submissions")).isBetween(previous, (long) uploaded);
+                previous = r.rows().get("submissions");
+                Database db = Database.open(config(target, settings));
+                try {
+                    List<Map<String, Object>> subs = rows(db).get("submissions");
+                    UploadStore store = new UploadStore(config(target, settings).uploadDir());
+                    assertThat(subs).allSatisfy(sub -> assertThat(store.path((String) sub.get("sha256")))
+                            .isRegularFile());
+                } finally {
+                    db.close();
+                }
+            }
+            assertThat(previous).as("uploads in the last backup").isPositive();
+        }
+    }
+
+    // ---- helpers
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(Object command, String... args) {
+        CommandLine cl = Holdout.commandLine(command);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static ServerConfig config(Path dataDir, Map<String, String> settings) {
+        Map<String, String> s = new HashMap<>(settings);
+        s.put("data.dir", dataDir.toString());
+        return ServerConfig.of(s);
+    }
+
+    /** A properties file for the commands' --config: the data folder and the database settings. */
+    static String properties(Path dataDir, Map<String, String> settings) throws IOException {
+        Files.createDirectories(dataDir.getParent());
+        StringBuilder p = new StringBuilder();
+        Map<String, String> s = new TreeMap<>(settings);
+        s.put("data.dir", dataDir.toString());
+        s.forEach((k, v) -> p.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + ".properties");
+        Files.writeString(file, p);
+        return file.toString();
+    }
+
+    /** Every row of every table but Flyway's, as column to value, rows sorted by their text. */
+    static Map<String, List<Map<String, Object>>> rows(Database db) throws Exception {
+        Map<String, List<Map<String, Object>>> all = new TreeMap<>();
+        try (Connection c = db.connection()) {
+            for (Map.Entry<String, String> t : Sql.tables(c).entrySet()) {
+                if (t.getKey().equals(Sql.FLYWAY_TABLE)) {
+                    continue;
+                }
+                List<Map<String, Object>> rows = new ArrayList<>();
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT * FROM " + Sql.quote(t.getValue()))) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    while (rs.next()) {
+                        Map<String, Object> row = new TreeMap<>();
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            row.put(md.getColumnName(i).toLowerCase(Locale.ROOT), rs.getObject(i));
+                        }
+                        rows.add(row);
+                    }
+                }
+                rows.sort((x, y) -> x.toString().compareTo(y.toString()));
+                all.put(t.getKey(), rows);
+            }
+        }
+        return all;
+    }
+
+    static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+        }
+    }
+
+    /** A copy of the zip with one entry's text changed (the zip itself stays valid; only the manifest can tell). */
+    static Path rewrite(Path zip, Path out, String entry, UnaryOperator<String> change) throws IOException {
+        try (ZipFile in = new ZipFile(zip.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
+            boolean found = false;
+            for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
+                ZipEntry ze = e.nextElement();
+                byte[] bytes;
+                try (InputStream s = in.getInputStream(ze)) {
+                    bytes = s.readAllBytes();
+                }
+                if (ze.getName().equals(entry)) {
+                    String changed = change.apply(new String(bytes, StandardCharsets.UTF_8));
+                    assertThat(changed).as("the change to " + entry).isNotEqualTo(new String(bytes,
+                            StandardCharsets.UTF_8));
+                    bytes = changed.getBytes(StandardCharsets.UTF_8);
+                    found = true;
+                }
+                z.putNextEntry(new ZipEntry(ze.getName()));
+                z.write(bytes);
+                z.closeEntry();
+            }
+            assertThat(found).as(entry).isTrue();
+        }
+        return out;
+    }
+}

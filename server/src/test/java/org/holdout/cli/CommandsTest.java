@@ -30,7 +30,7 @@ class CommandsTest {
     /** Each data folder's database ({@link TestDatabase}), made on first use: one per test. */
     private static final Map<Path, Map<String, String>> DATABASES = new ConcurrentHashMap<>();
 
-    static Map<String, String> database(Path dir) {
+    private static Map<String, String> database(Path dir) {
         return DATABASES.computeIfAbsent(dir, TestDatabase::settings);
     }
 
@@ -38,7 +38,7 @@ class CommandsTest {
      * {@code args} with {@code --config} naming a file with the database of its {@code --data-dir}, unless they name
      * a config file already ({@link #write} puts the database into those).
      */
-    static String[] withDatabase(String... args) {
+    private static String[] withDatabase(String... args) {
         List<String> list = Arrays.asList(args);
         int dataDir = list.indexOf("--data-dir");
         if (dataDir < 0 || list.contains("--config")) {

@@ -7,14 +7,20 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.holdout.baselines.cli.BaselineCommand;
 import org.holdout.server.Client;
+import org.holdout.server.TestDatabase;
 import org.holdout.server.TinyCompetition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,7 +28,32 @@ class CommandsTest {
     record Run(int code, String out, String err) {
     }
 
+    /** Each data folder's database ({@link TestDatabase}), made on first use: one per test. */
+    private static final Map<Path, Map<String, String>> DATABASES = new ConcurrentHashMap<>();
+
+    private static Map<String, String> database(Path dir) {
+        return DATABASES.computeIfAbsent(dir, TestDatabase::settings);
+    }
+
+    /**
+     * {@code args} with {@code --config} naming a file with the database of its {@code --data-dir}, unless they name
+     * a config file already ({@link #write} puts the database into those).
+     */
+    private static String[] withDatabase(String... args) {
+        List<String> list = Arrays.asList(args);
+        int dataDir = list.indexOf("--data-dir");
+        if (dataDir < 0 || list.contains("--config")) {
+            return args;
+        }
+        Path dir = Path.of(args[dataDir + 1]);
+        String[] more = Arrays.copyOf(args, args.length + 2);
+        more[args.length] = "--config";
+        more[args.length + 1] = properties(dir.resolve("database.properties"), database(dir), "");
+        return more;
+    }
+
     static Run run(Object command, String... args) {
+        args = withDatabase(args);
         CommandLine cl = Holdout.commandLine(command);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -96,7 +127,8 @@ class CommandsTest {
             throws InterruptedException {
         CommandLine cl = Holdout.commandLine(cmd);
         cl.setOut(new PrintWriter(out, true));
-        CompletableFuture<Integer> f = CompletableFuture.supplyAsync(() -> cl.execute(args));
+        String[] withDatabase = withDatabase(args);
+        CompletableFuture<Integer> f = CompletableFuture.supplyAsync(() -> cl.execute(withDatabase));
         for (int i = 0; i < 300 && cmd.started.getCount() > 0 && !f.isDone(); i++) {
             cmd.started.await(100, TimeUnit.MILLISECONDS);
         }
@@ -175,6 +207,8 @@ class CommandsTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "holdout.test.db", matches = "postgresql",
+            disabledReason = "about H2's file lock, which a PostgreSQL server does not have")
     void usersCommandsWhileAnotherProcessHoldsTheDatabaseSayWhatToDoInsteadOfAStackTrace(@TempDir Path dir)
             throws Exception {
         Run first = run(new UsersCommand(), "users", "add", "r01", "--data-dir", dir.toString());
@@ -332,8 +366,9 @@ class CommandsTest {
                 .contains("so the overview shows the built-in rules (set rules.file or HOLDOUT_RULES_FILE");
         assertThat(printed[1]).contains("Daily limit changed from 5 (days in Asia/Taipei) to 2 (days in UTC)");
         assertThat(printed[2]).doesNotContain("Daily limit changed");
-        try (org.holdout.db.Database db = org.holdout.db.Database.open(org.holdout.config.ServerConfig.of(
-                java.util.Map.of("data.dir", dir.toString())))) {
+        Map<String, String> settings = new java.util.HashMap<>(database(dir));
+        settings.put("data.dir", dir.toString());
+        try (org.holdout.db.Database db = org.holdout.db.Database.open(org.holdout.config.ServerConfig.of(settings))) {
             org.holdout.competition.Competition c = new org.holdout.competition.CompetitionRepository(db).first()
                     .orElseThrow();
             assertThat(c.dailyLimit()).isEqualTo(2);
@@ -341,10 +376,18 @@ class CommandsTest {
         }
     }
 
+    /** {@code dir}/holdout.properties with these lines after the test's database settings. */
     private static String write(Path dir, String properties) {
+        return properties(dir.resolve("holdout.properties"), database(dir), properties);
+    }
+
+    private static String properties(Path p, Map<String, String> database, String more) {
         try {
-            Path p = dir.resolve("holdout.properties");
-            Files.writeString(p, properties + "\n");
+            java.util.Properties db = new java.util.Properties();
+            db.putAll(database);
+            StringWriter text = new StringWriter();
+            db.store(text, null);
+            Files.writeString(p, text + more + "\n");
             return p.toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

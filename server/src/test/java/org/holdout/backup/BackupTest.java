@@ -246,18 +246,18 @@ class BackupTest {
     @Test
     void aBackupOfAnOlderSchemaIsMigratedAfterItsRowsAreInAndANewerOneIsRefused(@TempDir Path dir) throws Exception {
         Source source = backedUp(dir);
-        Path older = rewrite(source.zip(), dir.resolve("older.zip"), Backup.MANIFEST,
-                s -> s.replaceFirst("\"schema_version\" : \"[^\"]*\"", "\"schema_version\" : \"1\""));
+        Path older = asSchemaV2(source.zip(), dir.resolve("older.zip"));
         Path migrated = dir.resolve("migrated");
         Map<String, String> migratedSettings = TestDatabase.settings(migrated);
         Restore.Summary r = Restore.run(config(migrated, migratedSettings), older, Progress.NONE, w -> { });
-        assertThat(r.schemaVersion()).isEqualTo("1");
+        assertThat(r.schemaVersion()).isEqualTo("2");
         Database db = Database.open(config(migrated, migratedSettings));
         try (Connection c = db.connection()) {
             assertThat(Sql.schemaVersion(c)).isEqualTo(Sql.newestMigration(config(migrated, migratedSettings)));
             Map<String, List<Map<String, Object>>> expected = source.rows();
             expected.get("competitions").forEach(x -> x.put("bundle_dir",
                     migrated.resolve("competitions/tiny").toAbsolutePath().toString()));
+            expected.get("submissions").forEach(x -> x.put("bytes_kept", true));
             assertThat(rows(db)).isEqualTo(expected);
         } finally {
             db.close();
@@ -447,6 +447,67 @@ class BackupTest {
     }
 
     /** A copy of the zip with one entry's text changed (the zip itself stays valid; only the manifest can tell). */
+    /**
+     * The backup as a server at schema version 2 would have written it: without V3's {@code submissions.bytes_kept},
+     * which a restore must then add with its default.
+     */
+    static Path asSchemaV2(Path zip, Path out) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipFile in = new ZipFile(zip.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
+                ZipEntry ze = e.nextElement();
+                try (InputStream st = in.getInputStream(ze)) {
+                    entries.put(ze.getName(), st.readAllBytes());
+                }
+            }
+        }
+        String table = "db/submissions.jsonl";
+        StringBuilder rewritten = new StringBuilder();
+        int dropped = -1;
+        for (String line : new String(entries.get(table), StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = json.readTree(line);
+            if (dropped < 0) {
+                var columns = (com.fasterxml.jackson.databind.node.ArrayNode) node.get("columns");
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).get("name").asText().equals("bytes_kept")) {
+                        dropped = i;
+                    }
+                }
+                assertThat(dropped).as("bytes_kept in " + line).isNotNegative();
+                columns.remove(dropped);
+            } else {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node).remove(dropped);
+            }
+            rewritten.append(json.writeValueAsString(node)).append('\n');
+        }
+        byte[] bytes = rewritten.toString().getBytes(StandardCharsets.UTF_8);
+        entries.put(table, bytes);
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(entries.get(Backup.MANIFEST));
+        manifest.put("schema_version", "2");
+        for (JsonNode t : manifest.get("tables")) {
+            if (t.get("name").asText().equals("submissions")) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) t.get("columns")).remove(dropped);
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("entries").get(table))
+                .put("sha256", java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+                .put("size", bytes.length);
+        entries.put(Backup.MANIFEST, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return out;
+    }
+
     static Path rewrite(Path zip, Path out, String entry, UnaryOperator<String> change) throws IOException {
         try (ZipFile in = new ZipFile(zip.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
             boolean found = false;

@@ -43,8 +43,8 @@ class BrowserTest {
                 && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs chromium and chromium-driver");
         dir = tmp;
         server = new TestServer(tmp.resolve("server"), Map.of("daily.limit", "5"));
-        server.app.accounts().create("mei", "Lin Mei", null, Role.STUDENT, "pw-mei");
-        server.app.accounts().create("ta", "Course staff", null, Role.STAFF, "pw-ta");
+        server.app.accounts().create("mei", "Lin Mei", null, Role.STUDENT, "password-mei");
+        server.app.accounts().create("ta", "Course staff", null, Role.STAFF, "password-ta");
         for (String[] s : new String[][] {{"wei", "Chen Wei", "31"}, {"yu", "Wang Yu", "32"}, {"hao", "Liu Hao", "33"}}) {
             var a = server.app.accounts().create(s[0], s[1], null, Role.STUDENT, "pw").account();
             server.app.submissions().submit(server.competition(), a, "model.csv",
@@ -106,7 +106,7 @@ class BrowserTest {
         open("/leaderboard");
         assertThat(driver.getCurrentUrl()).contains("/login?next=%2Fleaderboard");
         shot("login");
-        fillLogin("mei", "pw-mei");
+        fillLogin("mei", "password-mei");
         assertThat(driver.getCurrentUrl()).endsWith("/leaderboard");
 
         open("/");
@@ -214,7 +214,7 @@ class BrowserTest {
         open("/staff");
         assertThat(driver.findElement(By.id("error-message")).getText()).contains("Only staff");
         shot("forbidden");
-        login("ta", "pw-ta");
+        login("ta", "password-ta");
         open("/staff");
         assertThat(driver.findElement(By.id("baselines")).getText()).contains("simple", "0.60000", "0.59000");
         shot("staff");
@@ -225,12 +225,12 @@ class BrowserTest {
     @Test
     @Order(4)
     void onAPhoneAStudentChangesTheirPasswordAndLogsInWithTheNewOne() throws Exception {
-        server.app.accounts().create("kai", "Kai", null, Role.STUDENT, "pw-kai-generated");
+        server.app.accounts().create("kai", "Kai", null, Role.STUDENT, "password-kai-generated");
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
-            login("kai", "pw-kai-generated");
+            login("kai", "password-kai-generated");
             open("/account");
-            driver.findElement(By.name("current")).sendKeys("pw-kai-generated");
+            driver.findElement(By.name("current")).sendKeys("password-kai-generated");
             driver.findElement(By.name("password")).sendKeys("my own secret");
             driver.findElement(By.name("repeat")).sendKeys("my own secret");
             driver.findElement(By.cssSelector("form[action='/account/password'] button")).click();

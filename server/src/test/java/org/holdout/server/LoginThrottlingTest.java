@@ -28,30 +28,30 @@ class LoginThrottlingTest {
     void afterFiveWrongPasswordsEvenTheRightOneIsRefusedWith429UntilTheWindowPasses(@TempDir Path dir)
             throws Exception {
         try (TestServer server = new TestServer(dir)) {
-            server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "pw-ann");
+            server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "password-ann");
             Client c = new Client(server.url());
             for (int i = 0; i < 5; i++) {
                 HttpResponse<String> wrong = attempt(c, "ann", "guess" + i);
                 assertThat(wrong.statusCode()).isEqualTo(401);
                 assertThat(wrong.body()).contains("Wrong username or password.");
             }
-            HttpResponse<String> refused = attempt(c, "ann", "pw-ann");
+            HttpResponse<String> refused = attempt(c, "ann", "password-ann");
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("900");
             assertThat(refused.body()).contains("Too many failed logins as &quot;ann&quot;; try again in 15 minutes.");
             assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(h -> h.startsWith("holdout_session="));
 
             server.clock.advance(Duration.ofMinutes(14));
-            assertThat(attempt(c, "ann", "pw-ann").headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(attempt(c, "ann", "password-ann").headers().firstValue("Retry-After")).hasValue("60");
             server.clock.advance(Duration.ofMinutes(1));
-            assertThat(attempt(c, "ann", "pw-ann").statusCode()).isEqualTo(302);
+            assertThat(attempt(c, "ann", "password-ann").statusCode()).isEqualTo(302);
         }
     }
 
     @Test
     void aNameThatDoesNotExistIsRefusedJustLikeOneThatDoes(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
-            server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "pw-ann");
+            server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "password-ann");
             Client c = new Client(server.url());
             for (String name : new String[] {"ann", "nobody"}) {
                 for (int i = 0; i < 5; i++) {
@@ -70,7 +70,7 @@ class LoginThrottlingTest {
     void aNameThatDoesNotExistTakesAsLongToRefuseAsAWrongPassword(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
             AccountService accounts = server.app.accounts();
-            accounts.create("ann", "Ann", null, Role.STUDENT, "pw-ann");
+            accounts.create("ann", "Ann", null, Role.STUDENT, "password-ann");
             long known = Long.MAX_VALUE;
             long unknown = Long.MAX_VALUE;
             for (int i = 0; i < 5; i++) {
@@ -90,29 +90,29 @@ class LoginThrottlingTest {
     @Test
     void aSuccessfulLoginStartsTheCountAgain(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
-            server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "pw-ann");
+            server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "password-ann");
             Client c = new Client(server.url());
             for (int i = 0; i < 4; i++) {
                 assertThat(attempt(c, "ann", "typo").statusCode()).isEqualTo(401);
             }
-            assertThat(attempt(c, "ann", "pw-ann").statusCode()).isEqualTo(302);
+            assertThat(attempt(c, "ann", "password-ann").statusCode()).isEqualTo(302);
             Client other = new Client(server.url());
             for (int i = 0; i < 4; i++) {
                 assertThat(attempt(other, "ann", "typo").statusCode()).isEqualTo(401);
             }
-            assertThat(attempt(other, "ann", "pw-ann").statusCode()).isEqualTo(302);
+            assertThat(attempt(other, "ann", "password-ann").statusCode()).isEqualTo(302);
         }
     }
 
     @Test
     void manyNamesFromOneAddressAreRefusedByTheAddressLimit(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir, Map.of("login.failures.per.address", "3"))) {
-            server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "pw-ann");
+            server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "password-ann");
             Client c = new Client(server.url());
             for (String name : new String[] {"a1", "a2", "a3"}) {
                 assertThat(attempt(c, name, "guess").statusCode()).isEqualTo(401);
             }
-            HttpResponse<String> r = attempt(c, "ann", "pw-ann");
+            HttpResponse<String> r = attempt(c, "ann", "password-ann");
             assertThat(r.statusCode()).isEqualTo(429);
             assertThat(r.body()).contains("Too many failed logins from your network address; try again in 15 minutes.");
         }

@@ -19,9 +19,11 @@ import java.util.Properties;
  * @param maxUploadBytes uploads larger than this are answered 413
  * @param baselines     train the four baselines in the background on first start of the default competition
  * @param fashionMnistDir where the Fashion-MNIST IDX files are (the Debian package's folder by default)
- * @param loginFailuresPerUser    failed logins for one username within {@code loginWindow} before further attempts
- *                                are refused (0: no limit)
- * @param loginFailuresPerAddress the same for one client address
+ * @param loginFreeFailures       wrong passwords for one username from one client address before each further
+ *                                attempt from there waits (1 s, doubling, up to {@code loginMaxDelay})
+ * @param loginMaxDelay           the longest such wait (zero: no waits)
+ * @param loginFailuresPerAddress failed logins of one client address within {@code loginWindow} before it is
+ *                                refused (0: no limit)
  */
 public record ServerConfig(
         String host,
@@ -38,7 +40,8 @@ public record ServerConfig(
         Path fashionMnistDir,
         Path rulesFile,
         boolean behindProxy,
-        int loginFailuresPerUser,
+        int loginFreeFailures,
+        Duration loginMaxDelay,
         int loginFailuresPerAddress,
         Duration loginWindow) {
 
@@ -47,7 +50,7 @@ public record ServerConfig(
     /** Property keys; the environment variable is {@code HOLDOUT_} + the key upper-cased with dots as underscores. */
     public static final String[] KEYS = {"host", "port", "db.url", "db.user", "db.password", "data.dir", "upload.dir",
         "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file", "behind.proxy",
-        "login.failures.per.user", "login.failures.per.address", "login.window.minutes"};
+        "login.free.failures", "login.max.delay.minutes", "login.failures.per.address", "login.window.minutes"};
 
     public static ServerConfig defaults() {
         return from(new Properties());
@@ -119,8 +122,9 @@ public record ServerConfig(
                 Path.of(p.getProperty("fashion.mnist", "/usr/share/datasets/fashion-mnist")),
                 p.getProperty("rules.file") != null ? Path.of(p.getProperty("rules.file")) : defaultRules(),
                 bool(p, "behind.proxy", "false"),
-                whole(p, "login.failures.per.user", "5"),
-                whole(p, "login.failures.per.address", "50"),
+                whole(p, "login.free.failures", "5"),
+                Duration.ofMinutes(wholeLong(p, "login.max.delay.minutes", "15")),
+                whole(p, "login.failures.per.address", "100"),
                 Duration.ofMinutes(wholeLong(p, "login.window.minutes", "15")));
     }
 

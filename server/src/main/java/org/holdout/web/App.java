@@ -66,8 +66,8 @@ public final class App implements AutoCloseable {
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
         Access access = new Access(accounts);
-        LoginThrottle throttle = new LoginThrottle(config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
-                config.loginWindow(), clock);
+        LoginThrottle throttle = new LoginThrottle(config.loginFreeFailures(), config.loginMaxDelay(),
+                config.loginFailuresPerAddress(), config.loginWindow(), clock);
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions),
                 new SubmissionHandlers(competitions, submissions, uploads, leaderboard),
                 new LeaderboardHandlers(competitions, leaderboard),

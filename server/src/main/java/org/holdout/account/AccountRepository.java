@@ -128,8 +128,9 @@ public final class AccountRepository {
         update("UPDATE accounts SET token_hash = ? WHERE id = ?", tokenHash, accountId);
     }
 
-    public void setPasswordHash(long accountId, String passwordHash) {
-        update("UPDATE accounts SET password_hash = ? WHERE id = ?", passwordHash, accountId);
+    /** The new password hash, and no API token any more: a script's token does not outlive the password. */
+    public void setPasswordHashRevokingToken(long accountId, String passwordHash) {
+        update("UPDATE accounts SET password_hash = ?, token_hash = NULL WHERE id = ?", passwordHash, accountId);
     }
 
     /** Takes the student's row lock until the transaction of {@code c} ends: uploads of one student queue here. */

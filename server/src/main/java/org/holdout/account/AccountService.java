@@ -67,7 +67,8 @@ public final class AccountService {
     }
 
     /**
-     * Replaces the password of {@code me} after checking the current one, and ends its other sessions.
+     * Replaces the password of {@code me} after checking the current one, revokes its API token and ends its other
+     * sessions.
      *
      * @throws IllegalArgumentException with a sentence saying what is wrong; nothing is changed then
      */
@@ -84,7 +85,7 @@ public final class AccountService {
 
     /**
      * Staff's reset for an account that lost its password: {@code password}, or a generated one when it is blank;
-     * all the account's sessions end.
+     * all the account's sessions end and its API token is revoked.
      *
      * @return the new password
      * @throws IllegalArgumentException when there is no such account or the password breaks {@link AccountRules}
@@ -104,9 +105,12 @@ public final class AccountService {
         return password == null || password.isBlank() ? Secrets.newPassword() : password;
     }
 
-    /** Sets the password and ends the account's sessions but the one whose id hashes to {@code keepSession}. */
+    /**
+     * Sets the password, revokes the API token (whoever knew the old password may have made one), and ends the
+     * account's sessions but the one whose id hashes to {@code keepSession}.
+     */
     private void setPassword(long accountId, String password, String keepSession) {
-        accounts.setPasswordHash(accountId, Secrets.hashPassword(password));
+        accounts.setPasswordHashRevokingToken(accountId, Secrets.hashPassword(password));
         accounts.deleteOtherSessions(accountId, keepSession);
     }
 

@@ -255,7 +255,7 @@ public class UsersCommand implements Callable<Integer> {
 
     @Command(name = "password", mixinStandardHelpOptions = true, description = {
         "Gives an account a new password (a student who lost theirs): a generated one, printed once, or --password.",
-        "The account's sessions end: whoever was logged in as it logs in again."})
+        "The account's sessions end (whoever was logged in as it logs in again) and its API token stops working."})
     static class Password implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -282,6 +282,7 @@ public class UsersCommand implements Callable<Integer> {
                 out.println(password == null || password.isBlank()
                         ? "New password of " + username + ": " + pw + " (shown once)."
                         : "Password of " + username + " changed.");
+                out.println("Its sessions are ended and its API token is revoked.");
                 return ExitCodes.OK;
             });
         }

@@ -105,9 +105,8 @@ public final class App implements AutoCloseable {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.router.mount(r -> {
                 r.before(ctx -> {
-                    ctx.header("X-Content-Type-Options", "nosniff");
-                    ctx.header("Referrer-Policy", "same-origin");
-                    if (Web.isApi(ctx) || ctx.path().startsWith("/static/")) {
+                    SecurityHeaders.apply(ctx);
+                    if (Web.isApi(ctx) || ctx.path().startsWith(SecurityHeaders.STATIC)) {
                         return;
                     }
                     Map<String, Object> layout = new HashMap<>();

@@ -64,4 +64,22 @@ class PasswordChangeTest {
             assertThat(loginStatus(server, "ann", "correct horse")).isEqualTo(302);
         }
     }
+
+    @Test
+    void aChangedOrResetPasswordRevokesTheApiToken(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ann = server.login("ann", Role.STUDENT);
+            assertThat(ann.apiGet("/api/submissions").statusCode()).isEqualTo(200);
+            HttpResponse<String> r = change(ann, "password-ann", "correct horse", "correct horse");
+            assertThat(r.statusCode()).isEqualTo(303);
+            assertThat(ann.apiGet("/api/submissions").statusCode()).as("the token from before").isEqualTo(401);
+            assertThat(ann.follow(r).body()).contains("your API token no longer works", "You have no token yet.");
+
+            ann.token = server.app.accounts().regenerateToken(
+                    server.app.accounts().repository().byUsername("ann").orElseThrow().id());
+            assertThat(ann.apiGet("/api/submissions").statusCode()).isEqualTo(200);
+            server.app.accounts().resetPassword("ann", null);
+            assertThat(ann.apiGet("/api/submissions").statusCode()).as("after staff's reset").isEqualTo(401);
+        }
+    }
 }

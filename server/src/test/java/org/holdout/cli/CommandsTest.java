@@ -216,6 +216,34 @@ class CommandsTest {
         assertThat(list.out().strip()).isEqualTo("username,display_name,email,role,has_token");
     }
 
+    /** A database failure on inserting r02 (H2 runs this in this JVM). */
+    public static final class FailOnR02 implements org.h2.api.Trigger {
+        @Override
+        public void fire(java.sql.Connection c, Object[] oldRow, Object[] newRow) throws java.sql.SQLException {
+            if ("r02".equals(newRow[1])) {
+                throw new java.sql.SQLException("disk full (simulated)");
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseFailureInTheMiddleOfAnImportStillPrintsThePasswordsAlreadyGenerated(@TempDir Path dir)
+            throws Exception {
+        org.holdout.config.ServerConfig config = org.holdout.config.ServerConfig.of(
+                java.util.Map.of("data.dir", dir.toString()));
+        try (org.holdout.db.Database db = org.holdout.db.Database.open(config)) {
+            db.withConnection(c -> c.createStatement().executeUpdate("CREATE TRIGGER fail_on_r02 BEFORE INSERT ON"
+                    + " accounts FOR EACH ROW CALL '" + FailOnR02.class.getName() + "'"));
+        }
+        Run r = importRoster(dir, "username,display_name,email\nr01,One,\nr02,Two,\nr03,Three,\n");
+        assertThat(r.code()).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(r.err()).contains("roster.csv line 3: ", "disk full (simulated)", "1 account(s) added before it")
+                .doesNotContain("\tat ");
+        assertThat(r.out()).contains("Imported 1 account(s)");
+        Matcher pw = Pattern.compile("(?m)^r01,(\\S+)$").matcher(r.out());
+        assertThat(pw.find()).as("r01's generated password is printed: %s", r.out()).isTrue();
+    }
+
     @Test
     void usersAddAndPasswordFollowTheSameRulesAsTheRosterWithoutAStackTrace(@TempDir Path dir) throws Exception {
         String d = dir.toString();

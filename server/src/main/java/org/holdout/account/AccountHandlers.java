@@ -72,7 +72,7 @@ public final class AccountHandlers {
                     username == null ? "" : username);
             return;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, ctx.ip());
         ctx.cookie(new Cookie(LOGIN_CSRF, "", "/login", 0, ctx.req().isSecure(), 0, true, null, null,
                 SameSite.STRICT));
         String session = accounts.startSession(a.get());
@@ -82,10 +82,10 @@ public final class AccountHandlers {
     }
 
     static String tooMany(LoginThrottle.Refusal refusal, String username) {
-        long minutes = refusal.retryAfterMinutes();
-        String wait = "try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+        String wait = "try again in " + refusal.retryAfterText() + ".";
         return refusal.reason() == LoginThrottle.Refusal.Reason.USERNAME
-                ? "Too many failed logins as \"" + (username == null ? "" : username.trim()) + "\"; " + wait
+                ? "Too many wrong passwords for \"" + (username == null ? "" : username.trim()) + "\" from your"
+                        + " network address; " + wait
                 : "Too many failed logins from your network address; " + wait;
     }
 

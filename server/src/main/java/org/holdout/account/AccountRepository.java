@@ -18,34 +18,60 @@ public final class AccountRepository {
     private static final String COLUMNS =
             "id, username, display_name, email, role, password_hash, token_hash, created_ms";
 
+    /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Database db;
 
     public AccountRepository(Database db) {
         this.db = db;
     }
 
-    public Account insert(String username, String displayName, String email, Role role, String passwordHash,
-                          Instant now) {
+    /**
+     * Inserts the account with its lower-cased username, which a unique index keeps unique.
+     *
+     * @return the account, or empty when the username is taken in any case
+     */
+    public Optional<Account> insert(String username, String displayName, String email, Role role,
+                                    String passwordHash, Instant now) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts (username, display_name, email, role,"
-                    + " password_hash, created_ms) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts (username, username_lower,"
+                    + " display_name, email, role, password_hash, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, username);
-                ps.setString(2, displayName);
-                ps.setString(3, email);
-                ps.setString(4, role.name());
-                ps.setString(5, passwordHash);
-                ps.setLong(6, now.toEpochMilli());
+                ps.setString(2, AccountRules.key(username));
+                ps.setString(3, displayName);
+                ps.setString(4, email);
+                ps.setString(5, role.name());
+                ps.setString(6, passwordHash);
+                ps.setLong(7, now.toEpochMilli());
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
-                    return new Account(rs.getLong(1), username, displayName, email, role, passwordHash, null, now);
+                    return Optional.of(new Account(rs.getLong(1), username, displayName, email, role, passwordHash,
+                            null, now));
                 }
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return Optional.empty();
+                }
+                throw e;
             }
         });
     }
 
+    /**
+     * The account with this username in any case. Two accounts whose names differ only in case can exist from before
+     * names were compared that way: the exact spelling wins, else the older account (the one with the lower-cased
+     * name, see V5).
+     */
     public Optional<Account> byUsername(String username) {
-        return one("SELECT " + COLUMNS + " FROM accounts WHERE username = ?", username);
+        if (username == null) {
+            return Optional.empty();
+        }
+        Optional<Account> exact = one("SELECT " + COLUMNS + " FROM accounts WHERE username = ?", username);
+        return exact.isPresent() ? exact
+                : one("SELECT " + COLUMNS + " FROM accounts WHERE username_lower = ?", AccountRules.key(username));
     }
 
     public Optional<Account> byId(long id) {
@@ -102,8 +128,9 @@ public final class AccountRepository {
         update("UPDATE accounts SET token_hash = ? WHERE id = ?", tokenHash, accountId);
     }
 
-    public void setPasswordHash(long accountId, String passwordHash) {
-        update("UPDATE accounts SET password_hash = ? WHERE id = ?", passwordHash, accountId);
+    /** The new password hash, and no API token any more: a script's token does not outlive the password. */
+    public void setPasswordHashRevokingToken(long accountId, String passwordHash) {
+        update("UPDATE accounts SET password_hash = ?, token_hash = NULL WHERE id = ?", passwordHash, accountId);
     }
 
     /** Takes the student's row lock until the transaction of {@code c} ends: uploads of one student queue here. */

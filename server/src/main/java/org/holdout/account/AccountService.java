@@ -4,14 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Creating accounts, checking passwords and tokens, and browser sessions. */
 public final class AccountService {
     public static final Duration SESSION_LENGTH = Duration.ofDays(14);
-    static final int MIN_PASSWORD = 8;
-    static final int MAX_PASSWORD_BYTES = 72;
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Checked against when the username does not exist, so that answer takes as long as a wrong password. */
     private static final String NO_SUCH_USER = Secrets.hashPassword(Secrets.newToken());
 
@@ -28,26 +24,39 @@ public final class AccountService {
     }
 
     /**
-     * Creates an account with the given password, or a generated one when {@code password} is blank.
+     * Creates an account with the given password, or a generated one when {@code password} is blank. Usernames are
+     * unique ignoring case: the check here gives the message, the database's unique index on the lower-cased name
+     * settles two creations at once.
      *
-     * @throws IllegalArgumentException for a bad or taken username, with a sentence saying which
+     * @throws IllegalArgumentException for a field that breaks {@link AccountRules} or a taken username, with a
+     *                                  sentence saying which
      */
     public Created create(String username, String displayName, String email, Role role, String password) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("username \"" + username + "\" must be 1-64 letters, digits, '.', '_'"
-                    + " or '-', starting with a letter or digit");
-        }
-        if (accounts.byUsername(username).isPresent()) {
-            throw new IllegalArgumentException("username \"" + username + "\" is taken");
-        }
-        boolean generated = password == null || password.isBlank();
-        String pw = givenOrGenerated(password);
+        AccountRules.username(username);
         String name = displayName == null || displayName.isBlank() ? username : displayName.trim();
+        AccountRules.displayName(name);
         String mail = email == null || email.isBlank() ? null : email.trim();
-        Account a = accounts.insert(username, name, mail, role, Secrets.hashPassword(pw), clock.instant());
+        AccountRules.email(mail);
+        boolean generated = password == null || password.isBlank();
+        if (!generated) {
+            AccountRules.password(password, "password");
+        }
+        accounts.byUsername(username).ifPresent(a -> {
+            throw taken(username, a.username());
+        });
+        String pw = givenOrGenerated(password);
+        Account a = accounts.insert(username, name, mail, role, Secrets.hashPassword(pw), clock.instant())
+                .orElseThrow(() -> taken(username, accounts.byUsername(username).map(Account::username)
+                        .orElse(username)));
         return new Created(a, pw, generated);
     }
 
+    private static IllegalArgumentException taken(String username, String existing) {
+        return new IllegalArgumentException("username \"" + username + "\" is taken" + (existing.equals(username) ? ""
+                : " (by \"" + existing + "\": usernames are the same whatever their case)"));
+    }
+
+    /** The account of this username, typed in any case, if the password is its password. */
     public Optional<Account> authenticate(String username, String password) {
         if (username == null || password == null) {
             return Optional.empty();
@@ -58,7 +67,8 @@ public final class AccountService {
     }
 
     /**
-     * Replaces the password of {@code me} after checking the current one, and ends its other sessions.
+     * Replaces the password of {@code me} after checking the current one, revokes its API token and ends its other
+     * sessions.
      *
      * @throws IllegalArgumentException with a sentence saying what is wrong; nothing is changed then
      */
@@ -66,13 +76,7 @@ public final class AccountService {
         if (!Secrets.checkPassword(current, me.passwordHash())) {
             throw new IllegalArgumentException("The current password is not right.");
         }
-        if (next == null || next.length() < MIN_PASSWORD) {
-            throw new IllegalArgumentException("The new password needs at least " + MIN_PASSWORD + " characters.");
-        }
-        if (next.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new IllegalArgumentException("The new password may have at most " + MAX_PASSWORD_BYTES
-                    + " bytes (bcrypt ignores the rest).");
-        }
+        AccountRules.password(next, "The new password");
         if (!next.equals(repeat)) {
             throw new IllegalArgumentException("The two new passwords differ.");
         }
@@ -81,14 +85,17 @@ public final class AccountService {
 
     /**
      * Staff's reset for an account that lost its password: {@code password}, or a generated one when it is blank;
-     * all the account's sessions end.
+     * all the account's sessions end and its API token is revoked.
      *
      * @return the new password
-     * @throws IllegalArgumentException when there is no such account
+     * @throws IllegalArgumentException when there is no such account or the password breaks {@link AccountRules}
      */
     public String resetPassword(String username, String password) {
         Account a = accounts.byUsername(username).orElseThrow(() -> new IllegalArgumentException(
                 "there is no account \"" + username + "\"; 'holdout users list' shows them"));
+        if (password != null && !password.isBlank()) {
+            AccountRules.password(password, "The password");
+        }
         String pw = givenOrGenerated(password);
         setPassword(a.id(), pw, "");
         return pw;
@@ -98,9 +105,12 @@ public final class AccountService {
         return password == null || password.isBlank() ? Secrets.newPassword() : password;
     }
 
-    /** Sets the password and ends the account's sessions but the one whose id hashes to {@code keepSession}. */
+    /**
+     * Sets the password, revokes the API token (whoever knew the old password may have made one), and ends the
+     * account's sessions but the one whose id hashes to {@code keepSession}.
+     */
     private void setPassword(long accountId, String password, String keepSession) {
-        accounts.setPasswordHash(accountId, Secrets.hashPassword(password));
+        accounts.setPasswordHashRevokingToken(accountId, Secrets.hashPassword(password));
         accounts.deleteOtherSessions(accountId, keepSession);
     }
 

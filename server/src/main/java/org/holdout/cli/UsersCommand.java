@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.holdout.account.Account;
@@ -33,6 +32,8 @@ import picocli.CommandLine.Spec;
         subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListUsers.class,
             UsersCommand.Password.class})
 public class UsersCommand implements Callable<Integer> {
+    /** Roster problems printed at most; the count of the rest follows. */
+    static final int MAX_PROBLEMS = 20;
     /** Appended to {@link Database.InUseException}'s message: the users commands write the database directly. */
     static final String IN_USE_ADVICE = ". The users commands write into the database directly: stop the server"
             + " (Ctrl+C), run this command, then start the server again.";
@@ -113,7 +114,9 @@ public class UsersCommand implements Callable<Integer> {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = {
         "Adds the students of a roster CSV with the header username,display_name,email[,password][,role].",
-        "Existing usernames are skipped; generated passwords are printed once, or written to --passwords-out."})
+        "Existing usernames (in any case) are skipped; generated passwords are printed once, or written to"
+            + " --passwords-out.",
+        "The whole file is checked first: if any line is refused, nothing is imported."})
     static class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -141,64 +144,55 @@ public class UsersCommand implements Callable<Integer> {
                         + "; nothing was imported");
                 return ExitCodes.INVALID_INPUT;
             }
-            if (rows.isEmpty()) {
-                err.println("error: " + roster + " is empty; expected the header username,display_name,email");
+            Roster checked = Roster.check(roster.toString(), rows);
+            if (!checked.problems().isEmpty()) {
+                List<String> problems = checked.problems();
+                problems.stream().limit(MAX_PROBLEMS).forEach(p -> err.println("error: " + p));
+                if (problems.size() > MAX_PROBLEMS) {
+                    err.println("error: … and " + (problems.size() - MAX_PROBLEMS) + " more line(s)");
+                }
+                err.println("Nothing was imported: fix the line(s) above and import the file again.");
                 return ExitCodes.INVALID_INPUT;
             }
-            List<String> header = rows.get(0).getFields().stream()
-                    .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
-            int user = header.indexOf("username");
-            if (user < 0) {
-                err.println("error: " + roster + " line " + rows.get(0).getStartingLineNumber() + " has no 'username'"
-                        + " column; expected the header username,display_name,email[,password][,role]");
-                return ExitCodes.INVALID_INPUT;
-            }
-            int name = header.indexOf("display_name");
-            int mail = header.indexOf("email");
-            int pass = header.indexOf("password");
-            int roleCol = header.indexOf("role");
             return withDatabase(options, spec, db -> {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
                 List<String> generated = new ArrayList<>();
                 int added = 0;
                 int skipped = 0;
-                String failure = null;
-                for (CsvRecord row : rows.subList(1, rows.size())) {
-                    String u = cell(row, user);
-                    if (u.isEmpty()) {
-                        continue;
-                    }
-                    if (accounts.repository().byUsername(u).isPresent()) {
-                        skipped++;
-                        continue;
-                    }
-                    try {
-                        Role r = cell(row, roleCol).isEmpty() ? Role.STUDENT : Role.parse(cell(row, roleCol));
-                        AccountService.Created c = accounts.create(u, cell(row, name), cell(row, mail), r,
-                                cell(row, pass));
+                Roster.Entry at = null;
+                try {
+                    for (Roster.Entry e : checked.entries()) {
+                        at = e;
+                        if (accounts.repository().byUsername(e.username()).isPresent()) {
+                            skipped++;
+                            continue;
+                        }
+                        AccountService.Created c = accounts.create(e.username(), e.displayName(), e.email(), e.role(),
+                                e.password());
                         added++;
                         if (c.generatedPassword()) {
-                            generated.add(u + "," + c.password());
+                            generated.add(e.username() + "," + c.password());
                         }
-                    } catch (IllegalArgumentException e) {
-                        // the rows before this one are already added: their generated passwords are printed
-                        // below, since only their hashes are kept and a second import skips those names
-                        failure = "error: " + roster + " line " + row.getStartingLineNumber() + ": " + e.getMessage()
-                                + "; the import stopped there (the " + added + " account(s) added before it are"
-                                + " kept); fix the line and import the file again: existing usernames are skipped.";
-                        break;
                     }
+                } catch (RuntimeException failure) {
+                    // only the hashes of the passwords generated so far are kept, so they are shown before giving up
+                    report(out, added, skipped, generated);
+                    err.println("error: " + roster + " line " + at.line() + ": " + failure.getMessage() + "; the import"
+                            + " stopped there (the " + added + " account(s) added before it are kept, with their"
+                            + " passwords above); import the file again once that is solved: existing usernames are"
+                            + " skipped.");
+                    return failure instanceof IllegalArgumentException ? ExitCodes.INVALID_INPUT : ExitCodes.INTERNAL;
                 }
-                out.println("Imported " + added + " account(s); " + skipped + " existing username(s) skipped.");
-                if (!generated.isEmpty()) {
-                    printPasswords(generated, out);
-                }
-                if (failure != null) {
-                    err.println(failure);
-                    return ExitCodes.INVALID_INPUT;
-                }
+                report(out, added, skipped, generated);
                 return ExitCodes.OK;
             });
+        }
+
+        private void report(PrintWriter out, int added, int skipped, List<String> generated) {
+            out.println("Imported " + added + " account(s); " + skipped + " existing username(s) skipped.");
+            if (!generated.isEmpty()) {
+                printPasswords(generated, out);
+            }
         }
 
         /** Every record, read before anything is added: a file that is not CSV imports nothing. */
@@ -209,26 +203,32 @@ public class UsersCommand implements Callable<Integer> {
             }
         }
 
-        private void printPasswords(List<String> generated, PrintWriter out) throws IOException {
-            if (passwordsOut == null) {
-                out.println("Generated passwords (shown once):");
-                out.println("username,password");
-                generated.forEach(out::println);
-                return;
+        /** Writes the passwords to --passwords-out, or prints them when there is none or it cannot be written. */
+        private void printPasswords(List<String> generated, PrintWriter out) {
+            if (passwordsOut != null) {
+                try {
+                    writePasswords(passwordsOut, generated);
+                    out.println("Generated passwords written to " + passwordsOut + ".");
+                    return;
+                } catch (IOException e) {
+                    out.println("Cannot write " + passwordsOut + " (" + e.getMessage() + "), so the passwords are"
+                            + " printed here instead.");
+                }
             }
-            Files.deleteIfExists(passwordsOut);
-            Files.createFile(passwordsOut);
+            out.println("Generated passwords (shown once):");
+            out.println("username,password");
+            generated.forEach(out::println);
+        }
+
+        private static void writePasswords(Path file, List<String> generated) throws IOException {
+            Files.deleteIfExists(file);
+            Files.createFile(file);
             try {
-                Files.setPosixFilePermissions(passwordsOut, PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }
-            Files.writeString(passwordsOut, "username,password\n" + String.join("\n", generated) + "\n");
-            out.println("Generated passwords written to " + passwordsOut + ".");
-        }
-
-        private static String cell(CsvRecord row, int i) {
-            return i < 0 || i >= row.getFieldCount() ? "" : row.getField(i).trim();
+            Files.writeString(file, "username,password\n" + String.join("\n", generated) + "\n");
         }
     }
 
@@ -255,7 +255,7 @@ public class UsersCommand implements Callable<Integer> {
 
     @Command(name = "password", mixinStandardHelpOptions = true, description = {
         "Gives an account a new password (a student who lost theirs): a generated one, printed once, or --password.",
-        "The account's sessions end: whoever was logged in as it logs in again."})
+        "The account's sessions end (whoever was logged in as it logs in again) and its API token stops working."})
     static class Password implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -282,6 +282,7 @@ public class UsersCommand implements Callable<Integer> {
                 out.println(password == null || password.isBlank()
                         ? "New password of " + username + ": " + pw + " (shown once)."
                         : "Password of " + username + " changed.");
+                out.println("Its sessions are ended and its API token is revoked.");
                 return ExitCodes.OK;
             });
         }

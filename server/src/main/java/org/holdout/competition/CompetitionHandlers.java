@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.holdout.submission.SubmissionService;
+import org.holdout.web.Downloads;
 import org.holdout.web.Errors;
 import org.holdout.web.Web;
 
@@ -47,10 +48,7 @@ public final class CompetitionHandlers {
         if (p == null) {
             throw new NotFoundResponse("There is no download called \"" + name + "\".");
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.contentType(name.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/octet-stream");
-        ctx.header("Content-Length", String.valueOf(Files.size(p)));
-        ctx.result(Files.newInputStream(p));
+        Downloads.send(ctx, p, name, name.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/octet-stream");
     }
 
     /** {@code /data/preview/train.png} or {@code test.png}: the first images of that file as a grid. */

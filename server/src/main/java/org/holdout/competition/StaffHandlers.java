@@ -247,8 +247,17 @@ public final class StaffHandlers {
             throw new BadRequestResponse("Send JSON like {\"deadline\": \"2026-06-01T23:59:59+08:00\"} or"
                     + " {\"deadline\": null}.");
         }
-        java.time.Instant deadline = parseDeadline(body.get("deadline").isNull() ? null : body.get("deadline").asText(),
-                c);
+        JsonNode value = body.get("deadline");
+        if (!value.isNull() && !value.isTextual()) {
+            throw new BadRequestResponse("\"deadline\" must be a string like \"2026-06-01T23:59:59+08:00\", or null for"
+                    + " none.");
+        }
+        java.time.Instant deadline;
+        try {
+            deadline = DeadlineInput.parse(value.isNull() ? null : value.asText(), c.timeZone());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
         String refusal = CompetitionService.cannotSetDeadline(c, deadline, baselines.clock().instant());
         if (refusal != null) {
             throw new ConflictResponse(refusal);
@@ -261,37 +270,22 @@ public final class StaffHandlers {
 
     public void deadlineForm(Context ctx) {
         Competition c = competitions.current();
+        java.time.Instant deadline;
         try {
-            java.time.Instant deadline = parseDeadline(ctx.formParam("deadline"), c);
-            String refusal = CompetitionService.cannotSetDeadline(c, deadline, baselines.clock().instant());
-            if (refusal != null) {
-                ctx.status(409);
-                page(ctx, null, refusal);
-                return;
-            }
-            competitions.repository().setDeadline(c.id(), deadline);
-        } catch (BadRequestResponse e) {
+            deadline = DeadlineInput.parse(ctx.formParam("deadline"), c.timeZone());
+        } catch (IllegalArgumentException e) {
+            ctx.status(400);
             page(ctx, null, e.getMessage());
             return;
         }
+        String refusal = CompetitionService.cannotSetDeadline(c, deadline, baselines.clock().instant());
+        if (refusal != null) {
+            ctx.status(409);
+            page(ctx, null, refusal);
+            return;
+        }
+        competitions.repository().setDeadline(c.id(), deadline);
         done(ctx, "deadline");
-    }
-
-    /** An ISO-8601 time with an offset, or a local date-time read in the competition's time zone. */
-    static java.time.Instant parseDeadline(String text, Competition c) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(text.trim()).atZone(c.timeZone()).toInstant();
-            } catch (java.time.format.DateTimeParseException e2) {
-                throw new BadRequestResponse("\"" + text + "\" is not a time like 2026-06-01T23:59:59+08:00 or"
-                        + " 2026-06-01T23:59 (read in " + c.timeZone().getId() + ").");
-            }
-        }
     }
 
     public void baselinesApi(Context ctx) {

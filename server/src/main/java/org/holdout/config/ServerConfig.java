@@ -20,9 +20,11 @@ import org.holdout.submission.UploadPolicy;
  * @param maxUploadBytes uploads larger than this are answered 413
  * @param baselines     train the four baselines in the background on first start of the default competition
  * @param fashionMnistDir where the Fashion-MNIST IDX files are (the Debian package's folder by default)
- * @param loginFailuresPerUser    failed logins for one username within {@code loginWindow} before further attempts
- *                                are refused (0: no limit)
- * @param loginFailuresPerAddress the same for one client address
+ * @param loginFreeFailures       wrong passwords for one username from one client address before each further
+ *                                attempt from there waits (1 s, doubling, up to {@code loginMaxDelay})
+ * @param loginMaxDelay           the longest such wait (zero: no waits)
+ * @param loginFailuresPerAddress failed logins of one client address within {@code loginWindow} before it is
+ *                                refused (0: no limit)
  * @param uploadPolicy  uploads in flight per student, and how long and how much of refused files are kept
  */
 public record ServerConfig(
@@ -40,7 +42,8 @@ public record ServerConfig(
         Path fashionMnistDir,
         Path rulesFile,
         boolean behindProxy,
-        int loginFailuresPerUser,
+        int loginFreeFailures,
+        Duration loginMaxDelay,
         int loginFailuresPerAddress,
         Duration loginWindow,
         UploadPolicy uploadPolicy) {
@@ -50,7 +53,7 @@ public record ServerConfig(
     /** Property keys; the environment variable is {@code HOLDOUT_} + the key upper-cased with dots as underscores. */
     public static final String[] KEYS = {"host", "port", "db.url", "db.user", "db.password", "data.dir", "upload.dir",
         "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file", "behind.proxy",
-        "login.failures.per.user", "login.failures.per.address", "login.window.minutes",
+        "login.free.failures", "login.max.delay.minutes", "login.failures.per.address", "login.window.minutes",
         "uploads.in.flight.per.student", "refused.keep.days", "refused.keep.mb.per.student", "refused.keep.mb"};
 
     public static ServerConfig defaults() {
@@ -123,11 +126,12 @@ public record ServerConfig(
                 Path.of(p.getProperty("fashion.mnist", "/usr/share/datasets/fashion-mnist")),
                 p.getProperty("rules.file") != null ? Path.of(p.getProperty("rules.file")) : defaultRules(),
                 bool(p, "behind.proxy", "false"),
-                whole(p, "login.failures.per.user", "5"),
-                whole(p, "login.failures.per.address", "50"),
-                Duration.ofMinutes(wholeLong(p, "login.window.minutes", "15")),
+                whole(p, "login.free.failures", "5"),
+                duration(p, "login.max.delay.minutes", "15", java.time.temporal.ChronoUnit.MINUTES),
+                whole(p, "login.failures.per.address", "100"),
+                duration(p, "login.window.minutes", "15", java.time.temporal.ChronoUnit.MINUTES),
                 new UploadPolicy(Math.max(1, whole(p, "uploads.in.flight.per.student", "4")),
-                        Duration.ofDays(wholeLong(p, "refused.keep.days", "14")),
+                        duration(p, "refused.keep.days", "14", java.time.temporal.ChronoUnit.DAYS),
                         megabytes(p, "refused.keep.mb.per.student", "50"), megabytes(p, "refused.keep.mb", "2048")));
     }
 
@@ -150,6 +154,16 @@ public record ServerConfig(
         } catch (NumberFormatException e) {
             throw new InvalidException(key + " is \"" + v + "\", not a whole number", key);
         }
+    }
+
+    private static Duration duration(Properties p, String key, String def, java.time.temporal.ChronoUnit unit) {
+        long n = wholeLong(p, key, def);
+        long max = Duration.ofDays(36_500).dividedBy(unit.getDuration());
+        if (n > max) {
+            throw new InvalidException(key + " is \"" + p.getProperty(key) + "\": too large (at most " + max
+                    + ", a hundred years)", key);
+        }
+        return Duration.of(n, unit);
     }
 
     private static long megabytes(Properties p, String key, String def) {

@@ -35,7 +35,7 @@ public final class LeaderboardHandlers {
     public void page(Context ctx) {
         Competition c = competitions.current();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rows", leaderboard.publicBoard(c));
+        m.put("rows", BoardNames.shownTo(leaderboard.publicBoard(c), Web.account(ctx)));
         m.put("revealed", c.privateRevealed());
         m.put("zone", c.timeZone());
         Web.render(ctx, "leaderboard", m);
@@ -43,7 +43,7 @@ public final class LeaderboardHandlers {
 
     public void api(Context ctx) throws IOException {
         Competition c = competitions.current();
-        List<LeaderboardRow> rows = leaderboard.publicBoard(c);
+        List<LeaderboardRow> rows = BoardNames.shownTo(leaderboard.publicBoard(c), Web.account(ctx));
         boolean revealed = c.privateRevealed();
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 160 * rows.size());
         try (JsonGenerator g = JSON.createGenerator(out)) {

@@ -67,8 +67,8 @@ public final class App implements AutoCloseable {
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
         Access access = new Access(accounts);
-        LoginThrottle throttle = new LoginThrottle(config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
-                config.loginWindow(), clock);
+        LoginThrottle throttle = new LoginThrottle(config.loginFreeFailures(), config.loginMaxDelay(),
+                config.loginFailuresPerAddress(), config.loginWindow(), clock);
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions),
                 new SubmissionHandlers(competitions, submissions, uploads, leaderboard),
                 new LeaderboardHandlers(competitions, leaderboard),
@@ -106,9 +106,8 @@ public final class App implements AutoCloseable {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.router.mount(r -> {
                 r.before(ctx -> {
-                    ctx.header("X-Content-Type-Options", "nosniff");
-                    ctx.header("Referrer-Policy", "same-origin");
-                    if (Web.isApi(ctx) || ctx.path().startsWith("/static/")) {
+                    SecurityHeaders.apply(ctx);
+                    if (Web.isApi(ctx) || ctx.path().startsWith(SecurityHeaders.STATIC)) {
                         return;
                     }
                     Map<String, Object> layout = new HashMap<>();

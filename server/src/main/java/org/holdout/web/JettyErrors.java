@@ -38,9 +38,9 @@ final class JettyErrors extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         HttpConnection connection = HttpConnection.getCurrentConnection();
-        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
         String message = message(status, reason, connection);
         String path = path(connection);
+        SecurityHeaders.forPath(null).forEach(fields::put);
         if (path != null && Web.isApi(path)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", message);

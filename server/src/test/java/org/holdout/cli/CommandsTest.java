@@ -238,17 +238,80 @@ class CommandsTest {
     }
 
     @Test
-    void aBadRosterLineStillPrintsThePasswordsOfTheAccountsAddedBeforeIt(@TempDir Path dir) throws Exception {
-        Run r = importRoster(dir, "username,display_name,email,role\n"
-                + "r01,One,one@example.edu,\n"
-                + "r02,Two,two@example.edu,professor\n"
-                + "r03,Three,three@example.edu,\n");
+    void aRosterWithABadLineImportsNothingAndNamesEveryBadLineAndField(@TempDir Path dir) throws Exception {
+        Run r = importRoster(dir, "username,display_name,email,password,role\n"
+                + "r01,One,one@example.edu,,\n"
+                + "r02," + "N".repeat(250) + ",two@example.edu,,\n"
+                + "r03,Three," + "e".repeat(190) + "@example.edu,,\n"
+                + "r04,Four,four@example.edu,abc,\n"
+                + "r05,Five,five@example.edu,," + "professor\n"
+                + "R01,One again,,,\n"
+                + "r 07,Seven,,," + "\n"
+                + "r08,Eight,,," + "é".repeat(37) + "\n");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.err()).contains("line 3", "1 account(s) added before it are kept");
+        assertThat(r.err()).contains(
+                "roster.csv line 3: display_name has 250 characters; at most 200 fit",
+                "roster.csv line 4: email has 202 characters; at most 200 fit",
+                "roster.csv line 5: password needs at least 8 characters",
+                "roster.csv line 6: unknown role \"professor\"",
+                "roster.csv line 7: username \"R01\" is on line 2 already as \"r01\" (usernames are the same whatever"
+                        + " their case)",
+                "roster.csv line 8: username \"r 07\" must be",
+                "Nothing was imported").doesNotContain("line 2:", "Exception", "\tat ");
+        assertThat(r.out()).doesNotContain("Imported");
+        Run list = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString());
+        assertThat(list.out().strip()).isEqualTo("username,display_name,email,role,has_token");
+    }
+
+    /** A database failure on inserting r02 (H2 runs this in this JVM). */
+    public static final class FailOnR02 implements org.h2.api.Trigger {
+        @Override
+        public void fire(java.sql.Connection c, Object[] oldRow, Object[] newRow) throws java.sql.SQLException {
+            if ("r02".equals(newRow[1])) {
+                throw new java.sql.SQLException("disk full (simulated)");
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseFailureInTheMiddleOfAnImportStillPrintsThePasswordsAlreadyGenerated(@TempDir Path dir)
+            throws Exception {
+        org.holdout.config.ServerConfig config = org.holdout.config.ServerConfig.of(
+                java.util.Map.of("data.dir", dir.toString()));
+        try (org.holdout.db.Database db = org.holdout.db.Database.open(config)) {
+            db.withConnection(c -> c.createStatement().executeUpdate("CREATE TRIGGER fail_on_r02 BEFORE INSERT ON"
+                    + " accounts FOR EACH ROW CALL '" + FailOnR02.class.getName() + "'"));
+        }
+        Run r = importRoster(dir, "username,display_name,email\nr01,One,\nr02,Two,\nr03,Three,\n");
+        assertThat(r.code()).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(r.err()).contains("roster.csv line 3: ", "disk full (simulated)", "1 account(s) added before it")
+                .doesNotContain("\tat ");
+        assertThat(r.out()).contains("Imported 1 account(s)");
         Matcher pw = Pattern.compile("(?m)^r01,(\\S+)$").matcher(r.out());
         assertThat(pw.find()).as("r01's generated password is printed: %s", r.out()).isTrue();
-        Run list = run(new UsersCommand(), "users", "list", "--data-dir", dir.toString());
-        assertThat(list.out()).contains("r01,One").doesNotContain("r02,", "r03,");
+    }
+
+    @Test
+    void usersAddAndPasswordFollowTheSameRulesAsTheRosterWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        String d = dir.toString();
+        Run shortPw = run(new UsersCommand(), "users", "add", "r01", "--password", "abc", "--data-dir", d);
+        assertThat(shortPw.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(shortPw.err().strip()).isEqualTo("error: password needs at least 8 characters.");
+        Run longName = run(new UsersCommand(), "users", "add", "r01", "--name", "N".repeat(250), "--data-dir", d);
+        assertThat(longName.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(longName.err()).contains("display_name has 250 characters").doesNotContain("Exception", "\tat ");
+        assertThat(run(new UsersCommand(), "users", "add", "Alice", "--data-dir", d).code()).isZero();
+        Run lower = run(new UsersCommand(), "users", "add", "alice", "--data-dir", d);
+        assertThat(lower.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(lower.err()).contains("username \"alice\" is taken (by \"Alice\"");
+        Run reset = run(new UsersCommand(), "users", "password", "ALICE", "--password", "short", "--data-dir", d);
+        assertThat(reset.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(reset.err()).contains("The password needs at least 8 characters.");
+        Run roster = importRoster(dir, "username,display_name,email\nALICE,A,\nbob,Bob,\n");
+        assertThat(roster.code()).as(roster.err()).isZero();
+        assertThat(roster.out()).contains("Imported 1 account(s); 1 existing username(s) skipped");
+        Run list = run(new UsersCommand(), "users", "list", "--data-dir", d);
+        assertThat(list.out()).contains("Alice,Alice", "bob,Bob").doesNotContain("ALICE", "alice,");
     }
 
     @Test

@@ -43,10 +43,10 @@ class BrowserTest {
                 && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs chromium and chromium-driver");
         dir = tmp;
         server = new TestServer(tmp.resolve("server"), Map.of("daily.limit", "5"));
-        server.app.accounts().create("mei", "Lin Mei", null, Role.STUDENT, "pw-mei");
-        server.app.accounts().create("ta", "Course staff", null, Role.STAFF, "pw-ta");
+        server.app.accounts().create("mei", "Lin Mei", null, Role.STUDENT, "password-mei");
+        server.app.accounts().create("ta", "Course staff", null, Role.STAFF, "password-ta");
         for (String[] s : new String[][] {{"wei", "Chen Wei", "31"}, {"yu", "Wang Yu", "32"}, {"hao", "Liu Hao", "33"}}) {
-            var a = server.app.accounts().create(s[0], s[1], null, Role.STUDENT, "pw").account();
+            var a = server.app.accounts().create(s[0], s[1], null, Role.STUDENT, "password").account();
             server.app.submissions().submit(server.competition(), a, "model.csv",
                     TinyCompetition.submission(Long.parseLong(s[2])));
         }
@@ -64,6 +64,7 @@ class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--window-size=1280,900", "--user-data-dir=" + home.resolve("profile"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
         Files.createDirectories(SHOTS);
     }
@@ -106,7 +107,7 @@ class BrowserTest {
         open("/leaderboard");
         assertThat(driver.getCurrentUrl()).contains("/login?next=%2Fleaderboard");
         shot("login");
-        fillLogin("mei", "pw-mei");
+        fillLogin("mei", "password-mei");
         assertThat(driver.getCurrentUrl()).endsWith("/leaderboard");
 
         open("/");
@@ -214,7 +215,7 @@ class BrowserTest {
         open("/staff");
         assertThat(driver.findElement(By.id("error-message")).getText()).contains("Only staff");
         shot("forbidden");
-        login("ta", "pw-ta");
+        login("ta", "password-ta");
         open("/staff");
         assertThat(driver.findElement(By.id("baselines")).getText()).contains("simple", "0.60000", "0.59000");
         shot("staff");
@@ -225,12 +226,12 @@ class BrowserTest {
     @Test
     @Order(4)
     void onAPhoneAStudentChangesTheirPasswordAndLogsInWithTheNewOne() throws Exception {
-        server.app.accounts().create("kai", "Kai", null, Role.STUDENT, "pw-kai-generated");
+        server.app.accounts().create("kai", "Kai", null, Role.STUDENT, "password-kai-generated");
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
-            login("kai", "pw-kai-generated");
+            login("kai", "password-kai-generated");
             open("/account");
-            driver.findElement(By.name("current")).sendKeys("pw-kai-generated");
+            driver.findElement(By.name("current")).sendKeys("password-kai-generated");
             driver.findElement(By.name("password")).sendKeys("my own secret");
             driver.findElement(By.name("repeat")).sendKeys("my own secret");
             driver.findElement(By.cssSelector("form[action='/account/password'] button")).click();
@@ -248,5 +249,37 @@ class BrowserTest {
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
         }
+    }
+
+    @Test
+    @Order(5)
+    void everyPageWorksUnderTheContentSecurityPolicyAndNoOtherSiteMayFrameIt() throws Exception {
+        login("mei", "password-mei");
+        for (String page : new String[] {"/", "/data", "/submit", "/submissions", "/leaderboard", "/account",
+            "/nowhere"}) {
+            open(page);
+            assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return getComputedStyle(document.body).backgroundColor;")).as(page + " has its stylesheet")
+                    .isEqualTo("rgb(245, 246, 248)");
+        }
+        open("/data");
+        assertThat(loadedWidth("preview-train")).isGreaterThan(0);
+        login("ta", "password-ta");
+        open("/staff");
+
+        Path framing = dir.resolve("framing.html");
+        Files.writeString(framing, "<!DOCTYPE html><iframe id=f src=\"" + server.url() + "/login\"></iframe>");
+        driver.get(framing.toUri().toString());
+        Thread.sleep(1000);
+        driver.switchTo().frame("f");
+        assertThat(driver.findElements(By.id("username"))).as("the login page inside another site's frame").isEmpty();
+        driver.switchTo().defaultContent();
+
+        java.util.List<String> logged = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                .getAll().stream().map(e -> e.getMessage()).toList();
+        assertThat(logged).as("console messages of every page this class opened")
+                .filteredOn(m -> m.contains("Content Security Policy") && !m.contains("framing.html")
+                        && !m.contains("frame-ancestors"))
+                .isEmpty();
     }
 }

@@ -85,7 +85,7 @@ class HostileInputTest {
         private String locationAfterLogin(String next) throws Exception {
             Client c = new Client(server.url());
             c.get("/login");
-            HttpResponse<String> r = c.postForm("/login", Map.of("username", "ann", "password", "pw-ann",
+            HttpResponse<String> r = c.postForm("/login", Map.of("username", "ann", "password", "password-ann",
                     "next", next), true);
             assertThat(r.statusCode()).isEqualTo(302);
             return r.headers().firstValue("Location").orElseThrow();
@@ -242,7 +242,7 @@ class HostileInputTest {
         @Test
         void loggingOutAfterTheSessionEndedGoesToTheLoginPage() throws Exception {
             Client c = new Client(server.url());
-            c.login("ann", "pw-ann");
+            c.login("ann", "password-ann");
             c.get("/account");
             String csrf = c.csrf();
             assertThat(c.postForm("/logout", Map.of(), true).statusCode()).isEqualTo(302);
@@ -254,7 +254,7 @@ class HostileInputTest {
         @Test
         void aForeignSiteStillCannotLogAStudentOut() throws Exception {
             Client c = new Client(server.url());
-            c.login("ann", "pw-ann");
+            c.login("ann", "password-ann");
             assertThat(c.postForm("/logout", Map.of(), false).statusCode()).isEqualTo(403);
             assertThat(c.get("/submissions").statusCode()).isEqualTo(200);
         }

@@ -76,9 +76,9 @@ class LeaderboardTest {
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
 
         String json = ann.apiGet("/api/leaderboard").body();
-        int annAt = json.indexOf("\"username\":\"ann\"");
-        int benAt = json.indexOf("\"username\":\"ben\"");
-        int cidAt = json.indexOf("\"username\":\"cid\"");
+        int annAt = json.indexOf("\"name\":\"ANN\"");
+        int benAt = json.indexOf("\"name\":\"BEN\"");
+        int cidAt = json.indexOf("\"name\":\"CID\"");
         assertThat(annAt).as("equal best scores: ann submitted first").isLessThan(benAt);
         assertThat(benAt).isLessThan(cidAt);
         assertThat(json).contains("\"rank\":1,\"name\":\"ANN\"", "\"rank\":2,\"name\":\"BEN\"",
@@ -93,6 +93,26 @@ class LeaderboardTest {
     }
 
     @Test
+    void studentsSeeDisplayNamesAndOnlyTheirOwnUsernameWhileStaffSeeAll() throws Exception {
+        server.app.accounts().create("b0042", "Bea Lin", null, Role.STUDENT, "password-b0042");
+        Client bea = new Client(server.url());
+        bea.login("b0042", "password-b0042");
+        bea.token = server.app.accounts().regenerateToken(
+                server.app.accounts().repository().byUsername("b0042").orElseThrow().id());
+        assertThat(bea.uploadApi("b.csv", TinyCompetition.submission(5)).statusCode()).isEqualTo(201);
+        assertThat(ann.uploadApi("a.csv", TinyCompetition.submission(6)).statusCode()).isEqualTo(201);
+
+        String annSees = ann.apiGet("/api/leaderboard").body();
+        assertThat(annSees).contains("\"name\":\"Bea Lin\",\"username\":null", "\"name\":\"ANN\",\"username\":\"ann\"")
+                .doesNotContain("b0042");
+        assertThat(ann.get("/leaderboard").body()).contains("Bea Lin").doesNotContain("b0042");
+        assertThat(bea.apiGet("/api/leaderboard").body()).contains("\"username\":\"b0042\"")
+                .doesNotContain("\"username\":\"ann\"");
+        assertThat(staff.apiGet("/api/leaderboard").body()).contains("\"username\":\"b0042\"",
+                "\"username\":\"ann\"");
+    }
+
+    @Test
     void aStudentsEqualLaterScoreKeepsTheEarlierSubmissionAsTheirBest() throws Exception {
         byte[] good = TinyCompetition.submission(12);
         publicOf(ann.uploadApi("a1.csv", good));
@@ -102,10 +122,10 @@ class LeaderboardTest {
         publicOf(ann.uploadApi("a2.csv", good));
 
         String json = cid.apiGet("/api/leaderboard").body();
-        assertThat(json.indexOf("\"username\":\"ann\"")).as("ann's best is her first upload, before ben's")
-                .isLessThan(json.indexOf("\"username\":\"ben\""));
+        assertThat(json.indexOf("\"name\":\"ANN\"")).as("ann's best is her first upload, before ben's")
+                .isLessThan(json.indexOf("\"name\":\"BEN\""));
         assertThat(json).contains("\"rank\":1,\"name\":\"ANN\"", "\"entries\":2")
-                .doesNotContain("\"username\":\"ta\"");
+                .doesNotContain("\"name\":\"TA\"");
     }
 
     @Test
@@ -165,7 +185,7 @@ class LeaderboardTest {
             pool.shutdown();
         }
 
-        JsonNode served = new ObjectMapper().readTree(cid.apiGet("/api/leaderboard").body()).get("rows");
+        JsonNode served = new ObjectMapper().readTree(staff.apiGet("/api/leaderboard").body()).get("rows");
         List<LeaderboardRow> fresh = new Leaderboard(new SubmissionRepository(server.db),
                 new AccountRepository(server.db), new BaselineRepository(server.db)).publicBoard(server.competition());
         assertThat(fresh).hasSize(3);
@@ -210,7 +230,7 @@ class LeaderboardTest {
             assertThat(body).isEqualTo(new ObjectMapper().writeValueAsString(expected));
         }
         assertThat(new ObjectMapper().readTree(second).get("rows")).hasSize(3);
-        assertThat(new ObjectMapper().readTree(first).get("rows").get(0).get("username").asText()).isEqualTo("ann");
+        assertThat(new ObjectMapper().readTree(first).get("rows").get(0).get("name").asText()).isEqualTo("ANN");
     }
 
     @Test
@@ -218,9 +238,9 @@ class LeaderboardTest {
         try (App other = App.create(server.config, server.db, server.clock).start()) {
             Client viaOther = new Client(other.url());
             viaOther.token = ben.token;
-            assertThat(viaOther.apiGet("/api/leaderboard").body()).doesNotContain("\"username\":\"ann\"");
+            assertThat(viaOther.apiGet("/api/leaderboard").body()).doesNotContain("\"name\":\"ANN\"");
             assertThat(ann.uploadApi("a1.csv", TinyCompetition.submission(5)).statusCode()).isEqualTo(201);
-            assertThat(boardWithin(viaOther, "\"entries\":1", Duration.ofSeconds(1))).contains("\"username\":\"ann\"");
+            assertThat(boardWithin(viaOther, "\"entries\":1", Duration.ofSeconds(1))).contains("\"name\":\"ANN\"");
             server.clock.advance(Duration.ofMinutes(1));
             assertThat(ann.uploadApi("bad.csv", TinyCompetition.missingId()).statusCode()).isEqualTo(422);
             assertThat(ann.uploadApi("a2.csv", TinyCompetition.submission(12)).statusCode()).isEqualTo(201);

@@ -23,7 +23,7 @@ class RestartTest {
             again.token = ann.token;
             assertThat(again.apiGet("/api/submissions").body()).isEqualTo(mine);
             assertThat(again.apiGet("/api/leaderboard").body()).isEqualTo(board);
-            again.login("ann", "pw-ann");
+            again.login("ann", "password-ann");
             HttpResponse<String> page = again.get("/submissions");
             assertThat(page.body()).contains("kept.csv", "bad.csv");
             assertThat(again.uploadApi("after.csv", TinyCompetition.submission(2)).body())

@@ -27,7 +27,7 @@ class SubmissionStateMachineTest {
     @Test
     void aDecidedSubmissionCannotBeDecidedAgain(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
-            var ann = server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "pw").account();
+            var ann = server.app.accounts().create("ann", "Ann", null, Role.STUDENT, "password").account();
             SubmissionRepository repo = new SubmissionRepository(server.db);
             SubmissionStateMachine machine = new SubmissionStateMachine();
             long id = server.db.inTransaction(c -> machine.receive(c, server.competition().id(), ann.id(), "a.csv",

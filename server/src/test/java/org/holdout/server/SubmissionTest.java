@@ -220,10 +220,10 @@ class SubmissionTest {
         @Test
         void theLoginFormIsRefusedWithoutItsCsrfTokenAndASessionCookieIsHttpOnlyAndLax() throws Exception {
             Client c = new Client(server.url());
-            HttpResponse<String> bare = c.postForm("/login", Map.of("username", "ann", "password", "pw-ann"), false);
+            HttpResponse<String> bare = c.postForm("/login", Map.of("username", "ann", "password", "password-ann"), false);
             assertThat(bare.statusCode()).isEqualTo(403);
             assertThat(bare.body()).contains("expired");
-            HttpResponse<String> ok = c.login("ann", "pw-ann");
+            HttpResponse<String> ok = c.login("ann", "password-ann");
             assertThat(ok.headers().allValues("Set-Cookie")).anySatisfy(h -> assertThat(h)
                     .startsWith("holdout_session=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
         }

@@ -50,12 +50,12 @@ public final class TestServer implements AutoCloseable {
         return app.url();
     }
 
-    /** A new account and a client logged in as it (password "pw-" + username). */
+    /** A new account and a client logged in as it (password "password-" + username). */
     public Client login(String username, Role role) throws Exception {
         AccountService.Created c = app.accounts().create(username, username.toUpperCase(), null, role,
-                "pw-" + username);
+                "password-" + username);
         Client client = new Client(url());
-        client.login(username, "pw-" + username);
+        client.login(username, "password-" + username);
         client.token = app.accounts().regenerateToken(c.account().id());
         return client;
     }

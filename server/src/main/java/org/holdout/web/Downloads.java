@@ -1,0 +1,46 @@
+package org.holdout.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A file sent as an attachment byte for byte, with its exact Content-Length and never compressed: it is written to
+ * the servlet's own output stream, past Javalin's compression, so a client that sends {@code Accept-Encoding: gzip}
+ * gets the same bytes and length as one that does not. The data files are large binary arrays: compressing each
+ * download would cost the server's CPU at every rush for little gain, and a known length gives clients a progress
+ * bar and a check that nothing was cut off.
+ */
+public final class Downloads {
+    private Downloads() {
+    }
+
+    public static void send(Context ctx, Path file, String name, String contentType) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
+            HttpServletResponse res = ctx.res();
+            res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            res.setContentType(contentType);
+            res.setContentLengthLong(size);
+            if (ctx.method() == HandlerType.HEAD) {
+                return;
+            }
+            OutputStream out = res.getOutputStream();
+            var target = Channels.newChannel(out);
+            for (long sent = 0; sent < size; ) {
+                long n = in.transferTo(sent, size - sent, target);
+                if (n <= 0) {
+                    throw new IOException(file + " became shorter while it was being sent");
+                }
+                sent += n;
+            }
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.holdout.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import org.holdout.scoring.BrokenUploads.Ids;
+import org.holdout.scoring.BrokenUploads.Upload;
+
+/**
+ * Generated uploads, thousands a run (see {@link BrokenUploads}): each is scored or refused with a short message that
+ * names its line or the file-level problem, alike from memory and streamed, and nothing else ever escapes; a score
+ * literal is accepted exactly when the README's grammar says so, with its exact double; a valid file scores the same
+ * however it is written. The seed is {@link #SEED}; {@code -Djqwik.tries.default=N} sets the count of each property
+ * (2,000 in junit-platform.properties).
+ */
+class SubmissionFuzzTest {
+    static final String SEED = "20261206";
+    private static final int MAX_MESSAGE = 600;
+    private static final Pattern FILE_LEVEL = Pattern.compile(
+            "(the file is empty|the file has only the header|missing Id ).*");
+
+    /** What scoring did: a score, or a refusal, or anything else that escaped. */
+    record Outcome(Score score, String message, int line, String id, String escaped) {
+        static Outcome of(Scoring s) {
+            try {
+                return new Outcome(s.run(), null, -1, null, null);
+            } catch (SubmissionRejectedException e) {
+                return new Outcome(null, e.getMessage(), e.line(), e.id(), null);
+            } catch (Throwable t) {
+                StringWriter w = new StringWriter();
+                t.printStackTrace(new PrintWriter(w));
+                return new Outcome(null, null, -1, null, w.toString());
+            }
+        }
+
+        String category() {
+            if (score != null) {
+                return "scored";
+            }
+            if (message == null) {
+                return "escaped";
+            }
+            String m = message.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"…\"").replaceAll("[0-9][0-9,]*", "N")
+                    .replaceAll("0x[0-9A-F]{2}", "0xNN").replaceAll("; the file has .*", "");
+            return "refused: " + m.substring(0, Math.min(m.length(), 60));
+        }
+    }
+
+    interface Scoring {
+        Score run() throws Exception;
+    }
+
+    @Provide
+    Arbitrary<Upload> uploads() {
+        return BrokenUploads.uploads();
+    }
+
+    @Property(seed = SEED)
+    void everyUploadIsScoredOrRefusedWithAShortMessageThatNamesItsLine(@ForAll("uploads") Upload up) {
+        Solution solution = up.ids().solution;
+        byte[] bytes = up.bytes();
+        byte[] before = bytes.clone();
+        Outcome inMemory = Outcome.of(() -> Scorer.score(solution, bytes));
+        Statistics.label("generator").collect(up.kind());
+        Statistics.label("outcome").collect(inMemory.category());
+
+        assertThat(inMemory.escaped()).as("nothing but a refusal escapes").isNull();
+        assertThat(bytes).as("the upload is not modified").isEqualTo(before);
+        if (inMemory.score() != null) {
+            checkScore(inMemory.score());
+        } else {
+            checkRefusal(inMemory);
+        }
+        for (int buffer : new int[] {8, 13, 1 << 16}) {
+            Outcome streamed = Outcome.of(() -> Scorer.score(solution, new ByteArrayInputStream(bytes), buffer));
+            assertThat(streamed).as("streamed with a %d-byte buffer", buffer).isEqualTo(inMemory);
+        }
+    }
+
+    private static void checkScore(Score s) {
+        assertThat(s.rows()).isEqualTo(BrokenUploads.ROWS);
+        for (Double auc : new Double[] {s.publicAuc(), s.privateAuc()}) {
+            assertThat(auc).isNotNull().isBetween(0.0, 1.0);
+        }
+    }
+
+    private static void checkRefusal(Outcome o) {
+        assertThat(o.message()).isNotBlank().hasSizeLessThan(MAX_MESSAGE);
+        assertThat(o.line()).isNotNegative();
+        if (o.line() > 0) {
+            assertThat(o.message()).as("names its line").containsPattern("\\bline " + o.line() + "\\b");
+        } else {
+            assertThat(o.message()).as("a file-level problem").matches(FILE_LEVEL);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> literals() {
+        return BrokenUploads.literals();
+    }
+
+    @Property(seed = SEED)
+    void aScoreIsAcceptedExactlyWhenItIsAPlainFiniteDecimalAndCountsAsItsDouble(@ForAll("literals") String literal,
+            @ForAll @IntRange(max = BrokenUploads.ROWS - 1) int row, @ForAll Ids ids, @ForAll boolean quoted,
+            @ForAll boolean crlf) {
+        double[] values = new double[BrokenUploads.ROWS];
+        StringBuilder sb = new StringBuilder("Id,Predicted").append(crlf ? "\r\n" : "\n");
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i * 5 % values.length) / 4.0;
+            String text = i == row ? BrokenUploads.csvField(literal, quoted) : Double.toString(values[i]);
+            sb.append(ids.id.apply(i)).append(',').append(text).append(crlf ? "\r\n" : "\n");
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        Outcome o = Outcome.of(() -> Scorer.score(ids.solution, bytes));
+        Outcome streamed = Outcome.of(() -> Scorer.score(ids.solution, new ByteArrayInputStream(bytes), 8));
+        Double expected = BrokenUploads.expectedValue(literal);
+        Statistics.collect(expected == null ? "not a plain decimal" : expected.isInfinite() ? "too large"
+                : expected == 0 ? "zero" : Math.abs(expected) < Double.MIN_NORMAL ? "subnormal" : "finite");
+
+        assertThat(o.escaped()).isNull();
+        assertThat(streamed).isEqualTo(o);
+        int line = row + 2;
+        String where = "on line " + line + " (Id " + Text.id(ids.id.apply(row)) + ")";
+        if (expected == null) {
+            assertThat(o.message()).as("refused").isNotNull().contains(where);
+            assertThat(o.line()).isEqualTo(line);
+        } else if (expected.isInfinite()) {
+            assertThat(o.message()).as("refused").isNotNull()
+                    .contains(where + " is too large for a double");
+        } else {
+            values[row] = expected;
+            assertThat(o.message()).as("accepted").isNull();
+            assertThat(o.score().publicAuc()).isEqualTo(exactAuc(values, true));
+            assertThat(o.score().privateAuc()).isEqualTo(exactAuc(values, false));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Double>> scores() {
+        return Arbitraries.oneOf(BrokenUploads.edgeDoubles(), Arbitraries.of(0.0, 0.5, 1.0))
+                .list().ofSize(BrokenUploads.ROWS);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> spellings() {
+        return Arbitraries.integers().between(0, 8).list().ofSize(BrokenUploads.ROWS);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> rowStyles() {
+        return Arbitraries.integers().between(0, 7).list().ofSize(BrokenUploads.ROWS);
+    }
+
+    /**
+     * Each row's style is three bits: quote the Id, quote the score, end with CRLF. The rows are shuffled, and
+     * there may be a BOM, blank lines at the end or no line end after the last row.
+     */
+    @Property(seed = SEED)
+    void aValidFileScoresTheSameHoweverItIsWritten(@ForAll("scores") List<Double> scores,
+            @ForAll("spellings") List<Integer> spellings, @ForAll("rowStyles") List<Integer> styles,
+            @ForAll Ids ids, @ForAll long shuffle, @ForAll boolean bom, @ForAll @IntRange(max = 3) int blankLines,
+            @ForAll boolean lastLineEnd) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < BrokenUploads.ROWS; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(shuffle));
+        StringBuilder sb = new StringBuilder(bom ? "\uFEFF" : "").append("Id,Predicted\n");
+        String eol = "\n";
+        for (int k = 0; k < order.size(); k++) {
+            int i = order.get(k);
+            int style = styles.get(i);
+            eol = (style & 4) != 0 ? "\r\n" : "\n";
+            sb.append(BrokenUploads.csvField(ids.id.apply(i), (style & 1) != 0)).append(',')
+                    .append(BrokenUploads.csvField(BrokenUploads.spell(scores.get(i), spellings.get(i)),
+                            (style & 2) != 0));
+            if (k < order.size() - 1 || lastLineEnd || blankLines > 0) {
+                sb.append(eol);
+            }
+        }
+        sb.append(eol.repeat(blankLines));
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        double[] values = scores.stream().mapToDouble(Double::doubleValue).toArray();
+
+        Outcome o = Outcome.of(() -> Scorer.score(ids.solution, bytes));
+        assertThat(o.escaped()).isNull();
+        assertThat(o.message()).as("accepted").isNull();
+        assertThat(o.score().publicAuc()).isEqualTo(exactAuc(values, true));
+        assertThat(o.score().privateAuc()).isEqualTo(exactAuc(values, false));
+        assertThat(Outcome.of(() -> Scorer.score(ids.solution, new ByteArrayInputStream(bytes), 8))).isEqualTo(o);
+    }
+
+    /** The AUC of one split, counting every (anomaly, normal) pair: 2 when the anomaly is higher, 1 on a tie. */
+    static double exactAuc(double[] values, boolean publicSplit) {
+        long twice = 0;
+        long pairs = 0;
+        for (int a = 0; a < values.length; a++) {
+            if (!Ids.anomaly(a) || Ids.isPublic(a) != publicSplit) {
+                continue;
+            }
+            for (int n = 0; n < values.length; n++) {
+                if (Ids.anomaly(n) || Ids.isPublic(n) != publicSplit) {
+                    continue;
+                }
+                twice += values[a] > values[n] ? 2 : values[a] == values[n] ? 1 : 0;
+                pairs += 2;
+            }
+        }
+        return (double) twice / pairs;
+    }
+}

@@ -307,7 +307,7 @@ final class BrokenUploads {
         return Arbitraries.of("", "id,predicted", "ID,PREDICTED", "Id;Predicted", "Id\tPredicted", "Id,Predicted,",
                 "\"Id\",\"Predicted\"", "Id, Predicted", "Id ,Predicted", "Predicted,Id", "Id", "Id,Expected,Usage",
                 "\uFEFFId,Predicted", "Id,Predicted\u0000", "Id,\"Predicted", "\"Id,Predicted\"", "0,0.5",
-                "Id,Predicted,Id,Predicted");
+                "Id,Predicted,Id,Predicted", "I" + "\uD83D\uDE00".repeat(50) + ",Predicted");
     }
 
     static Arbitrary<String> idTexts() {
@@ -316,7 +316,7 @@ final class BrokenUploads {
                         "3\u0000", "\"3\"", "img3", "IMG3", "img03", "img", "1005", "0999", "1012", "001", "011",
                         "012", "9223372036854775807", "9223372036854775808", "18446744073709551616",
                         "99999999999999999999999999", "\uFF13", "\u0663", "3\u0301", "\uFEFF3", "2147483648",
-                        "-2147483648", "NaN", "null", "\uD83D\uDE00"),
+                        "-2147483648", "NaN", "null", "\uD83D\uDE00", "x" + "\uD83D\uDE00".repeat(70), "\u00e9".repeat(70)),
                 Arbitraries.strings().withChars("0123456789img ,\"\u0000").ofMaxLength(25));
     }
 
@@ -429,7 +429,8 @@ final class BrokenUploads {
         "1e0000000000000000000000000308", "1e0000000000000000000000000309", "0." + "0".repeat(400) + "1",
         "1" + "0".repeat(308), "1" + "0".repeat(309), "9".repeat(400), "0".repeat(1000) + "1", "0".repeat(800),
         "." + "9".repeat(800), "1" + "0".repeat(400) + "e-400", "1" + "0".repeat(400) + "e-91", "0.1",
-        "0.30000000000000004", "-0.00000"};
+        "0.30000000000000004", "-0.00000", "1" + "\uD83D\uDE00".repeat(70), "0." + "7".repeat(100_000),
+        "1".repeat(100_000) + "e-99990", "-" + "0".repeat(100_000) + ".5e-1"};
 
     private static Arbitrary<String> composedLiterals() {
         return Combinators.combine(Arbitraries.of("", "", "+", "-"),

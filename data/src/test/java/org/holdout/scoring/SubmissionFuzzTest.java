@@ -101,6 +101,8 @@ class SubmissionFuzzTest {
 
     private static void checkRefusal(Outcome o) {
         assertThat(o.message()).isNotBlank().hasSizeLessThan(MAX_MESSAGE);
+        assertThat(new String(o.message().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .as("whole characters only").isEqualTo(o.message());
         assertThat(o.line()).isNotNegative();
         if (o.line() > 0) {
             assertThat(o.message()).as("names its line").containsPattern("\\bline " + o.line() + "\\b");

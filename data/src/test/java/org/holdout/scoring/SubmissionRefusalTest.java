@@ -100,6 +100,13 @@ class SubmissionRefusalTest {
         }
 
         @Test
+        void aLongIdIsCutAfterWholeCharactersNotInsideAnEmoji() {
+            String id = "x" + "\uD83D\uDE00".repeat(70);
+            assertThat(refused(TEN, tenWith(2, id + ",0.5")).getMessage())
+                    .startsWith("unknown Id \"x" + "\uD83D\uDE00".repeat(59) + "...\" on line 4;");
+        }
+
+        @Test
         void anEmptyIdIsNamed() {
             assertThat(refused(TEN, tenWith(0, ",0.5")).getMessage()).startsWith("empty Id on line 2");
         }

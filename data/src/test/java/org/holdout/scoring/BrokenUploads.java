@@ -44,11 +44,19 @@ final class BrokenUploads {
 
         /** As {@link TestSolutions}: the first half Public, odd rows anomalies. */
         static boolean anomaly(int row) {
-            return row % 2 == 1;
+            return anomaly(row, ROWS);
         }
 
         static boolean isPublic(int row) {
-            return row < ROWS / 2;
+            return isPublic(row, ROWS);
+        }
+
+        static boolean anomaly(int row, int rows) {
+            return row % 2 == 1;
+        }
+
+        static boolean isPublic(int row, int rows) {
+            return row < rows / 2;
         }
     }
 

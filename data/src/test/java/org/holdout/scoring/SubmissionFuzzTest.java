@@ -7,15 +7,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.holdout.scoring.BrokenUploads.Ids;
@@ -205,6 +209,104 @@ class SubmissionFuzzTest {
         assertThat(o.score().publicAuc()).isEqualTo(exactAuc(values, true));
         assertThat(o.score().privateAuc()).isEqualTo(exactAuc(values, false));
         assertThat(Outcome.of(() -> Scorer.score(ids.solution, new ByteArrayInputStream(bytes), 8))).isEqualTo(o);
+    }
+
+    private static final Map<Integer, Solution> LARGE = new ConcurrentHashMap<>();
+    /** The spellings of {@link BrokenUploads#spell} that stay short and quick to write for any double. */
+    private static final int[] SHORT_SPELLINGS = {0, 3, 4, 5};
+
+    /**
+     * Files large enough for the scorer's bucket sort (over 1,024 scores in a group) and radix sort (over 65,536),
+     * with scores that tie, crowd into a few neighbouring doubles beside far outliers, or span every finite double.
+     * Fewer tries, as each file has thousands of rows.
+     */
+    @Property(seed = SEED, tries = 24)
+    void aLargeFileScoresTheExactAuc(@ForAll("largeSizes") int rows, @ForAll @IntRange(max = 5) int mode,
+            @ForAll long seed) {
+        Solution solution = LARGE.computeIfAbsent(rows, n -> TestSolutions.of(n, Integer::toString));
+        Random r = new Random(seed);
+        double[] values = new double[rows];
+        double base = r.nextDouble() * 100 - 50;
+        double[] edges = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE,
+            -Double.MAX_VALUE, 1.0, Math.nextUp(1.0), Math.nextDown(1.0)};
+        for (int i = 0; i < rows; i++) {
+            values[i] = switch (mode) {
+                case 0 -> edges[r.nextInt(edges.length)];
+                case 1 -> r.nextDouble();
+                case 2 -> r.nextInt(100) == 0 ? edges[r.nextInt(edges.length)] : base + r.nextInt(40) * Math.ulp(base);
+                case 3 -> {
+                    double v;
+                    do {
+                        v = Double.longBitsToDouble(r.nextLong());
+                    } while (!Double.isFinite(v));
+                    yield v;
+                }
+                case 4 -> base;
+                default -> r.nextInt(4);
+            };
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, r);
+        StringBuilder sb = new StringBuilder("Id,Predicted\n");
+        for (int i : order) {
+            sb.append(i).append(',').append(BrokenUploads.spell(values[i], SHORT_SPELLINGS[r.nextInt(SHORT_SPELLINGS.length)])).append('\n');
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        Statistics.collect(rows, mode);
+
+        Outcome o = Outcome.of(() -> Scorer.score(solution, bytes));
+        assertThat(o.escaped()).isNull();
+        assertThat(o.message()).as("accepted").isNull();
+        assertThat(o.score().publicAuc()).isEqualTo(sortedAuc(values, true));
+        assertThat(o.score().privateAuc()).isEqualTo(sortedAuc(values, false));
+        assertThat(Outcome.of(() -> Scorer.score(solution, new ByteArrayInputStream(bytes)))).isEqualTo(o);
+    }
+
+    @Provide
+    Arbitrary<Integer> largeSizes() {
+        return Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of(4_100, 9_000, 20_000)),
+                Tuple.of(1, Arbitraries.just(270_000)));
+    }
+
+    /** {@link #exactAuc} for large files: each anomaly's count of lower and equal normals by binary search. */
+    static double sortedAuc(double[] values, boolean publicSplit) {
+        double[] normal = new double[values.length];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (!Ids.anomaly(i, values.length) && Ids.isPublic(i, values.length) == publicSplit) {
+                normal[n++] = values[i] + 0.0;
+            }
+        }
+        Arrays.sort(normal, 0, n);
+        long twice = 0;
+        long anomalies = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (Ids.anomaly(i, values.length) && Ids.isPublic(i, values.length) == publicSplit) {
+                double v = values[i] + 0.0;
+                int below = firstNotBelow(normal, n, v);
+                int upTo = firstNotBelow(normal, n, Math.nextUp(v));
+                twice += 2L * below + (upTo - below);
+                anomalies++;
+            }
+        }
+        return (double) twice / (2.0 * anomalies * n);
+    }
+
+    private static int firstNotBelow(double[] sorted, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The AUC of one split, counting every (anomaly, normal) pair: 2 when the anomaly is higher, 1 on a tie. */

@@ -190,7 +190,7 @@ class UploadFuzzTest {
     private static final String[] FILE_NAMES = {"submission.csv", "", " ", ".", "..", "../../etc/passwd",
         "C:\\Users\\ann\\sub.csv", "a\u0000b.csv", "\u00e9t\u00e9.csv", "\uD83D\uDE00.csv", "\u202Evsc.exe", "a;b.csv",
         "a%22b.csv", "a\tb.csv", "x".repeat(250) + ".csv", "y".repeat(1500) + ".csv", "CON", "sub.csv.gz",
-        "\uFEFFsub.csv", "a\\\"b.csv"};
+        "\uFEFFsub.csv", "a\\\"b.csv", "a" + "\uD83D\uDE00".repeat(150) + ".csv"};
 
     private static final String[] ENCODINGS = {"gzip", "identity", "br", " ", "GZIP", "identity, gzip", "x-unknown",
         "deflate"};

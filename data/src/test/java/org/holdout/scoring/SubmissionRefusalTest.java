@@ -251,6 +251,19 @@ class SubmissionRefusalTest {
         }
 
         @Test
+        void aUtf16FileIsNamedAsSuchWithOrWithoutItsByteOrderMark() {
+            String csv = "Id,Predicted\r\nimg0,1\r\nimg1,1\r\nimg2,1\r\nimg3,1\r\n";
+            String utf16 = "line 1 is not UTF-8 text: the file looks like UTF-16 (two bytes a character); save it as"
+                    + " UTF-8";
+            assertThat(refused(NAMED, csv.getBytes(StandardCharsets.UTF_16LE)).getMessage()).isEqualTo(utf16);
+            assertThat(refused(NAMED, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE)).getMessage())
+                    .isEqualTo(utf16);
+            assertThat(refused(NAMED, csv.getBytes(StandardCharsets.UTF_16BE)).getMessage()).isEqualTo(utf16);
+            assertThat(refused(NAMED, csv.replace("\r", "").getBytes(StandardCharsets.UTF_16)).getMessage())
+                    .isEqualTo(utf16);
+        }
+
+        @Test
         void aLoneCarriageReturnIsRefused() {
             assertThat(refused(TEN, tenWith(-1, "").replace("4,0.4\n", "4,0.4\r")).getMessage())
                     .startsWith("line 6 has a carriage return that is not followed by a line feed");

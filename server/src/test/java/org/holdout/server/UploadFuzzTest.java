@@ -101,7 +101,14 @@ class UploadFuzzTest {
                 TinyCompetition.submission(SEED + 1)));
         assertThat(viaForm.statusCode()).isEqualTo(200);
         assertThat(viaForm.body()).contains("valid.csv").doesNotContain("Something went wrong");
-        assertThat(student.apiGet("/api/submissions").statusCode()).isEqualTo(200);
+        HttpResponse<String> list = student.apiGet("/api/submissions");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body()).path("submissions").size()).as("every upload that reached the rules")
+                .isGreaterThan(accepted);
+        HttpResponse<String> page = student.get("/submissions");
+        assertThat(page.statusCode()).as("My submissions lists every odd name and message").isEqualTo(200);
+        assertThat(page.body()).doesNotContain("Something went wrong");
+        assertThat(student.getBytes("/submissions/chart.png").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> sendApi(Req req, String context) throws Exception {

@@ -42,16 +42,8 @@ final class BrokenUploads {
             this.solution = TestSolutions.of(ROWS, id);
         }
 
-        /** As {@link TestSolutions}: the first half Public, odd rows anomalies. */
+        /** As {@link TestSolutions}: odd rows are anomalies, the first half of the rows Public. */
         static boolean anomaly(int row) {
-            return anomaly(row, ROWS);
-        }
-
-        static boolean isPublic(int row) {
-            return isPublic(row, ROWS);
-        }
-
-        static boolean anomaly(int row, int rows) {
             return row % 2 == 1;
         }
 
@@ -114,7 +106,6 @@ final class BrokenUploads {
         final Ids ids;
         final List<String> lines = new ArrayList<>();
         final List<String> eols = new ArrayList<>();
-        final List<String> how = new ArrayList<>();
         String tail = "";
 
         Doc(Ids ids) {

@@ -62,10 +62,15 @@ class UploadFuzzTest {
     }
 
     /** One generated request: what it is (for the failure message), its content type, body and extra headers. */
-    record Req(String how, String contentType, byte[] body, String query, Map<String, String> headers) {
+    record Req(String how, String contentType, byte[] body, String query, Map<String, String> headers,
+               boolean chunked) {
+        Req(String how, String contentType, byte[] body, String query, Map<String, String> headers) {
+            this(how, contentType, body, query, headers, false);
+        }
+
         @Override
         public String toString() {
-            return how + "; Content-Type " + show(contentType == null ? "(none)" : contentType) + "; query "
+            return how + (chunked ? " (chunked)" : "") + "; Content-Type " + show(contentType == null ? "(none)" : contentType) + "; query "
                     + show(query) + "; headers " + headers + "; body " + body.length + " bytes: " + show(body, 600);
         }
     }
@@ -114,7 +119,9 @@ class UploadFuzzTest {
     private HttpResponse<String> sendApi(Req req, String context) throws Exception {
         String query = req.query() == null ? "" : "?" + req.query();
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + "/api/submissions" + query))
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(req.body()))
+                .timeout(Duration.ofSeconds(60)).POST(req.chunked()
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(req.body()))
+                        : HttpRequest.BodyPublishers.ofByteArray(req.body()))
                 .header("Authorization", "Bearer " + student.token);
         if (req.contentType() != null) {
             b.header("Content-Type", req.contentType());
@@ -226,6 +233,11 @@ class UploadFuzzTest {
             };
             Map<String, String> headers = r.nextInt(4) == 0 ? Map.of("X-File-Name", "x".repeat(r.nextInt(500)) + ".csv")
                     : Map.of();
+            if (r.nextInt(5) == 0) {
+                byte[] body = r.nextBoolean() ? csv : Arrays.copyOf(csv, MAX_BYTES + 1 + r.nextInt(50_000));
+                return new Req("chunked raw body: " + body.length + " bytes, " + csvHow, "text/csv", body, query,
+                        headers, true);
+            }
             return new Req("raw body with a broken CSV: " + csvHow, pick(r, RAW_TYPES), csv, query, headers);
         }
         byte[] csv = r.nextBoolean() ? TinyCompetition.submission(r.nextLong()) : brokenCsv(r);

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -60,8 +61,8 @@ class SubmissionFuzzTest {
             if (message == null) {
                 return "escaped";
             }
-            String m = message.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"…\"").replaceAll("[0-9][0-9,]*", "N")
-                    .replaceAll("0x[0-9A-F]{2}", "0xNN").replaceAll("; the file has .*", "");
+            String m = message.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"…\"").replaceAll("0x[0-9A-F]{2}", "0xNN")
+                    .replaceAll("(?<![-\\w])[0-9][0-9,]*(?![x\\w])", "N").replaceAll("; the file has .*", "");
             return "refused: " + m.substring(0, Math.min(m.length(), 60));
         }
     }
@@ -75,7 +76,8 @@ class SubmissionFuzzTest {
         return BrokenUploads.uploads();
     }
 
-    @Property(seed = SEED)
+    /** jqwik's own edge cases are off here: they kept repeating the first choice of each generator (an empty score). */
+    @Property(seed = SEED, edgeCases = EdgeCasesMode.NONE)
     void everyUploadIsScoredOrRefusedWithAShortMessageThatNamesItsLine(@ForAll("uploads") Upload up) {
         Solution solution = up.ids().solution;
         byte[] bytes = up.bytes();

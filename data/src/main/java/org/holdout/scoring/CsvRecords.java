@@ -43,6 +43,7 @@ final class CsvRecords {
     private int pos;
     private int nextLine = 1;
     private boolean started;
+    private boolean startsLikeUtf16;
 
     private int line;
     private int recordStart;
@@ -80,6 +81,9 @@ final class CsvRecords {
             if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
                 pos = 3;
             }
+            int b0 = limit >= 2 ? buf[0] & 0xff : -1;
+            int b1 = limit >= 2 ? buf[1] & 0xff : -1;
+            startsLikeUtf16 = b0 == 0 || b1 == 0 || b0 == 0xFF && b1 == 0xFE || b0 == 0xFE && b1 == 0xFF;
         }
         while (true) {
             int end = scan();
@@ -345,6 +349,14 @@ final class CsvRecords {
 
     int limit() {
         return limit;
+    }
+
+    /**
+     * True when the input starts as UTF-16 text does (with its byte order mark, or a NUL byte in either of its first
+     * two bytes, as ASCII text has in UTF-16); known once {@link #next()} has been called.
+     */
+    boolean startsLikeUtf16() {
+        return startsLikeUtf16;
     }
 
     /** The physical line where the next record starts. */

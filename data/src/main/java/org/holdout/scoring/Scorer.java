@@ -415,7 +415,19 @@ public final class Scorer {
 
     private static void readHeader(CsvRecords csv) throws IOException, CsvRecords.CsvProblem,
             SubmissionRejectedException {
-        if (!csv.next()) {
+        boolean any;
+        try {
+            any = csv.next();
+        } catch (CsvRecords.CsvProblem e) {
+            if (csv.startsLikeUtf16()) {
+                throw utf16();
+            }
+            throw e;
+        }
+        if (csv.startsLikeUtf16()) {
+            throw utf16();
+        }
+        if (!any) {
             throw new SubmissionRejectedException("the file is empty; it must start with the header Id,Predicted",
                     0, null);
         }
@@ -426,6 +438,15 @@ public final class Scorer {
             String found = csv.blank() ? "it is blank" : "found " + Text.quote(csv.text());
             throw new SubmissionRejectedException("line 1 must be the header Id,Predicted, " + found, 1, null);
         }
+    }
+
+    /**
+     * A UTF-16 file (as some Windows tools save "Unicode" text) would otherwise be refused for whatever its NUL bytes
+     * break first: the header, or a CR followed by a NUL instead of a line feed.
+     */
+    private static SubmissionRejectedException utf16() {
+        return new SubmissionRejectedException("line 1 is not UTF-8 text: the file looks like UTF-16 (two bytes a"
+                + " character); save it as UTF-8", 1, null);
     }
 
     private record Split(Double auc, String reason) {

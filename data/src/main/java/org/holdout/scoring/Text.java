@@ -21,16 +21,20 @@ final class Text {
         return quote(id);
     }
 
-    /** Double-quoted with control characters, quotes and backslashes escaped; long values cut short. */
+    /**
+     * Double-quoted with control characters, quotes and backslashes escaped; long values cut short after whole
+     * characters (never between the two halves of an emoji).
+     */
     static String quote(String s) {
         StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_SHOWN) + 8).append('"');
         int shown = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length(); ) {
             if (shown == MAX_SHOWN) {
                 sb.append("...");
                 break;
             }
-            char c = s.charAt(i);
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -39,9 +43,9 @@ final class Text {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20 || c == 0x7f || c == '\uFEFF') {
-                        sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+                        sb.append(String.format(Locale.ROOT, "\\u%04X", c));
                     } else {
-                        sb.append(c);
+                        sb.appendCodePoint(c);
                     }
                 }
             }

@@ -100,6 +100,13 @@ class SubmissionRefusalTest {
         }
 
         @Test
+        void aLongIdIsCutAfterWholeCharactersNotInsideAnEmoji() {
+            String id = "x" + "\uD83D\uDE00".repeat(70);
+            assertThat(refused(TEN, tenWith(2, id + ",0.5")).getMessage())
+                    .startsWith("unknown Id \"x" + "\uD83D\uDE00".repeat(59) + "...\" on line 4;");
+        }
+
+        @Test
         void anEmptyIdIsNamed() {
             assertThat(refused(TEN, tenWith(0, ",0.5")).getMessage()).startsWith("empty Id on line 2");
         }
@@ -241,6 +248,19 @@ class SubmissionRefusalTest {
             SubmissionRejectedException e = refused(TEN, upload);
             assertThat(e.getMessage()).isEqualTo("line 7 is blank; the file has 1 more problem");
             assertThat(e.line()).isEqualTo(7);
+        }
+
+        @Test
+        void aUtf16FileIsNamedAsSuchWithOrWithoutItsByteOrderMark() {
+            String csv = "Id,Predicted\r\nimg0,1\r\nimg1,1\r\nimg2,1\r\nimg3,1\r\n";
+            String utf16 = "line 1 is not UTF-8 text: the file looks like UTF-16 (two bytes a character); save it as"
+                    + " UTF-8";
+            assertThat(refused(NAMED, csv.getBytes(StandardCharsets.UTF_16LE)).getMessage()).isEqualTo(utf16);
+            assertThat(refused(NAMED, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE)).getMessage())
+                    .isEqualTo(utf16);
+            assertThat(refused(NAMED, csv.getBytes(StandardCharsets.UTF_16BE)).getMessage()).isEqualTo(utf16);
+            assertThat(refused(NAMED, csv.replace("\r", "").getBytes(StandardCharsets.UTF_16)).getMessage())
+                    .isEqualTo(utf16);
         }
 
         @Test

@@ -137,8 +137,19 @@ public final class Uploads {
             return new BadRequestResponse("The multipart/form-data body could not be read: a part's header is too"
                     + " long (is the file name very long?); rename the file and upload it again.");
         }
-        return new BadRequestResponse("The multipart/form-data body could not be read (" + why + "); send the CSV"
-                + " as the form field 'file' with a boundary that matches the Content-Type header.");
+        if (why.contains("Illegal character")) {
+            return new BadRequestResponse("The multipart/form-data body could not be read: a part's header has a"
+                    + " control character (is there one in the file name?); rename the file and upload it again.");
+        }
+        return new BadRequestResponse("The multipart/form-data body could not be read (" + withoutClassNames(why)
+                + "); send the CSV as the form field 'file' with a boundary that matches the Content-Type header.");
+    }
+
+    /** Jetty's words without the Java class names that some of its messages start with ("a.b.FooException: 400: "). */
+    static String withoutClassNames(String why) {
+        String words = why.replaceAll("([a-zA-Z_$][\\w$]*\\.)+[\\w$]*(Exception|Error): ", "")
+                .replaceFirst("^\\d{3}: ", "").strip();
+        return words.isEmpty() ? "it is malformed" : words;
     }
 
     /** Reads into an array of the expected size when it is known, growing only if more comes. */

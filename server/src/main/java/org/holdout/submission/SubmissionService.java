@@ -268,7 +268,10 @@ public final class SubmissionService {
         if (n.isEmpty()) {
             return "submission.csv";
         }
-        return n.length() > 200 ? n.substring(0, 200) : n;
+        if (n.length() <= 200) {
+            return n;
+        }
+        return n.substring(0, Character.isHighSurrogate(n.charAt(199)) ? 199 : 200);
     }
 
     /** How many of today's submissions are used, the limit, and when the count starts again. */

@@ -192,7 +192,7 @@ class BackupTest {
             assertThat(now).hasSize(6);
             assertThat(now.stream().mapToLong(s -> ((Number) s.get("id")).longValue()).max().orElseThrow())
                     .isGreaterThan(maxId);
-            ann.login("ann", "pw-ann");
+            ann.login("ann", "password-ann");
             assertThat(ann.get("/submissions").body()).contains("one.csv", "two.csv", "pruned.csv", "after.csv");
         }
     }
@@ -447,9 +447,13 @@ class BackupTest {
     }
 
     /** A copy of the zip with one entry's text changed (the zip itself stays valid; only the manifest can tell). */
+    /** The columns later migrations added, which a backup of schema version 2 does not have. */
+    private static final Map<String, String> AFTER_V2 = Map.of("submissions", "bytes_kept", "accounts",
+            "username_lower");
+
     /**
-     * The backup as a server at schema version 2 would have written it: without V3's {@code submissions.bytes_kept},
-     * which a restore must then add with its default.
+     * The backup as a server at schema version 2 would have written it: without the columns of V3 and later
+     * ({@link #AFTER_V2}), which a restore must then add and fill as those migrations do.
      */
     static Path asSchemaV2(Path zip, Path out) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -462,41 +466,43 @@ class BackupTest {
                 }
             }
         }
-        String table = "db/submissions.jsonl";
-        StringBuilder rewritten = new StringBuilder();
-        int dropped = -1;
-        for (String line : new String(entries.get(table), StandardCharsets.UTF_8).split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node = json.readTree(line);
-            if (dropped < 0) {
-                var columns = (com.fasterxml.jackson.databind.node.ArrayNode) node.get("columns");
-                for (int i = 0; i < columns.size(); i++) {
-                    if (columns.get(i).get("name").asText().equals("bytes_kept")) {
-                        dropped = i;
-                    }
-                }
-                assertThat(dropped).as("bytes_kept in " + line).isNotNegative();
-                columns.remove(dropped);
-            } else {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) node).remove(dropped);
-            }
-            rewritten.append(json.writeValueAsString(node)).append('\n');
-        }
-        byte[] bytes = rewritten.toString().getBytes(StandardCharsets.UTF_8);
-        entries.put(table, bytes);
         var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(entries.get(Backup.MANIFEST));
         manifest.put("schema_version", "2");
-        for (JsonNode t : manifest.get("tables")) {
-            if (t.get("name").asText().equals("submissions")) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) t.get("columns")).remove(dropped);
+        for (Map.Entry<String, String> drop : AFTER_V2.entrySet()) {
+            String table = "db/" + drop.getKey() + ".jsonl";
+            StringBuilder rewritten = new StringBuilder();
+            int dropped = -1;
+            for (String line : new String(entries.get(table), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = json.readTree(line);
+                if (dropped < 0) {
+                    var columns = (com.fasterxml.jackson.databind.node.ArrayNode) node.get("columns");
+                    for (int i = 0; i < columns.size(); i++) {
+                        if (columns.get(i).get("name").asText().equals(drop.getValue())) {
+                            dropped = i;
+                        }
+                    }
+                    assertThat(dropped).as(drop.getValue() + " in " + line).isNotNegative();
+                    columns.remove(dropped);
+                } else {
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) node).remove(dropped);
+                }
+                rewritten.append(json.writeValueAsString(node)).append('\n');
             }
+            byte[] bytes = rewritten.toString().getBytes(StandardCharsets.UTF_8);
+            entries.put(table, bytes);
+            for (JsonNode t : manifest.get("tables")) {
+                if (t.get("name").asText().equals(drop.getKey())) {
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) t.get("columns")).remove(dropped);
+                }
+            }
+            ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("entries").get(table))
+                    .put("sha256", java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+                    .put("size", bytes.length);
         }
-        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("entries").get(table))
-                .put("sha256", java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
-                .put("size", bytes.length);
         entries.put(Backup.MANIFEST, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {

@@ -274,6 +274,8 @@ class CommandsTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "holdout.test.db", matches = "postgresql",
+            disabledReason = "the failure is an H2 trigger running in this JVM")
     void aDatabaseFailureInTheMiddleOfAnImportStillPrintsThePasswordsAlreadyGenerated(@TempDir Path dir)
             throws Exception {
         org.holdout.config.ServerConfig config = org.holdout.config.ServerConfig.of(

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.junit.jupiter.api.Tag;
 
 /** The models on 500 training images of the real default Fashion-MNIST bundle, built by the data module. */
+@Tag("slow")
 class FashionMnistTrainingTest {
     @TempDir
     static Path tmp;

@@ -13,12 +13,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The conv autoencoders' back-propagated gradients (DL4J's Conv, Deconv and BatchNorm layers) against central
  * finite differences of their loss, in double precision: what the fidelity runs rely on when they compare
  * trainings with PyTorch's.
  */
+@Tag("slow")
 class GradientCheckTest {
     private static final int BATCH = 8;
 

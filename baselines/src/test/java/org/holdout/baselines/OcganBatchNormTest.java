@@ -12,7 +12,9 @@ import org.holdout.bundle.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.junit.jupiter.api.Tag;
 
+@Tag("slow")
 class OcganBatchNormTest {
     @TempDir
     Path tmp;

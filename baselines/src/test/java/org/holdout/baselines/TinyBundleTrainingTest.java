@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /** Every model on a generated 12×12 RGB bundle (also checks that the models build for any shape). */
+@Tag("slow")
 class TinyBundleTrainingTest {
     @TempDir
     static Path tmp;

@@ -25,6 +25,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.holdout.scoring.BrokenUploads.Ids;
 import org.holdout.scoring.BrokenUploads.Upload;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Generated uploads, thousands a run (see {@link BrokenUploads}): each is scored or refused with a short message that
@@ -34,6 +35,7 @@ import org.holdout.scoring.BrokenUploads.Upload;
  * annotation); {@code -Djqwik.tries.default=N} sets the count of each property but the large-file one (2,000, from
  * junit-platform.properties). A failure prints the seed, the shrunk and the original file.
  */
+@Tag("slow")
 class SubmissionFuzzTest {
     static final String SEED = "20261206";
     private static final int MAX_MESSAGE = 600;

@@ -52,6 +52,7 @@ import org.holdout.server.TestServer;
 import org.holdout.server.TinyCompetition;
 import org.holdout.submission.UploadStore;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -323,6 +324,7 @@ class BackupTest {
     }
 
     @Test
+    @Tag("slow")
     void onPostgresqlABackupWhileStudentsSignUpAndUploadIsOneConsistentSnapshot(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(TestDatabase.postgres(), "a running server's database: PostgreSQL only");
         try (TestServer server = new TestServer(dir.resolve("source"), Map.of("daily.limit", "1000"))) {

@@ -19,6 +19,7 @@ import org.holdout.baselines.cli.BaselineCommand;
 import org.holdout.server.Client;
 import org.holdout.server.TestDatabase;
 import org.holdout.server.TinyCompetition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +138,7 @@ class CommandsTest {
     }
 
     @Test
+    @Tag("slow")
     void firstStartBuildsTheDefaultCompetitionFromTheInstalledFashionMnist(@TempDir Path dir) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(
                 Path.of("/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")), "dataset-fashion-mnist");

@@ -19,12 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.holdout.account.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A 201 is a promise: a real {@code holdout serve} process takes concurrent uploads and is killed with SIGKILL at
  * several points; after each restart every answered submission is there with its id and score, and none is left
  * {@code received}.
  */
+@Tag("slow")
 class CrashTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STUDENTS = 3;

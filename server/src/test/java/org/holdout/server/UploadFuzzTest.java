@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Generated broken uploads through a real server: multipart and raw bodies with broken CSVs, odd content types,
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dfuzz.seed=S -Dfuzz.count=N} change the seed (printed) and the number of API requests (the form gets a
  * sixth as many).
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261206L);

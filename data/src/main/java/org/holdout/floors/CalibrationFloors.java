@@ -39,7 +39,8 @@ import org.holdout.scoring.SubmissionRejectedException;
  *
  * <p>Memory: the train and test images as bytes (N·D + M·D); for the PCA about 20·D² bytes when D ≤
  * {@value #EXPLICIT_LIMIT} (the covariance matrix; 84 MB at the limit), otherwise (N + 6·D)·60 doubles; and about
- * 13·M doubles of scores.
+ * 50·M doubles of scores and projections. The loops run as parallel streams, on the common fork-join pool.
+ * Measured time and memory: docs/benchmarks.md, "Calibration floors".
  */
 public final class CalibrationFloors {
 

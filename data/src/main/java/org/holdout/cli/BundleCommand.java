@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code holdout bundle}: builds competition bundles from a data source, and verifies them. */
+/** {@code holdout bundle}: builds competition bundles from a data source, verifies them, computes their floors. */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
         description = "Build a competition bundle (train.npy, test.npy, sample_submission.csv, solution.csv, bundle.json) "
-                + "or verify one.",
+                + "verify one, or compute its calibration floors (staff only).",
         subcommands = {BundleFashionMnistCommand.class, BundleCourseCommand.class, BundleImagesCommand.class,
-                BundleVerifyCommand.class})
+                BundleVerifyCommand.class, BundleFloorsCommand.class})
 public class BundleCommand implements Callable<Integer> {
 
     @Spec

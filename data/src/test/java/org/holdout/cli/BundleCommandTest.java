@@ -80,6 +80,26 @@ class BundleCommandTest {
     }
 
     @Test
+    void floorsPrintsATableOrJsonAndRefusesABundleThatDoesNotVerify() throws IOException {
+        assertThat(course("--name", "hw8")).isEqualTo(ExitCodes.OK);
+        assertThat(run("bundle", "floors", "--quiet", out.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(stdout.toString()).contains("Calibration floors of hw8 (staff only", "mean-intensity ", "l2-to-mean ");
+        assertThat(stderr.toString()).isEmpty();
+
+        assertThat(run("bundle", "floors", "--quiet", "--json", out.toString())).isEqualTo(ExitCodes.OK);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout.toString());
+        assertThat(json.get("bundle").asText()).isEqualTo("hw8");
+        assertThat(json.get("floors")).hasSize(4);
+        assertThat(json.get("floors").get(0).get("id").asText()).isEqualTo("mean-intensity");
+        double up = json.get("floors").get(0).get("public").doubleValue();
+        assertThat(json.get("floors").get(1).get("public").doubleValue()).isCloseTo(1 - up, org.assertj.core.api.Assertions.within(1e-12));
+
+        Files.writeString(out.resolve("solution.csv"), "Id,Expected,Usage\n");
+        assertThat(run("bundle", "floors", "--quiet", out.toString())).isEqualTo(ExitCodes.REJECTED);
+        assertOneLineError("solution.csv");
+    }
+
+    @Test
     void verifyRefusesATamperedBundleNamingTheFile() throws IOException {
         assertThat(course()).isEqualTo(ExitCodes.OK);
         byte[] bytes = Files.readAllBytes(out.resolve("train.npy"));

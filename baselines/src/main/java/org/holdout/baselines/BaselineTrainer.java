@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Random;
 import org.holdout.bundle.Bundle;
@@ -66,11 +67,21 @@ public final class BaselineTrainer {
             double[] scores = model.score(test);
             Path submission = writeSubmission(outDir.resolve(SUBMISSION), ids, scores);
             Path modelFile = model.save(outDir);
-            Path curve = Charts.trainingCurve(outDir.resolve(CURVE), tier, losses);
+            Path curve = drawCurve(outDir, tier, losses);
             Path grid = Charts.reconstructionGrid(outDir.resolve(GRID), model, test, scores, shape, 8);
             return new Result(tier, submission, modelFile, curve, grid, losses, seconds, model.trainableParams(),
                     trainImages.count());
         }
+    }
+
+    /**
+     * Draws {@link #CURVE} in {@code outDir} from the losses so far; the file is replaced in one step, so a reader
+     * never sees half a picture ({@code holdout baseline train --progress-json} redraws it after every epoch).
+     */
+    public static Path drawCurve(Path outDir, Tier tier, double[] losses) throws IOException {
+        Path tmp = Charts.trainingCurve(outDir.resolve("training-curve.tmp.png"), tier, losses);
+        return Files.move(tmp, outDir.resolve(CURVE), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** {@code Id,Predicted}; {@link Double#toString} keeps every bit of the score. */

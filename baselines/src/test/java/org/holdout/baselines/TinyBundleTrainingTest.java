@@ -2,6 +2,8 @@ package org.holdout.baselines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -76,6 +78,42 @@ class TinyBundleTrainingTest {
         assertThat(dir.resolve("model.zip")).isRegularFile();
         assertThat(out.toString()).contains("medium: 47355 trainable parameters").contains("public AUC 0.").contains("private AUC 0.");
         assertThat(err.toString()).contains("medium").contains("loss");
+    }
+
+    @Test
+    void train_command_with_progress_json_prints_one_json_object_per_event_and_redraws_the_curve() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Holdout.commandLine(new BaselineCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        Path dir = tmp.resolve("json");
+        assertThat(cl.execute("baseline", "train", "simple", "--bundle", bundle.dir().toString(), "--out", dir.toString(),
+                "--epochs", "3", "--progress-json")).isEqualTo(ExitCodes.OK);
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            events.add(mapper.readTree(line));
+        }
+        assertThat(events).extracting(e -> e.get("event").asText()).containsExactly("start", "epoch", "epoch", "epoch",
+                "done");
+        assertThat(events.get(0).get("epochs").asInt()).isEqualTo(3);
+        JsonNode second = events.get(2);
+        assertThat(second.get("tier").asText()).isEqualTo("simple");
+        assertThat(second.get("epoch").asInt()).isEqualTo(2);
+        assertThat(second.get("loss").asDouble()).isPositive();
+        assertThat(second.get("seconds").asDouble()).isPositive();
+        assertThat(Path.of(second.get("curve").asText())).isEqualTo(dir.toAbsolutePath().resolve(BaselineTrainer.CURVE));
+        assertThat(Path.of(events.get(4).get("submission").asText())).isRegularFile();
+        assertThat(dir.resolve(BaselineTrainer.CURVE)).isRegularFile();
+        assertThat(dir.resolve("training-curve.tmp.png")).doesNotExist();
+
+        StringWriter failed = new StringWriter();
+        cl.setOut(new PrintWriter(failed));
+        assertThat(cl.execute("baseline", "train", "simple", "--bundle", tmp.resolve("nope").toString(),
+                "--progress-json")).isEqualTo(ExitCodes.INVALID_INPUT);
+        JsonNode f = mapper.readTree(failed.toString());
+        assertThat(f.get("event").asText()).isEqualTo("failed");
+        assertThat(f.get("message").asText()).startsWith("cannot open the bundle " + tmp.resolve("nope"));
     }
 
     @Test

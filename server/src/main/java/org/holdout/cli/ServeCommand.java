@@ -44,7 +44,8 @@ public class ServeCommand implements Callable<Integer> {
             + " their logins.")
     boolean demo;
 
-    @Option(names = "--no-baselines", description = "Do not train the four baselines in the background.")
+    @Option(names = "--no-baselines", description = "Do not start training the four baselines by itself (staff can"
+            + " still start a training on the Staff page).")
     boolean noBaselines;
 
     /** Counted down once the server listens; tests wait on it. */
@@ -119,7 +120,8 @@ public class ServeCommand implements Callable<Integer> {
                 boolean pending = !app.training().allRegistered(competition);
                 app.training().start(competition);
                 if (pending) {
-                    out.println("Training the baselines in the background (progress on " + app.url() + "/staff).");
+                    out.println("Training the baselines in a separate low-priority process (progress on " + app.url()
+                            + "/staff).");
                 }
             }
             if (config.rulesFile() == null || !java.nio.file.Files.isRegularFile(config.rulesFile())) {

@@ -71,6 +71,20 @@ public final class StaffHandlers {
                 return null;
             }
         }
+        if (done.startsWith("training-")) {
+            String what = done.substring("training-".length());
+            if (what.equals("all")) {
+                return "The baselines are queued for training; their progress is below.";
+            }
+            if (what.equals("busy")) {
+                return "Nothing was added: those baselines are waiting or training already.";
+            }
+            try {
+                return "The " + Tier.parse(what).id() + " baseline is queued for training; its progress is below.";
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
         return switch (done) {
             case "deadline" -> "The deadline is saved.";
             case "reveal" -> "The private scores are now visible to students.";
@@ -84,7 +98,7 @@ public final class StaffHandlers {
         for (BaselineScore b : baselines.all(c)) {
             scores.put(b.tier(), b);
         }
-        Map<Tier, BaselineTraining.Progress> progress = training.progress();
+        Map<Tier, BaselineTraining.Progress> progress = training.progress(c);
         List<Map<String, Object>> tiers = new ArrayList<>();
         for (Tier t : Tier.values()) {
             BaselineScore b = scores.get(t);
@@ -94,6 +108,7 @@ public final class StaffHandlers {
             row.put("privateText", b == null ? "" : Leaderboard.fiveDecimals(b.privateAuc()));
             row.put("source", b == null ? "" : b.source());
             row.put("progress", progress.get(t).text());
+            row.put("curve", training.curve(c, t).isPresent());
             tiers.add(row);
         }
         Map<Long, String> names = new HashMap<>();
@@ -122,6 +137,7 @@ public final class StaffHandlers {
         m.put("deadlineInput", c.deadline() == null ? "" : java.time.LocalDateTime.ofInstant(c.deadline(),
                 c.timeZone()).toString());
         m.put("tiers", tiers);
+        m.put("trainingQueue", training.queue());
         m.put("recent", recent);
         m.put("total", submissions.count(c.id()));
         m.put("notice", notice);
@@ -160,6 +176,32 @@ public final class StaffHandlers {
             return;
         }
         done(ctx, "baseline-" + tier.id());
+    }
+
+    /** The form's {@code tier}: one tier, or {@code all}; queued for a training in a child process. */
+    public void trainForm(Context ctx) {
+        Competition c = competitions.current();
+        String asked = ctx.formParam("tier");
+        List<Tier> tiers;
+        try {
+            tiers = asked == null || asked.equals("all") ? List.of(Tier.values()) : List.of(Tier.parse(asked));
+        } catch (IllegalArgumentException e) {
+            ctx.status(400);
+            page(ctx, null, "Nothing was queued: " + e.getMessage() + " (or all).");
+            return;
+        }
+        List<Tier> queued = training.train(c, tiers);
+        done(ctx, queued.isEmpty() ? "training-busy" : tiers.size() > 1 ? "training-all"
+                : "training-" + tiers.get(0).id());
+    }
+
+    /** The training curve the baseline's child process draws, redrawn after every epoch. */
+    public void curve(Context ctx) throws java.io.IOException {
+        Competition c = competitions.current();
+        Tier tier = tier(ctx);
+        java.nio.file.Path p = training.curve(c, tier).orElseThrow(() -> new NotFoundResponse(
+                "The " + tier.id() + " baseline has no training curve yet."));
+        ctx.contentType("image/png").result(java.nio.file.Files.readAllBytes(p));
     }
 
     public void baselineUpload(Context ctx) {

@@ -44,6 +44,8 @@ public final class Routes {
                 r(POST, "/account/password", account::changePassword, STUDENT, STAFF),
                 r(GET, "/staff", staff::page, STAFF),
                 r(POST, "/staff/baselines/{tier}", staff::baselineForm, STAFF),
+                r(GET, "/staff/baselines/{tier}/curve.png", staff::curve, STAFF),
+                r(POST, "/staff/training", staff::trainForm, STAFF),
                 r(POST, "/staff/reveal", staff::revealForm, STAFF),
                 r(POST, "/staff/deadline", staff::deadlineForm, STAFF),
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.holdout.account.Role;
 import org.holdout.baselines.Tier;
 import org.holdout.competition.BaselineTraining;
@@ -26,11 +25,12 @@ class BaselineTrainingTest {
             assertThat(server.app.baselines().all(server.competition()))
                     .extracting(b -> b.tier().id() + ":" + b.source())
                     .containsExactly("simple:trained", "medium:trained", "strong:trained", "boss:trained");
-            for (int i = 0; i < 50 && !server.app.training().progress().values().stream()
+            for (int i = 0; i < 50 && !server.app.training().progress(server.competition()).values().stream()
                     .allMatch(p -> p.state().equals("registered")); i++) {
                 Thread.sleep(100);
             }
-            assertThat(server.app.training().progress().values()).extracting(BaselineTraining.Progress::state)
+            assertThat(server.app.training().progress(server.competition()).values())
+                    .extracting(BaselineTraining.Progress::state)
                     .containsOnly("registered");
             Client staff = server.login("ta", Role.STAFF);
             assertThat(staff.get("/staff").body()).contains("registered", "trained");
@@ -41,8 +41,12 @@ class BaselineTrainingTest {
 
     @Test
     void theProgressLineReadsLikeASentence() {
-        assertThat(new BaselineTraining.Progress("training", 3, 20, 0.01234567, 125).text())
-                .isEqualTo("training: epoch 3 of 20, loss 0.01235, about 3 min left");
-        assertThat(new BaselineTraining.Progress("registered", 0, 0, Double.NaN, -1).text()).isEqualTo("registered");
+        long started = 1_000_000_000L;
+        assertThat(new BaselineTraining.Progress("training", 3, 20, 0.01234567, 125, started)
+                .text(started + 65_000_000_000L))
+                .isEqualTo("training: epoch 3 of 20, loss 0.01235, 1 min 05 s elapsed, about 3 min left");
+        assertThat(new BaselineTraining.Progress("training", 0, 0, Double.NaN, -1, started).text(started + 4_000_000_000L))
+                .isEqualTo("training: starting, 4 s elapsed");
+        assertThat(new BaselineTraining.Progress("registered", 0, 0, Double.NaN, -1, 0).text()).isEqualTo("registered");
     }
 }

@@ -1,11 +1,11 @@
 package org.holdout;
 
 import org.holdout.baselines.cli.BaselineCommand;
-import org.holdout.cli.BackupCommand;
 import org.holdout.cli.Holdout;
-import org.holdout.cli.RestoreCommand;
-import org.holdout.cli.ServeCommand;
-import org.holdout.cli.UsersCommand;
+import org.holdout.server.cli.BackupCommand;
+import org.holdout.server.cli.RestoreCommand;
+import org.holdout.server.cli.ServeCommand;
+import org.holdout.server.cli.UsersCommand;
 
 /** Entry point of the {@code holdout} command: the data commands plus the server's and the baselines'. */
 public final class Main {

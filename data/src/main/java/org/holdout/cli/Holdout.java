@@ -44,6 +44,8 @@ public class Holdout implements Callable<Integer> {
      * picocli expands, all are built.
      */
     public static CommandLine commandLineFor(String[] args, Class<?>... extraSubcommands) {
+        // picocli's DefaultFactory otherwise looks for groovy.lang.Closure, and that miss opens every jar on the path
+        System.setProperty("picocli.disable.closures", "true");
         List<Class<?>> classes = new ArrayList<>(DataCommands.all());
         classes.addAll(Arrays.asList(extraSubcommands));
         boolean argumentFile = false;

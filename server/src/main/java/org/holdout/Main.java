@@ -1,19 +1,25 @@
 package org.holdout;
 
 import org.holdout.baselines.cli.BaselineCommand;
-import org.holdout.cli.BackupCommand;
 import org.holdout.cli.Holdout;
-import org.holdout.cli.RestoreCommand;
-import org.holdout.cli.ServeCommand;
-import org.holdout.cli.UsersCommand;
+import org.holdout.server.cli.BackupCommand;
+import org.holdout.server.cli.RestoreCommand;
+import org.holdout.server.cli.ServeCommand;
+import org.holdout.server.cli.UsersCommand;
+import picocli.CommandLine;
 
 /** Entry point of the {@code holdout} command: the data commands plus the server's and the baselines'. */
 public final class Main {
     private Main() {
     }
 
+    /** The command line that runs {@code args}: only the subcommand they name is built. */
+    public static CommandLine commandLine(String[] args) {
+        return Holdout.commandLineFor(args, ServeCommand.class, UsersCommand.class, BackupCommand.class,
+                RestoreCommand.class, BaselineCommand.class);
+    }
+
     public static void main(String[] args) {
-        System.exit(Holdout.commandLine(new ServeCommand(), new UsersCommand(), new BackupCommand(),
-                new RestoreCommand(), new BaselineCommand()).execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }

@@ -7,9 +7,7 @@ final class DataCommands {
     private DataCommands() {
     }
 
-    static List<Object> all() {
-        return List.of(
-                new BundleCommand(),
-                new ScoreCommand());
+    static List<Class<?>> all() {
+        return List.of(BundleCommand.class, ScoreCommand.class);
     }
 }

@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.holdout.cli.Holdout;
-import org.holdout.cli.UsersCommand;
 import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
+import org.holdout.server.cli.UsersCommand;
 
 /**
  * The deadline benchmark: a server process on a synthetic competition with {@code --rows} test Ids, {@code --students}

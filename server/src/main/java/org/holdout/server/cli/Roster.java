@@ -1,4 +1,4 @@
-package org.holdout.cli;
+package org.holdout.server.cli;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.holdout.cli;
+package org.holdout.server.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;

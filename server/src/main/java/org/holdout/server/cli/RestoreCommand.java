@@ -1,4 +1,4 @@
-package org.holdout.cli;
+package org.holdout.server.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.holdout.backup.BackupException;
 import org.holdout.backup.Restore;
 import org.holdout.bundle.Progress;
+import org.holdout.cli.ExitCodes;
 import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
 import picocli.CommandLine.Command;

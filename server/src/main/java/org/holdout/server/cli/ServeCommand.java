@@ -1,4 +1,4 @@
-package org.holdout.cli;
+package org.holdout.server.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.holdout.account.AccountService;
 import org.holdout.account.Role;
+import org.holdout.cli.ExitCodes;
 import org.holdout.competition.Competition;
 import org.holdout.competition.DefaultCompetition;
 import org.holdout.config.ServerConfig;

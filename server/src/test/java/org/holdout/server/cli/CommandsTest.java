@@ -1,4 +1,4 @@
-package org.holdout.cli;
+package org.holdout.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.holdout.baselines.cli.BaselineCommand;
+import org.holdout.cli.ExitCodes;
+import org.holdout.cli.Holdout;
 import org.holdout.server.Client;
 import org.holdout.server.TestDatabase;
 import org.holdout.server.TinyCompetition;

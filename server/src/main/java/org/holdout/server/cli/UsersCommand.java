@@ -1,4 +1,4 @@
-package org.holdout.cli;
+package org.holdout.server.cli;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -18,6 +18,7 @@ import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
 import org.holdout.account.Role;
+import org.holdout.cli.ExitCodes;
 import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
 import picocli.CommandLine.Command;

@@ -57,7 +57,7 @@ public final class StaffHandlers {
      * reloading the page does not send the form again. A refused form is shown directly, with what was wrong.
      */
     private static void done(Context ctx, String key) {
-        ctx.redirect("/staff?done=" + key, HttpStatus.SEE_OTHER);
+        ctx.redirect(Web.base(ctx) + "/staff?done=" + key, HttpStatus.SEE_OTHER);
     }
 
     static String notice(String done) {
@@ -79,12 +79,13 @@ public final class StaffHandlers {
     }
 
     private void page(Context ctx, String notice, String error) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Map<Tier, BaselineScore> scores = new HashMap<>();
         for (BaselineScore b : baselines.all(c)) {
             scores.put(b.tier(), b);
         }
-        Map<Tier, BaselineTraining.Progress> progress = training.progress();
+        // the server trains the default competition's baselines only
+        Map<Tier, BaselineTraining.Progress> progress = competitions.isDefault(c) ? training.progress() : Map.of();
         List<Map<String, Object>> tiers = new ArrayList<>();
         for (Tier t : Tier.values()) {
             BaselineScore b = scores.get(t);
@@ -93,7 +94,7 @@ public final class StaffHandlers {
             row.put("publicText", b == null ? "" : Leaderboard.fiveDecimals(b.publicAuc()));
             row.put("privateText", b == null ? "" : Leaderboard.fiveDecimals(b.privateAuc()));
             row.put("source", b == null ? "" : b.source());
-            row.put("progress", progress.get(t).text());
+            row.put("progress", progress.containsKey(t) ? progress.get(t).text() : "");
             tiers.add(row);
         }
         Map<Long, String> names = new HashMap<>();
@@ -133,7 +134,7 @@ public final class StaffHandlers {
     }
 
     public void baselineForm(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Tier tier = tier(ctx);
         try {
             io.javalin.http.UploadedFile file = ctx.contentType() != null
@@ -163,7 +164,7 @@ public final class StaffHandlers {
     }
 
     public void baselineUpload(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Tier tier = tier(ctx);
         Uploads.Upload up = uploads.read(ctx);
         try {
@@ -174,7 +175,7 @@ public final class StaffHandlers {
     }
 
     public void baselineType(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Tier tier = tier(ctx);
         JsonNode body;
         try {
@@ -213,7 +214,7 @@ public final class StaffHandlers {
     }
 
     public void revealApi(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         String refusal = CompetitionService.cannotReveal(c, baselines.clock().instant());
         if (refusal != null) {
             throw new ConflictResponse(refusal);
@@ -223,7 +224,7 @@ public final class StaffHandlers {
     }
 
     public void revealForm(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         String refusal = CompetitionService.cannotReveal(c, baselines.clock().instant());
         if (refusal != null) {
             ctx.status(409);
@@ -236,7 +237,7 @@ public final class StaffHandlers {
 
     /** {@code {"deadline": "2026-06-01T23:59:59+08:00"}} (any ISO-8601 offset time) or {@code null} for none. */
     public void deadlineApi(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body());
@@ -269,7 +270,7 @@ public final class StaffHandlers {
     }
 
     public void deadlineForm(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         java.time.Instant deadline;
         try {
             deadline = DeadlineInput.parse(ctx.formParam("deadline"), c.timeZone());
@@ -289,7 +290,7 @@ public final class StaffHandlers {
     }
 
     public void baselinesApi(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         ctx.json(baselines.all(c).stream().map(StaffHandlers::json).toList());
     }
 

@@ -2,6 +2,7 @@ package org.holdout;
 
 import org.holdout.baselines.cli.BaselineCommand;
 import org.holdout.cli.BackupCommand;
+import org.holdout.cli.CompetitionCommand;
 import org.holdout.cli.Holdout;
 import org.holdout.cli.RestoreCommand;
 import org.holdout.cli.ServeCommand;
@@ -14,6 +15,6 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(Holdout.commandLine(new ServeCommand(), new UsersCommand(), new BackupCommand(),
-                new RestoreCommand(), new BaselineCommand()).execute(args));
+                new RestoreCommand(), new BaselineCommand(), new CompetitionCommand()).execute(args));
     }
 }

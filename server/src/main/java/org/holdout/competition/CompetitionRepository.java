@@ -118,19 +118,6 @@ public final class CompetitionRepository {
         });
     }
 
-    /** The daily limit and the time zone its days are counted in (the configuration's, applied at start). */
-    public void setDailyLimit(long id, ZoneId zone, int dailyLimit) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE competitions SET time_zone = ?, daily_limit = ? WHERE id = ?")) {
-                ps.setString(1, zone.getId());
-                ps.setInt(2, dailyLimit);
-                ps.setLong(3, id);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
     public void setDeadline(long id, Instant deadline) {
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET deadline_ms = ? WHERE id = ?")) {

@@ -3,6 +3,7 @@ package org.holdout;
 import org.holdout.baselines.cli.BaselineCommand;
 import org.holdout.cli.Holdout;
 import org.holdout.server.cli.BackupCommand;
+import org.holdout.server.cli.CompetitionCommand;
 import org.holdout.server.cli.RestoreCommand;
 import org.holdout.server.cli.ServeCommand;
 import org.holdout.server.cli.UsersCommand;
@@ -16,7 +17,7 @@ public final class Main {
     /** The command line that runs {@code args}: only the subcommand they name is built. */
     public static CommandLine commandLine(String[] args) {
         return Holdout.commandLineFor(args, ServeCommand.class, UsersCommand.class, BackupCommand.class,
-                RestoreCommand.class, BaselineCommand.class);
+                RestoreCommand.class, BaselineCommand.class, CompetitionCommand.class);
     }
 
     public static void main(String[] args) {

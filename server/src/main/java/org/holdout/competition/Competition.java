@@ -7,10 +7,11 @@ import java.time.ZonedDateTime;
 
 /**
  * One competition: its bundle folder, the time zone its days are counted in, the daily limit, the deadline
- * (null = open) and whether the private leaderboard has been revealed.
+ * (null = open), whether the private leaderboard has been revealed, and how many final selections a student makes.
  */
 public record Competition(long id, String slug, String title, Path bundleDir, ZoneId timeZone, int dailyLimit,
-                          Instant deadline, boolean privateRevealed, Instant created) {
+                          Instant deadline, boolean privateRevealed, Instant created, int finalSelections) {
+    public static final int DEFAULT_FINAL_SELECTIONS = 2;
 
     public boolean closedAt(Instant t) {
         return deadline != null && !t.isBefore(deadline);

@@ -5,44 +5,75 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.holdout.submission.SubmissionService;
+import org.holdout.web.CompetitionScope;
 import org.holdout.web.Downloads;
 import org.holdout.web.Errors;
 import org.holdout.web.Web;
 
-/** The overview (rules) and data pages, and the allow-listed downloads. */
+/** The list of competitions, each one's overview (rules) and data pages, and the allow-listed downloads. */
 public final class CompetitionHandlers {
     private static final int PREVIEW_IMAGES = 16;
     private final CompetitionService competitions;
+    private final Clock clock;
     /** Previews by file, size and modification time: drawn once, not on every page view. */
     private final Map<String, byte[]> previews = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public CompetitionHandlers(CompetitionService competitions) {
+    public CompetitionHandlers(CompetitionService competitions, Clock clock) {
         this.competitions = competitions;
+        this.clock = clock;
     }
 
-    public void overview(Context ctx) {
-        Competition c = competitions.current();
+    /** {@code /}: the list of competitions when there are several, else the only one's overview. */
+    public void home(Context ctx) {
+        if (CompetitionScope.named(ctx)) {
+            overview(ctx);
+            return;
+        }
+        List<Competition> all = competitions.repository().all();
+        if (all.size() == 1) {
+            overview(ctx);
+            return;
+        }
+        Instant now = clock.instant();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Competition c : all) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("href", "/c/" + c.slug());
+            row.put("title", c.title());
+            row.put("slug", c.slug());
+            row.put("status", CompetitionStatus.of(c, now).label());
+            row.put("deadline", c.deadline() == null ? "not set yet" : SubmissionService.format(c.deadline(), c));
+            rows.add(row);
+        }
+        Web.render(ctx, "competitions", Map.of("competitions", rows));
+    }
+
+    private void overview(Context ctx) {
+        Competition c = Web.competition(ctx);
         Web.render(ctx, "overview", Map.of("rules", competitions.rulesHtml(c),
                 "deadline", c.deadline() == null ? "" : SubmissionService.format(c.deadline(), c),
                 "dailyLimit", c.dailyLimit(), "zone", c.timeZone().getId()));
     }
 
     public void data(Context ctx) throws IOException {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         List<Map<String, Object>> files = new ArrayList<>();
         for (Map.Entry<String, Path> e : competitions.downloads(c).entrySet()) {
-            files.add(Map.of("name", e.getKey(), "bytes", Errors.human(Files.size(e.getValue())),
-                    "about", about(e.getKey())));
+            files.add(Map.of("name", e.getKey(), "href", Web.base(ctx) + "/data/" + e.getKey(),
+                    "bytes", Errors.human(Files.size(e.getValue())), "about", about(e.getKey())));
         }
         Web.render(ctx, "data", Map.of("files", files));
     }
 
     public void download(Context ctx) throws IOException {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         String name = ctx.pathParam("file");
         Path p = competitions.downloads(c).get(name);
         if (p == null) {
@@ -53,7 +84,7 @@ public final class CompetitionHandlers {
 
     /** {@code /data/preview/train.png} or {@code test.png}: the first images of that file as a grid. */
     public void preview(Context ctx) throws IOException {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         String name = ctx.pathParam("set");
         Path p = name.equals("train.png") || name.equals("test.png")
                 ? competitions.downloads(c).get(name.replace(".png", ".npy")) : null;

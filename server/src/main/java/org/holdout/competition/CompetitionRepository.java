@@ -8,11 +8,15 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.holdout.db.Database;
 
 /** The competitions table. */
 public final class CompetitionRepository {
+    private static final String SELECT = "SELECT id, slug, title, bundle_dir, time_zone, daily_limit, deadline_ms,"
+            + " private_revealed, created_ms, final_selections";
     private final Database db;
 
     public CompetitionRepository(Database db) {
@@ -21,10 +25,21 @@ public final class CompetitionRepository {
 
     public Competition insert(String slug, String title, Path bundleDir, ZoneId zone, int dailyLimit, Instant deadline,
                               Instant now) {
+        return insert(new CompetitionSettings(slug, title, zone, dailyLimit, deadline,
+                Competition.DEFAULT_FINAL_SELECTIONS), bundleDir, now);
+    }
+
+    public Competition insert(CompetitionSettings settings, Path bundleDir, Instant now) {
+        String slug = settings.slug();
+        String title = settings.title();
+        ZoneId zone = settings.timeZone();
+        int dailyLimit = settings.dailyLimit();
+        Instant deadline = settings.deadline();
+        int finalSelections = settings.finalSelections();
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO competitions (slug, title, bundle_dir,"
-                    + " time_zone, daily_limit, deadline_ms, private_revealed, created_ms)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " time_zone, daily_limit, deadline_ms, private_revealed, created_ms, final_selections)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, slug);
                 ps.setString(2, title);
                 ps.setString(3, bundleDir.toAbsolutePath().toString());
@@ -36,31 +51,55 @@ public final class CompetitionRepository {
                     ps.setLong(6, deadline.toEpochMilli());
                 }
                 ps.setLong(7, now.toEpochMilli());
+                ps.setInt(8, finalSelections);
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
                     return new Competition(rs.getLong(1), slug, title, bundleDir.toAbsolutePath(), zone, dailyLimit,
-                            deadline, false, now);
+                            deadline, false, now, finalSelections);
                 }
             }
         });
     }
 
-    /** The first competition created: the one this server runs. */
+    /** The first competition created: the default one, which the routes without a slug serve. */
     public Optional<Competition> first() {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, slug, title, bundle_dir, time_zone, daily_limit,"
-                    + " deadline_ms, private_revealed, created_ms FROM competitions ORDER BY id");
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " FROM competitions ORDER BY id");
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
             }
         });
     }
 
+    /** Every competition, the default (first created) first. */
+    public List<Competition> all() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " FROM competitions ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                List<Competition> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    public Optional<Competition> bySlug(String slug) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " FROM competitions WHERE slug = ?")) {
+                ps.setString(1, slug);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     public Optional<Competition> byId(long id) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, slug, title, bundle_dir, time_zone, daily_limit,"
-                    + " deadline_ms, private_revealed, created_ms FROM competitions WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " FROM competitions WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -74,19 +113,6 @@ public final class CompetitionRepository {
             try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET private_revealed = ? WHERE id = ?")) {
                 ps.setBoolean(1, revealed);
                 ps.setLong(2, id);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** The daily limit and the time zone its days are counted in (the configuration's, applied at start). */
-    public void setDailyLimit(long id, ZoneId zone, int dailyLimit) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE competitions SET time_zone = ?, daily_limit = ? WHERE id = ?")) {
-                ps.setString(1, zone.getId());
-                ps.setInt(2, dailyLimit);
-                ps.setLong(3, id);
                 return ps.executeUpdate();
             }
         });
@@ -111,6 +137,7 @@ public final class CompetitionRepository {
         Instant dl = rs.wasNull() ? null : Instant.ofEpochMilli(deadline);
         return new Competition(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                 Path.of(rs.getString("bundle_dir")), ZoneId.of(rs.getString("time_zone")), rs.getInt("daily_limit"),
-                dl, rs.getBoolean("private_revealed"), Instant.ofEpochMilli(rs.getLong("created_ms")));
+                dl, rs.getBoolean("private_revealed"), Instant.ofEpochMilli(rs.getLong("created_ms")),
+                rs.getInt("final_selections"));
     }
 }

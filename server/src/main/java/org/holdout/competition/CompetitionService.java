@@ -11,7 +11,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.holdout.bundle.Bundle;
 
-/** The competition this server runs, its rules page and the files students may download. */
+/** The competitions this server runs, their rules page and the files students may download. */
 public final class CompetitionService {
     /** Students download these and nothing else; solution.csv is never among them. */
     public static final java.util.List<String> DOWNLOADS =
@@ -29,9 +29,14 @@ public final class CompetitionService {
         return repository;
     }
 
+    /** The default competition: the first created, which the routes without a slug serve. */
     public Competition current() {
         return repository.first().orElseThrow(() -> new IllegalStateException(
                 "no competition in the database; 'holdout serve' creates the default one"));
+    }
+
+    public boolean isDefault(Competition c) {
+        return repository.first().map(first -> first.id() == c.id()).orElse(false);
     }
 
     /** Why the private scores cannot be revealed at {@code now}, or null: only once uploads are closed. */

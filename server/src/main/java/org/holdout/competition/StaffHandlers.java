@@ -57,7 +57,7 @@ public final class StaffHandlers {
      * reloading the page does not send the form again. A refused form is shown directly, with what was wrong.
      */
     private static void done(Context ctx, String key) {
-        ctx.redirect("/staff?done=" + key, HttpStatus.SEE_OTHER);
+        ctx.redirect(Web.base(ctx) + "/staff?done=" + key, HttpStatus.SEE_OTHER);
     }
 
     static String notice(String done) {
@@ -93,7 +93,7 @@ public final class StaffHandlers {
     }
 
     private void page(Context ctx, String notice, String error) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Map<Tier, BaselineScore> scores = new HashMap<>();
         for (BaselineScore b : baselines.all(c)) {
             scores.put(b.tier(), b);
@@ -149,7 +149,7 @@ public final class StaffHandlers {
     }
 
     public void baselineForm(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Tier tier = tier(ctx);
         try {
             io.javalin.http.UploadedFile file = ctx.contentType() != null
@@ -180,7 +180,7 @@ public final class StaffHandlers {
 
     /** The form's {@code tier}: one tier, or {@code all}; queued for a training in a child process. */
     public void trainForm(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         String asked = ctx.formParam("tier");
         List<Tier> tiers;
         try {
@@ -197,7 +197,7 @@ public final class StaffHandlers {
 
     /** The training curve the baseline's child process draws, redrawn after every epoch. */
     public void curve(Context ctx) throws java.io.IOException {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Tier tier = tier(ctx);
         java.nio.file.Path p = training.curve(c, tier).orElseThrow(() -> new NotFoundResponse(
                 "The " + tier.id() + " baseline has no training curve yet."));
@@ -205,7 +205,7 @@ public final class StaffHandlers {
     }
 
     public void baselineUpload(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Tier tier = tier(ctx);
         Uploads.Upload up = uploads.read(ctx);
         try {
@@ -216,7 +216,7 @@ public final class StaffHandlers {
     }
 
     public void baselineType(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Tier tier = tier(ctx);
         JsonNode body;
         try {
@@ -255,7 +255,7 @@ public final class StaffHandlers {
     }
 
     public void revealApi(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         String refusal = CompetitionService.cannotReveal(c, baselines.clock().instant());
         if (refusal != null) {
             throw new ConflictResponse(refusal);
@@ -265,7 +265,7 @@ public final class StaffHandlers {
     }
 
     public void revealForm(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         String refusal = CompetitionService.cannotReveal(c, baselines.clock().instant());
         if (refusal != null) {
             ctx.status(409);
@@ -278,7 +278,7 @@ public final class StaffHandlers {
 
     /** {@code {"deadline": "2026-06-01T23:59:59+08:00"}} (any ISO-8601 offset time) or {@code null} for none. */
     public void deadlineApi(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body());
@@ -311,7 +311,7 @@ public final class StaffHandlers {
     }
 
     public void deadlineForm(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         java.time.Instant deadline;
         try {
             deadline = DeadlineInput.parse(ctx.formParam("deadline"), c.timeZone());
@@ -331,7 +331,7 @@ public final class StaffHandlers {
     }
 
     public void baselinesApi(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         ctx.json(baselines.all(c).stream().map(StaffHandlers::json).toList());
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.holdout.competition.Competition;
-import org.holdout.competition.CompetitionService;
 import org.holdout.web.Web;
 
 /** The public leaderboard page and its JSON. */
@@ -24,16 +23,14 @@ public final class LeaderboardHandlers {
     private static final byte[] ROW_START = "{\"rank\":null".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_WRITTEN = 20_000;
     private final Map<RowKey, byte[]> written = new ConcurrentHashMap<>();
-    private final CompetitionService competitions;
     private final Leaderboard leaderboard;
 
-    public LeaderboardHandlers(CompetitionService competitions, Leaderboard leaderboard) {
-        this.competitions = competitions;
+    public LeaderboardHandlers(Leaderboard leaderboard) {
         this.leaderboard = leaderboard;
     }
 
     public void page(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", BoardNames.shownTo(leaderboard.publicBoard(c), Web.account(ctx)));
         m.put("revealed", c.privateRevealed());
@@ -42,7 +39,7 @@ public final class LeaderboardHandlers {
     }
 
     public void api(Context ctx) throws IOException {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         List<LeaderboardRow> rows = BoardNames.shownTo(leaderboard.publicBoard(c), Web.account(ctx));
         boolean revealed = c.privateRevealed();
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 160 * rows.size());

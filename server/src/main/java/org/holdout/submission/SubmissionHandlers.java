@@ -12,21 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.holdout.account.Account;
 import org.holdout.competition.Competition;
-import org.holdout.competition.CompetitionService;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.web.Uploads;
 import org.holdout.web.Web;
 
 /** The submit and my-submissions pages, and the submissions API. */
 public final class SubmissionHandlers {
-    private final CompetitionService competitions;
     private final SubmissionService submissions;
     private final Uploads uploads;
     private final Leaderboard leaderboard;
 
-    public SubmissionHandlers(CompetitionService competitions, SubmissionService submissions, Uploads uploads,
-                              Leaderboard leaderboard) {
-        this.competitions = competitions;
+    public SubmissionHandlers(SubmissionService submissions, Uploads uploads, Leaderboard leaderboard) {
         this.submissions = submissions;
         this.uploads = uploads;
         this.leaderboard = leaderboard;
@@ -34,7 +30,7 @@ public final class SubmissionHandlers {
 
     /** The form; with {@code ?submission=<id>} (where the form redirects to) also that upload's outcome. */
     public void submitPage(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
         String id = ctx.queryParam("submission");
         if (id == null) {
@@ -52,10 +48,10 @@ public final class SubmissionHandlers {
      * page that shows it, and reloading that page does not upload (and count) the file again.
      */
     public void submitForm(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Uploads.Upload up = uploads.read(ctx);
         SubmissionService.Outcome o = submissions.submit(c, Web.account(ctx), up.fileName(), up.bytes());
-        ctx.redirect("/submit?submission=" + o.submission().id() + "&outcome="
+        ctx.redirect(Web.base(ctx) + "/submit?submission=" + o.submission().id() + "&outcome="
                 + o.reason().name().toLowerCase(Locale.ROOT), HttpStatus.SEE_OTHER);
     }
 
@@ -74,7 +70,7 @@ public final class SubmissionHandlers {
     }
 
     public void mySubmissions(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
         Map<String, Object> m = pageModel(c, me, null, null);
         List<StudentSubmission> list = mine(c, me);
@@ -91,7 +87,7 @@ public final class SubmissionHandlers {
 
     /** The student's public scores, oldest first, against the baselines' (a PNG for the My submissions page). */
     public void myChart(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         List<StudentSubmission> list = new ArrayList<>(mine(c, Web.account(ctx)));
         java.util.Collections.reverse(list);
         List<Double> scores = list.stream().filter(s -> s.publicScore() != null).map(StudentSubmission::publicScore)
@@ -106,7 +102,7 @@ public final class SubmissionHandlers {
     }
 
     public void apiSubmit(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
         Uploads.Upload up = uploads.read(ctx);
         SubmissionService.Outcome o = submissions.submit(c, me, up.fileName(), up.bytes());
@@ -127,7 +123,7 @@ public final class SubmissionHandlers {
     }
 
     public void apiList(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("submissions", mine(c, me));
@@ -136,7 +132,7 @@ public final class SubmissionHandlers {
     }
 
     public void apiOne(Context ctx) {
-        Competition c = competitions.current();
+        Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
         ctx.json(StudentSubmission.of(own(c, me, ctx.pathParam("id")), c.privateRevealed()));
     }

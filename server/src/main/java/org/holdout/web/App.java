@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.rendering.template.JavalinThymeleaf;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -19,6 +21,7 @@ import org.holdout.account.AccountService;
 import org.holdout.account.LoginThrottle;
 import org.holdout.config.ServerConfig;
 import org.holdout.competition.BaselineTraining;
+import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionHandlers;
 import org.holdout.competition.CompetitionRepository;
 import org.holdout.competition.CompetitionService;
@@ -69,15 +72,16 @@ public final class App implements AutoCloseable {
         Access access = new Access(accounts);
         LoginThrottle throttle = new LoginThrottle(config.loginFreeFailures(), config.loginMaxDelay(),
                 config.loginFailuresPerAddress(), config.loginWindow(), clock);
-        var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions),
-                new SubmissionHandlers(competitions, submissions, uploads, leaderboard),
-                new LeaderboardHandlers(competitions, leaderboard),
+        CompetitionScope scope = new CompetitionScope(competitions.repository());
+        var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
+                new SubmissionHandlers(submissions, uploads, leaderboard),
+                new LeaderboardHandlers(leaderboard),
                 new StaffHandlers(competitions, baselines, training, submissionRepo, accountRepo, uploads));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {
             Map<String, Object> m = new HashMap<>(model);
-            m.put("siteTitle", siteTitle());
+            m.put("siteTitle", siteTitle(allCompetitions()));
             return pages.process("error", new org.thymeleaf.context.Context(java.util.Locale.ROOT, m));
         });
         javalin = Javalin.create(cfg -> {
@@ -111,17 +115,23 @@ public final class App implements AutoCloseable {
                         return;
                     }
                     Map<String, Object> layout = new HashMap<>();
-                    layout.put("siteTitle", siteTitle());
+                    List<Competition> all = allCompetitions();
+                    layout.put("siteTitle", siteTitle(all));
+                    // the menu of a page outside any competition leads to the only one, or is left out
+                    layout.put("base", all.size() == 1 ? "" : null);
                     layout.put("baseUrl", ctx.scheme() + "://" + ctx.host());
                     ctx.attribute(Web.LAYOUT, layout);
                 });
                 r.beforeMatched(access::check);
                 for (Route route : routes) {
                     org.holdout.account.Role[] roles = route.roles().toArray(new org.holdout.account.Role[0]);
-                    r.addHttpHandler(route.method(), route.path(), route.handler(), roles);
-                    if (route.method() == HandlerType.GET) {
-                        // link checkers and monitors ask with HEAD; Jetty sends the headers without the body
-                        r.addHttpHandler(HandlerType.HEAD, route.path(), route.handler(), roles);
+                    Handler handler = route.ofCompetition() ? scope.around(route.handler()) : route.handler();
+                    for (String path : route.paths()) {
+                        r.addHttpHandler(route.method(), path, handler, roles);
+                        if (route.method() == HandlerType.GET) {
+                            // link checkers and monitors ask with HEAD; Jetty sends the headers without the body
+                            r.addHttpHandler(HandlerType.HEAD, path, handler, roles);
+                        }
                     }
                 }
                 errors.register(r, access::identify);
@@ -139,11 +149,16 @@ public final class App implements AutoCloseable {
         return new App(config, db, clock);
     }
 
-    private String siteTitle() {
+    /** The only competition's title, or the product's name over several. */
+    private static String siteTitle(List<Competition> all) {
+        return all.size() == 1 ? all.get(0).title() : "Holdout";
+    }
+
+    private List<Competition> allCompetitions() {
         try {
-            return competitions.repository().first().map(c -> c.title()).orElse("Holdout");
+            return competitions.repository().all();
         } catch (RuntimeException e) {
-            return "Holdout";
+            return List.of();
         }
     }
 

@@ -18,7 +18,10 @@ import org.holdout.competition.StaffHandlers;
 import org.holdout.leaderboard.LeaderboardHandlers;
 import org.holdout.submission.SubmissionHandlers;
 
-/** Every route of the server and who may call it: the one table {@link Access} checks against. */
+/**
+ * Every route of the server and who may call it: the one table {@link Access} checks against. A competition's
+ * routes answer at their path for the default competition and at {@code /c/{slug}/…} for any one.
+ */
 public final class Routes {
     private Routes() {
     }
@@ -30,37 +33,43 @@ public final class Routes {
                 r(POST, "/login", account::login, ANYONE),
                 r(POST, "/logout", account::logout, ANYONE),
                 r(GET, "/static/{file}", StaticFiles::serve, ANYONE),
-                r(GET, "/", competition::overview, STUDENT, STAFF),
-                r(GET, "/data", competition::data, STUDENT, STAFF),
-                r(GET, "/data/preview/{set}", competition::preview, STUDENT, STAFF),
-                r(GET, "/data/{file}", competition::download, STUDENT, STAFF),
-                r(GET, "/submit", submission::submitPage, STUDENT),
-                r(POST, "/submit", submission::submitForm, STUDENT),
-                r(GET, "/submissions", submission::mySubmissions, STUDENT),
-                r(GET, "/submissions/chart.png", submission::myChart, STUDENT),
-                r(GET, "/leaderboard", leaderboard::page, STUDENT, STAFF),
                 r(GET, "/account", account::accountPage, STUDENT, STAFF),
                 r(POST, "/account/token", account::regenerateToken, STUDENT, STAFF),
                 r(POST, "/account/password", account::changePassword, STUDENT, STAFF),
-                r(GET, "/staff", staff::page, STAFF),
-                r(POST, "/staff/baselines/{tier}", staff::baselineForm, STAFF),
-                r(GET, "/staff/baselines/{tier}/curve.png", staff::curve, STAFF),
-                r(POST, "/staff/training", staff::trainForm, STAFF),
-                r(POST, "/staff/reveal", staff::revealForm, STAFF),
-                r(POST, "/staff/deadline", staff::deadlineForm, STAFF),
 
-                r(POST, "/api/submissions", submission::apiSubmit, STUDENT),
-                r(GET, "/api/submissions", submission::apiList, STUDENT),
-                r(GET, "/api/submissions/{id}", submission::apiOne, STUDENT),
-                r(GET, "/api/leaderboard", leaderboard::api, STUDENT, STAFF),
-                r(GET, "/api/staff/baselines", staff::baselinesApi, STAFF),
-                r(POST, "/api/staff/baselines/{tier}", staff::baselineUpload, STAFF),
-                r(PUT, "/api/staff/baselines/{tier}", staff::baselineType, STAFF),
-                r(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),
-                r(POST, "/api/staff/reveal", staff::revealApi, STAFF));
+                c(GET, "/", competition::home, STUDENT, STAFF),
+                c(GET, "/data", competition::data, STUDENT, STAFF),
+                c(GET, "/data/preview/{set}", competition::preview, STUDENT, STAFF),
+                c(GET, "/data/{file}", competition::download, STUDENT, STAFF),
+                c(GET, "/submit", submission::submitPage, STUDENT),
+                c(POST, "/submit", submission::submitForm, STUDENT),
+                c(GET, "/submissions", submission::mySubmissions, STUDENT),
+                c(GET, "/submissions/chart.png", submission::myChart, STUDENT),
+                c(GET, "/leaderboard", leaderboard::page, STUDENT, STAFF),
+                c(GET, "/staff", staff::page, STAFF),
+                c(POST, "/staff/baselines/{tier}", staff::baselineForm, STAFF),
+                c(GET, "/staff/baselines/{tier}/curve.png", staff::curve, STAFF),
+                c(POST, "/staff/training", staff::trainForm, STAFF),
+                c(POST, "/staff/reveal", staff::revealForm, STAFF),
+                c(POST, "/staff/deadline", staff::deadlineForm, STAFF),
+
+                c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
+                c(GET, "/api/submissions", submission::apiList, STUDENT),
+                c(GET, "/api/submissions/{id}", submission::apiOne, STUDENT),
+                c(GET, "/api/leaderboard", leaderboard::api, STUDENT, STAFF),
+                c(GET, "/api/staff/baselines", staff::baselinesApi, STAFF),
+                c(POST, "/api/staff/baselines/{tier}", staff::baselineUpload, STAFF),
+                c(PUT, "/api/staff/baselines/{tier}", staff::baselineType, STAFF),
+                c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),
+                c(POST, "/api/staff/reveal", staff::revealApi, STAFF));
     }
 
     private static Route r(HandlerType method, String path, Handler handler, Role... roles) {
-        return new Route(method, path, Set.of(roles), handler);
+        return new Route(method, path, Set.of(roles), handler, false);
+    }
+
+    /** A competition's route: the default competition's at {@code path}, any one's at its slugged twin. */
+    private static Route c(HandlerType method, String path, Handler handler, Role... roles) {
+        return new Route(method, path, Set.of(roles), handler, true);
     }
 }

@@ -4,12 +4,15 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
 import org.holdout.account.Account;
+import org.holdout.competition.Competition;
 
 /** What handlers need from a request beyond Javalin: the logged-in account, and rendering with the layout model. */
 public final class Web {
     public static final String ACCOUNT = "holdout.account";
     public static final String CSRF = "holdout.csrf";
     public static final String LAYOUT = "holdout.layout";
+    public static final String COMPETITION = "holdout.competition";
+    public static final String BASE = "holdout.base";
 
     private Web() {
     }
@@ -17,6 +20,20 @@ public final class Web {
     /** The logged-in account; set by {@link Access} on every route that needs one. */
     public static Account account(Context ctx) {
         return ctx.attribute(ACCOUNT);
+    }
+
+    /** The competition the request is about; set by {@link CompetitionScope} on every competition's route. */
+    public static Competition competition(Context ctx) {
+        return ctx.attribute(COMPETITION);
+    }
+
+    /**
+     * Where the links of a competition's pages start: {@code /c/<slug>}, or {@code ""} (the routes without a slug)
+     * while the server has one competition and the request did not name it.
+     */
+    public static String base(Context ctx) {
+        String base = ctx.attribute(BASE);
+        return base == null ? "" : base;
     }
 
     public static boolean isApi(Context ctx) {

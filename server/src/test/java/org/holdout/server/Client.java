@@ -73,8 +73,14 @@ public final class Client {
 
     /** POST /api/submissions with the token, as multipart field "file". */
     public HttpResponse<String> uploadApi(String fileName, byte[] csv) throws IOException, InterruptedException {
+        return uploadApiTo("/api/submissions", fileName, csv);
+    }
+
+    /** POST to this submissions path ({@code /api/c/<slug>/submissions}) with the token, as multipart field "file". */
+    public HttpResponse<String> uploadApiTo(String path, String fileName, byte[] csv)
+            throws IOException, InterruptedException {
         Multipart mp = new Multipart().file("file", fileName, csv);
-        return api("POST", "/api/submissions", token, mp.publisher(), mp.contentType());
+        return api("POST", path, token, mp.publisher(), mp.contentType());
     }
 
     public HttpResponse<String> uploadRaw(byte[] csv) throws IOException, InterruptedException {
@@ -84,12 +90,19 @@ public final class Client {
 
     /** The submit form, as a browser sends it (session cookie + CSRF field). */
     public HttpResponse<String> uploadForm(String fileName, byte[] csv) throws IOException, InterruptedException {
+        return uploadFormTo("", fileName, csv);
+    }
+
+    /** The submit form of the competition whose pages start with {@code prefix} ({@code /c/<slug>}). */
+    public HttpResponse<String> uploadFormTo(String prefix, String fileName, byte[] csv)
+            throws IOException, InterruptedException {
         if (csrf == null) {
-            get("/submit");
+            get(prefix + "/submit");
         }
         Multipart mp = new Multipart().field("_csrf", csrf).file("file", fileName, csv);
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/submit")).header("Content-Type", mp.contentType())
-                .POST(mp.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(base + prefix + "/submit"))
+                .header("Content-Type", mp.contentType()).POST(mp.publisher()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Where a form's 303 leads (as a browser follows it); any other answer as it is. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.holdout.account.Role;
+import org.holdout.competition.Competition;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionState;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Logs in as a student, visits everything a student can reach, and looks for any private score in any form. */
 class LeakCrawlTest {
     private static final Pattern LINK = Pattern.compile("(?:href|src|action)=\"(/[^\"#]*)\"");
+    private static final Pattern SUBMISSIONS_API = Pattern.compile("/api(/c/[^/]+)?/submissions");
 
     @Test
     void privateScoresReachNoStudentBeforeTheReveal(@TempDir Path dir) throws Exception {
@@ -90,6 +93,109 @@ class LeakCrawlTest {
         }
     }
 
+    /**
+     * Two competitions, the default one revealed: nothing of the other's private scores reaches a student, by its own
+     * routes or the default one's. Its answer key has 3 private anomalies among 20 rows (AUCs in steps of 1/51), the
+     * default's 7 (steps of 1/91): the two competitions' private scores cannot be mistaken for each other, and none is
+     * a short decimal like 0.8 that any longer number starts with.
+     */
+    @Test
+    void privateScoresOfOneCompetitionReachNoStudentWhileAnotherIsRevealed(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of("daily.limit", "3"))) {
+            Competition second = server.addCompetition("second", "Second homework", 3);
+            StringBuilder solution = new StringBuilder("Id,Expected,Usage\n");
+            for (int i = 0; i < TinyCompetition.ROWS; i++) {
+                boolean anomaly = i < 20 ? TinyCompetition.anomaly(i) : i == 21 || i == 22 || i == 24;
+                solution.append(i).append(',').append(anomaly ? 1 : 0).append(',')
+                        .append(i < 20 ? "Public" : "Private").append('\n');
+            }
+            Files.writeString(second.file("solution.csv"), solution);
+            Client ann = server.login("ann", Role.STUDENT);
+            Client ben = server.login("ben", Role.STUDENT);
+            Client staff = server.login("ta", Role.STAFF);
+            for (long seed : new long[] {31, 32}) {
+                assertThat(ann.uploadApi("tiny-" + seed + ".csv", TinyCompetition.submission(seed)).statusCode())
+                        .isEqualTo(201);
+            }
+            List<String> benResults = new ArrayList<>();
+            for (long seed : new long[] {41, 42, 43}) {
+                assertThat(ann.uploadApiTo("/api/c/second/submissions", "ann-" + seed + ".csv",
+                        TinyCompetition.submission(seed)).statusCode()).isEqualTo(201);
+                HttpResponse<String> form = ben.uploadFormTo("/c/second", "ben-" + seed + ".csv",
+                        TinyCompetition.submission(seed + 10));
+                assertThat(form.statusCode()).isEqualTo(303);
+                benResults.add(form.headers().firstValue("Location").orElseThrow());
+            }
+            staff.api("PUT", "/api/staff/c/second/baselines/simple", staff.token,
+                    HttpRequest.BodyPublishers.ofString("{\"public\":0.55,\"private\":0.7373737}"),
+                    "application/json");
+            Client.Multipart mp = new Client.Multipart().file("file", "boss.csv", TinyCompetition.submission(77));
+            staff.api("POST", "/api/staff/c/second/baselines/boss", staff.token, mp.publisher(), mp.contentType());
+            staff.api("PUT", "/api/staff/deadline", staff.token,
+                    HttpRequest.BodyPublishers.ofString("{\"deadline\":\"2026-02-01T00:00:00Z\"}"),
+                    "application/json");
+            assertThat(staff.api("POST", "/api/staff/reveal", staff.token, HttpRequest.BodyPublishers.noBody(), null)
+                    .statusCode()).isEqualTo(200);
+
+            List<Double> secretScores = new ArrayList<>();
+            List<Double> shown = new ArrayList<>();
+            for (Submission s : server.app.submissions().repository().ofCompetition(second.id())) {
+                if (s.state() == SubmissionState.SCORED) {
+                    secretScores.add(s.privateAuc());
+                    shown.add(s.publicAuc());
+                }
+            }
+            server.app.baselines().all(second).forEach(b -> {
+                secretScores.add(b.privateAuc());
+                shown.add(b.publicAuc());
+            });
+            for (Submission s : server.app.submissions().repository().ofCompetition(server.competition().id())) {
+                shown.add(s.publicAuc());
+                shown.add(s.privateAuc());
+            }
+            assertThat(secretScores).hasSize(8).doesNotContainNull();
+            Set<String> secret = new LinkedHashSet<>();
+            for (double p : secretScores) {
+                secret.addAll(forms(p));
+            }
+            for (Double p : shown) {
+                if (p != null) {
+                    assertThat(forms(p)).as("test data: a score that may be shown must not look like a hidden one")
+                            .doesNotContainAnyElementsOf(secret);
+                }
+            }
+
+            Map<String, String> seen = crawl(ann, List.of("/", "/api/leaderboard", "/api/submissions",
+                    "/api/c/second/leaderboard", "/api/c/second/submissions", "/account"));
+            seen.put("429 answer", ann.uploadApiTo("/api/c/second/submissions", "over.csv",
+                    TinyCompetition.submission(5)).body());
+            seen.put("form refusal", ann.follow(ann.uploadFormTo("/c/second", "bad.csv", TinyCompetition.missingId()))
+                    .body());
+            for (String result : benResults) {
+                assertThat(result).startsWith("/c/second/submit?submission=");
+                seen.put("form result " + result, ben.get(result).body());
+            }
+            crawl(ben, List.of("/c/second", "/api/c/second/submissions", "/api/c/second/leaderboard"))
+                    .forEach((path, page) -> seen.put("ben " + path, page));
+
+            assertThat(seen).containsKeys("/", "/c/second", "/c/second/data", "/c/second/submit",
+                    "/c/second/submissions", "/c/second/leaderboard", "/c/tiny/leaderboard",
+                    "/c/second/data/sample_submission.csv", "/api/c/second/leaderboard");
+            assertThat(seen.get("/api/leaderboard")).as("the default competition is revealed")
+                    .contains("privateScore");
+            assertThat(ann.get("/c/second/data/solution.csv").statusCode()).isEqualTo(404);
+            for (Map.Entry<String, String> e : seen.entrySet()) {
+                if (e.getKey().contains("second") || e.getKey().contains("result") || e.getKey().contains("answer")
+                        || e.getKey().contains("refusal")) {
+                    assertThat(e.getValue()).as(e.getKey()).doesNotContain("privateScore", "privateAuc", "private_auc");
+                }
+                for (String s : secret) {
+                    assertThat(e.getValue()).as("private score %s on %s", s, e.getKey()).doesNotContain(s);
+                }
+            }
+        }
+    }
+
     /** Every way a score could be printed. */
     private static List<String> forms(double v) {
         return List.of(Double.toString(v), String.format(Locale.ROOT, "%.5f", v), String.format(Locale.ROOT, "%.4f", v),
@@ -97,8 +203,12 @@ class LeakCrawlTest {
     }
 
     private static Map<String, String> crawl(Client c) throws Exception {
+        return crawl(c, List.of("/", "/api/leaderboard", "/api/submissions", "/account"));
+    }
+
+    private static Map<String, String> crawl(Client c, List<String> start) throws Exception {
         Map<String, String> seen = new LinkedHashMap<>();
-        Deque<String> todo = new ArrayDeque<>(List.of("/", "/api/leaderboard", "/api/submissions", "/account"));
+        Deque<String> todo = new ArrayDeque<>(start);
         while (!todo.isEmpty()) {
             String path = todo.poll();
             if (seen.containsKey(path) || path.startsWith("/logout")) {
@@ -112,8 +222,8 @@ class LeakCrawlTest {
                 todo.add(m.group(1).replace("&amp;", "&"));
             }
             Matcher ids = Pattern.compile("\"id\":(\\d+)").matcher(body);
-            while (path.equals("/api/submissions") && ids.find()) {
-                todo.add("/api/submissions/" + ids.group(1));
+            while (SUBMISSIONS_API.matcher(path).matches() && ids.find()) {
+                todo.add(path + "/" + ids.group(1));
             }
         }
         return seen;

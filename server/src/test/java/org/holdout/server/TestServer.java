@@ -60,8 +60,21 @@ public final class TestServer implements AutoCloseable {
         return client;
     }
 
+    /** The default competition: the first created, which the routes without a slug serve. */
     public Competition competition() {
         return app.competitions().current();
+    }
+
+    /** Another tiny competition, its bundle in its own folder, with this daily limit (time zone of the config). */
+    public Competition addCompetition(String slug, String title, int dailyLimit) throws IOException {
+        Path bundle = TinyCompetition.write(dir.resolve("bundle-" + slug));
+        return new CompetitionRepository(db).insert(slug, title, bundle, config.timeZone(), dailyLimit, null,
+                clock.instant());
+    }
+
+    /** The competition with this slug, as the database holds it now. */
+    public Competition competition(String slug) {
+        return app.competitions().repository().bySlug(slug).orElseThrow();
     }
 
     /** Stops the server and its pool, then starts a new one on the same database file and upload folder. */

@@ -1,11 +1,17 @@
 package org.holdout.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import org.holdout.bundle.BundleManifest;
+import org.holdout.bundle.Sha256;
 
 /**
  * A generated 40-image competition: Ids 0-19 public (8 anomalies), 20-39 private (7 anomalies), 4x4x1 images.
@@ -36,6 +42,20 @@ public final class TinyCompetition {
         }
         Files.writeString(dir.resolve("sample_submission.csv"), sample);
         Files.writeString(dir.resolve("solution.csv"), solution);
+        return dir;
+    }
+
+    /** {@link #write} plus the bundle.json that makes it a bundle that verifies ({@code holdout bundle verify}). */
+    public static Path writeVerified(Path dir) throws IOException {
+        write(dir);
+        Map<String, String> files = new TreeMap<>();
+        for (String name : List.of("train.npy", "test.npy", "sample_submission.csv", "solution.csv")) {
+            files.put(name, Sha256.of(dir.resolve(name)));
+        }
+        BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, "tiny", "TinyCompetition", 1,
+                4, 4, 1, List.of("normal", "anomaly"), List.of(0), 0.5, false, null, 10, ROWS, Map.of(), Map.of(),
+                files);
+        new ObjectMapper().writeValue(dir.resolve("bundle.json").toFile(), manifest);
         return dir;
     }
 

@@ -90,14 +90,12 @@ public class ServeCommand implements Callable<Integer> {
                     out.println(line);
                     out.flush();
                 });
-                // daily.limit and time.zone are the configuration's at every start, not only the first one
                 if (competition.dailyLimit() != config.dailyLimit()
                         || !competition.timeZone().equals(config.timeZone())) {
-                    competitions.setDailyLimit(competition.id(), config.timeZone(), config.dailyLimit());
-                    out.println("Daily limit changed from " + competition.dailyLimit() + " (days in "
-                            + competition.timeZone().getId() + ") to " + config.dailyLimit() + " (days in "
-                            + config.timeZone().getId() + "), as daily.limit and time.zone now say.");
-                    competition = competitions.first().orElseThrow();
+                    out.println("daily.limit and time.zone (" + config.dailyLimit() + ", days in "
+                            + config.timeZone().getId() + ") are the defaults for new competitions; "
+                            + competition.slug() + " keeps its own (" + competition.dailyLimit() + ", days in "
+                            + competition.timeZone().getId() + ").");
                 }
             } catch (DefaultCompetition.DataMissingException e) {
                 err.println("holdout: " + e.getMessage());

@@ -55,15 +55,29 @@ public class UsersCommand implements Callable<Integer> {
 
     /** Loads the config and runs {@code work} on the database, or says why it cannot be opened. */
     static int withDatabase(ConfigOptions options, CommandSpec spec, DatabaseWork work) throws IOException {
+        return withDatabase(options, spec, IN_USE_ADVICE, (config, db) -> work.run(db));
+    }
+
+    /** What a command does with the configuration and the open database; returns the exit code. */
+    interface ConfiguredWork {
+        int run(ServerConfig config, Database db) throws IOException;
+    }
+
+    /**
+     * Loads the config and runs {@code work} on the database, or says why it cannot be opened: when the server holds
+     * it, the message ends with {@code inUseAdvice}.
+     */
+    static int withDatabase(ConfigOptions options, CommandSpec spec, String inUseAdvice, ConfiguredWork work)
+            throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config = options.load(Map.of(), err);
         if (config == null) {
             return ExitCodes.INVALID_INPUT;
         }
         try (Database db = Database.open(config)) {
-            return work.run(db);
+            return work.run(config, db);
         } catch (Database.InUseException e) {
-            err.println("error: " + e.getMessage() + IN_USE_ADVICE);
+            err.println("error: " + e.getMessage() + inUseAdvice);
             return ExitCodes.INTERNAL;
         }
     }

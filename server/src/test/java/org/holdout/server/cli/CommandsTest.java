@@ -414,34 +414,45 @@ class CommandsTest {
     }
 
     @Test
-    void aDailyLimitOrTimeZoneChangedAfterTheFirstStartAppliesAtTheNextStartAndSaysSo(@TempDir Path dir)
+    void aRestartKeepsTheDailyLimitAndTimeZoneInTheDatabaseWhateverTheConfigurationSays(@TempDir Path dir)
             throws Exception {
         Path bundle = TinyCompetition.write(dir.resolve("competitions/fashion-mnist"));
         Files.writeString(bundle.resolve("bundle.json"), "{}");
         String[] first = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines"};
         String config = write(dir, "daily.limit=2\ntime.zone=UTC");
         String[] changed = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines", "--config", config};
+        Map<String, String> settings = new java.util.HashMap<>(database(dir));
+        settings.put("data.dir", dir.toString());
         String[][] starts = {first, changed, changed};
         String[] printed = new String[3];
         for (int i = 0; i < 3; i++) {
+            if (i == 1) {
+                // what a staff settings change leaves in the database
+                try (org.holdout.db.Database db = org.holdout.db.Database.open(
+                        org.holdout.config.ServerConfig.of(settings))) {
+                    db.withConnection(c -> {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            return st.executeUpdate("UPDATE competitions SET daily_limit = 7,"
+                                    + " time_zone = 'Europe/Berlin'");
+                        }
+                    });
+                }
+            }
             ServeCommand serve = new ServeCommand();
             StringWriter out = new StringWriter();
             CompletableFuture<Integer> running = start(serve, out, starts[i]);
             printed[i] = out.toString();
+            org.holdout.competition.Competition c = serve.app.competitions().current();
+            assertThat(c.dailyLimit()).as("start %d", i).isEqualTo(i == 0 ? 5 : 7);
+            assertThat(c.timeZone().getId()).as("start %d", i).isEqualTo(i == 0 ? "Asia/Taipei" : "Europe/Berlin");
             serve.shutdown();
             assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
         }
-        assertThat(printed[0]).doesNotContain("Daily limit changed")
+        assertThat(printed[0]).doesNotContain("defaults for new competitions")
                 .contains("so the overview shows the built-in rules (set rules.file or HOLDOUT_RULES_FILE");
-        assertThat(printed[1]).contains("Daily limit changed from 5 (days in Asia/Taipei) to 2 (days in UTC)");
-        assertThat(printed[2]).doesNotContain("Daily limit changed");
-        Map<String, String> settings = new java.util.HashMap<>(database(dir));
-        settings.put("data.dir", dir.toString());
-        try (org.holdout.db.Database db = org.holdout.db.Database.open(org.holdout.config.ServerConfig.of(settings))) {
-            org.holdout.competition.Competition c = new org.holdout.competition.CompetitionRepository(db).first()
-                    .orElseThrow();
-            assertThat(c.dailyLimit()).isEqualTo(2);
-            assertThat(c.timeZone()).isEqualTo(java.time.ZoneId.of("UTC"));
+        for (int i = 1; i < 3; i++) {
+            assertThat(printed[i]).contains("daily.limit and time.zone (2, days in UTC) are the defaults for new"
+                    + " competitions; fashion-mnist keeps its own (7, days in Europe/Berlin).");
         }
     }
 

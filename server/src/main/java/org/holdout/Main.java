@@ -7,6 +7,7 @@ import org.holdout.server.cli.CompetitionCommand;
 import org.holdout.server.cli.RestoreCommand;
 import org.holdout.server.cli.ServeCommand;
 import org.holdout.server.cli.UsersCommand;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code holdout} command: the data commands plus the server's and the baselines'. */
@@ -14,10 +15,13 @@ public final class Main {
     private Main() {
     }
 
+    /** The server's and the baselines' commands, after the data module's. */
+    public static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, UsersCommand.class,
+            BackupCommand.class, RestoreCommand.class, BaselineCommand.class, CompetitionCommand.class);
+
     /** The command line that runs {@code args}: only the subcommand they name is built. */
     public static CommandLine commandLine(String[] args) {
-        return Holdout.commandLineFor(args, ServeCommand.class, UsersCommand.class, BackupCommand.class,
-                RestoreCommand.class, BaselineCommand.class, CompetitionCommand.class);
+        return Holdout.commandLineFor(args, COMMANDS.toArray(Class<?>[]::new));
     }
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import org.holdout.Main;
 import org.holdout.baselines.cli.BaselineCommand;
@@ -27,7 +28,7 @@ class LazyCommandLineTest {
     }
 
     @Test
-    void helpUsageErrorsAndVersionAreTheSameAsWithEveryCommandBuilt() {
+    void helpUsageErrorsAndVersionAreTheSameAsWithEveryCommandBuilt() throws Exception {
         List<String[]> cases = List.of(new String[] {}, new String[] {"--help"}, new String[] {"-h"},
                 new String[] {"--version"}, new String[] {"help"}, new String[] {"help", "serve"},
                 new String[] {"help", "baseline"}, new String[] {"serve", "--help"}, new String[] {"users", "--help"},
@@ -39,8 +40,7 @@ class LazyCommandLineTest {
                 new String[] {"-h", "serve"}, new String[] {"--frobnicate", "score"}, new String[] {"--", "score"},
                 new String[] {"help", "nope"});
         for (String[] args : cases) {
-            Run eager = run(Holdout.commandLine(new ServeCommand(), new UsersCommand(), new BackupCommand(),
-                    new RestoreCommand(), new BaselineCommand()), args);
+            Run eager = run(Holdout.commandLine(everyCommand()), args);
             Run lazy = run(Main.commandLine(args), args);
             assertThat(lazy).as("holdout %s", String.join(" ", args)).isEqualTo(eager);
         }
@@ -66,5 +66,13 @@ class LazyCommandLineTest {
         CommandLine cl = Main.commandLine(new String[] {"@args.txt"});
         assertThat((Object) cl.getSubcommands().get("serve").getCommand()).isInstanceOf(ServeCommand.class);
         assertThat((Object) cl.getSubcommands().get("baseline").getCommand()).isInstanceOf(BaselineCommand.class);
+    }
+
+    private static Object[] everyCommand() throws ReflectiveOperationException {
+        List<Object> all = new ArrayList<>();
+        for (Class<?> c : Main.COMMANDS) {
+            all.add(c.getDeclaredConstructor().newInstance());
+        }
+        return all.toArray();
     }
 }

@@ -16,6 +16,7 @@ import org.holdout.config.ServerConfig;
 
 /** A real {@code holdout serve} in its own JVM on any free port, with the given settings, that a test can kill -9. */
 final class ServerProcess implements AutoCloseable {
+    private static final int START_SECONDS = 120;
     private static final Pattern RUNNING = Pattern.compile("Holdout is running at (http://\\S+)");
 
     private final Process process;
@@ -59,10 +60,30 @@ final class ServerProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new ServerProcess(p, out, url.get(60, TimeUnit.SECONDS));
+            return new ServerProcess(p, out, url.get(START_SECONDS, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            String threads = threadDump(p.pid());
+            p.destroyForcibly().waitFor();
+            throw new IllegalStateException("holdout serve did not start within " + START_SECONDS + " s:\n" + out
+                    + "\nits threads:\n" + threads, e);
         } catch (Exception e) {
             p.destroyForcibly().waitFor();
-            throw new IllegalStateException("holdout serve did not start within 60 s:\n" + out, e);
+            throw new IllegalStateException("holdout serve did not start:\n" + out, e);
+        }
+    }
+
+    private static String threadDump(long pid) {
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    String.valueOf(pid)).redirectErrorStream(true).start();
+            byte[] dump = jstack.getInputStream().readAllBytes();
+            jstack.waitFor(30, TimeUnit.SECONDS);
+            return new String(dump, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(jstack failed: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
         }
     }
 

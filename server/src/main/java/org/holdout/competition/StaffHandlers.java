@@ -355,6 +355,31 @@ public final class StaffHandlers {
         ctx.json(baselines.all(c).stream().map(StaffHandlers::json).toList());
     }
 
+    /** {@code {"state": "computing"|"done"|"failed", "floors": [...], "message": ...}}. */
+    public void floorsApi(Context ctx) {
+        FloorsCache.State state = floors.state(Web.competition(ctx));
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (state instanceof FloorsCache.Done d) {
+            m.put("state", "done");
+            m.put("floors", d.floors().stream().map(f -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", f.id());
+                row.put("label", f.label());
+                row.put("public", f.publicAuc());
+                row.put("private", f.privateAuc());
+                row.put("seconds", f.seconds());
+                row.put("note", f.note());
+                return row;
+            }).toList());
+        } else if (state instanceof FloorsCache.Failed f) {
+            m.put("state", "failed");
+            m.put("message", f.message());
+        } else {
+            m.put("state", "computing");
+        }
+        ctx.json(m);
+    }
+
     private static Map<String, Object> json(BaselineScore b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tier", b.tier().id());

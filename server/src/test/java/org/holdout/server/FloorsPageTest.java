@@ -32,6 +32,11 @@ class FloorsPageTest {
                 assertThat(page).contains(f.label(), fiveDecimals(f.publicAuc()), fiveDecimals(f.privateAuc()));
             }
 
+            String json = staff.api("GET", "/api/staff/c/tiny/floors", staff.token,
+                    HttpRequest.BodyPublishers.noBody(), null).body();
+            assertThat(json).startsWith("{\"state\":\"done\",\"floors\":[{\"id\":\"mean-intensity\"")
+                    .contains("\"public\":" + floors.get(0).publicAuc());
+
             Path file = server.competition().file(FloorsCache.FILE);
             assertThat(file).isRegularFile();
             FileTime written = Files.getLastModifiedTime(file);
@@ -73,6 +78,10 @@ class FloorsPageTest {
             assertThat(ann.get("/staff").statusCode()).isIn(403, 404);
             assertThat(ann.get("/c/tiny/staff").statusCode()).isIn(403, 404);
             assertThat(ann.get("/data/" + FloorsCache.FILE).statusCode()).isIn(403, 404);
+            assertThat(ann.api("GET", "/api/staff/floors", ann.token, HttpRequest.BodyPublishers.noBody(), null)
+                    .statusCode()).isIn(401, 403, 404);
+            assertThat(ann.api("GET", "/api/staff/c/tiny/floors", ann.token, HttpRequest.BodyPublishers.noBody(),
+                    null).statusCode()).isIn(401, 403, 404);
             Map<String, String> seen = LeakCrawlTest.crawl(ann, List.of("/", "/c/tiny", "/api/leaderboard",
                     "/api/submissions", "/account"));
             assertThat(seen).containsKeys("/data", "/leaderboard", "/submissions");

@@ -71,6 +71,23 @@ class FloorsPageTest {
     }
 
     @Test
+    void theStaffPageSaysTheFloorsAreBeingComputedThenWhyTheyFailed(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client staff = server.login("ta", Role.STAFF);
+            Files.delete(server.addCompetition("broken", "Broken", 3).file("train.npy"));
+            assertThat(staff.get("/c/broken/staff").body()).contains("The floors are being computed…");
+            long until = System.nanoTime() + 30_000_000_000L;
+            String page = staff.get("/c/broken/staff").body();
+            while (!page.contains("The floors could not be computed: ") && System.nanoTime() < until) {
+                Thread.sleep(50);
+                page = staff.get("/c/broken/staff").body();
+            }
+            assertThat(page).contains("The floors could not be computed: ", "train.npy");
+            assertThat(server.competition("broken").file(FloorsCache.FILE)).doesNotExist();
+        }
+    }
+
+    @Test
     void studentsSeeNoFloor(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
             List<Floor> floors = awaitFloors(server);

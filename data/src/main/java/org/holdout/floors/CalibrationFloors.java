@@ -73,10 +73,14 @@ public final class CalibrationFloors {
 
     /** Computes the floors of an opened bundle: its images, then its solution.csv. */
     public static List<Floor> compute(Bundle bundle, Progress progress) throws IOException {
-        UInt8Array train = bundle.train();
-        UInt8Array test = bundle.test();
+        return compute(bundle.train(), bundle.test(), bundle.solution(), progress);
+    }
+
+    /** Computes the floors of images already read and the solution.csv in {@code solution}. */
+    public static List<Floor> compute(UInt8Array train, UInt8Array test, Path solutionFile, Progress progress)
+            throws IOException {
         List<Scores> all = scores(train, test, COMPONENTS, EXPLICIT_LIMIT, MAX_IMPLICIT_ITERATIONS, progress);
-        Solution solution = Solution.read(bundle.solution());
+        Solution solution = Solution.read(solutionFile);
         List<Floor> floors = new ArrayList<>();
         for (Scores s : all) {
             Score score = score(solution, s.scores());

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
 import org.holdout.baselines.Tier;
+import org.holdout.floors.CalibrationFloors;
 import org.holdout.leaderboard.BaselineScore;
 import org.holdout.leaderboard.BaselineService;
 import org.holdout.leaderboard.Leaderboard;
@@ -33,15 +34,17 @@ public final class StaffHandlers {
     private final CompetitionService competitions;
     private final BaselineService baselines;
     private final BaselineTraining training;
+    private final FloorsCache floors;
     private final SubmissionRepository submissions;
     private final AccountRepository accounts;
     private final Uploads uploads;
 
     public StaffHandlers(CompetitionService competitions, BaselineService baselines, BaselineTraining training,
-                         SubmissionRepository submissions, AccountRepository accounts, Uploads uploads) {
+                         FloorsCache floors, SubmissionRepository submissions, AccountRepository accounts, Uploads uploads) {
         this.competitions = competitions;
         this.baselines = baselines;
         this.training = training;
+        this.floors = floors;
         this.submissions = submissions;
         this.accounts = accounts;
         this.uploads = uploads;
@@ -99,6 +102,8 @@ public final class StaffHandlers {
             scores.put(b.tier(), b);
         }
         Map<Tier, BaselineTraining.Progress> progress = training.progress(c);
+        FloorsCache.State floorState = floors.state(c);
+        List<CalibrationFloors.Floor> floorList = floorState instanceof FloorsCache.Done d ? d.floors() : List.of();
         List<Map<String, Object>> tiers = new ArrayList<>();
         for (Tier t : Tier.values()) {
             BaselineScore b = scores.get(t);
@@ -107,6 +112,7 @@ public final class StaffHandlers {
             row.put("publicText", b == null ? "" : Leaderboard.fiveDecimals(b.publicAuc()));
             row.put("privateText", b == null ? "" : Leaderboard.fiveDecimals(b.privateAuc()));
             row.put("source", b == null ? "" : b.source());
+            row.put("warning", b == null || b.publicAuc() == null ? null : belowFloor(b.publicAuc(), floorList));
             row.put("progress", progress.get(t).text());
             row.put("curve", training.curve(c, t).isPresent());
             tiers.add(row);
@@ -137,6 +143,11 @@ public final class StaffHandlers {
         m.put("deadlineInput", c.deadline() == null ? "" : java.time.LocalDateTime.ofInstant(c.deadline(),
                 c.timeZone()).toString());
         m.put("tiers", tiers);
+        m.put("floors", floorList.stream().map(f -> Map.of("label", f.label(), "id", f.id(),
+                "publicText", Leaderboard.fiveDecimals(f.publicAuc()),
+                "privateText", Leaderboard.fiveDecimals(f.privateAuc()))).toList());
+        m.put("floorsStatus", floorState instanceof FloorsCache.Failed f ? "The floors could not be computed: "
+                + f.message() : floorState instanceof FloorsCache.Computing ? "The floors are being computed…" : null);
         m.put("trainingQueue", training.queue());
         m.put("recent", recent);
         m.put("total", submissions.count(c.id()));
@@ -146,6 +157,15 @@ public final class StaffHandlers {
             ctx.status(422);
         }
         Web.render(ctx, "staff", m);
+    }
+
+    /** "below the pca-40 floor 0.98444: …" when the best floor's Public AUC is above {@code publicAuc}, else null. */
+    static String belowFloor(double publicAuc, List<CalibrationFloors.Floor> floors) {
+        return floors.stream().max(java.util.Comparator.comparingDouble(CalibrationFloors.Floor::publicAuc))
+                .filter(best -> publicAuc < best.publicAuc())
+                .map(best -> "below the " + best.id() + " floor " + Leaderboard.fiveDecimals(best.publicAuc())
+                        + ": a trivial method beats this threshold")
+                .orElse(null);
     }
 
     public void baselineForm(Context ctx) {
@@ -333,6 +353,31 @@ public final class StaffHandlers {
     public void baselinesApi(Context ctx) {
         Competition c = Web.competition(ctx);
         ctx.json(baselines.all(c).stream().map(StaffHandlers::json).toList());
+    }
+
+    /** {@code {"state": "computing"|"done"|"failed", "floors": [...], "message": ...}}. */
+    public void floorsApi(Context ctx) {
+        FloorsCache.State state = floors.state(Web.competition(ctx));
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (state instanceof FloorsCache.Done d) {
+            m.put("state", "done");
+            m.put("floors", d.floors().stream().map(f -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", f.id());
+                row.put("label", f.label());
+                row.put("public", f.publicAuc());
+                row.put("private", f.privateAuc());
+                row.put("seconds", f.seconds());
+                row.put("note", f.note());
+                return row;
+            }).toList());
+        } else if (state instanceof FloorsCache.Failed f) {
+            m.put("state", "failed");
+            m.put("message", f.message());
+        } else {
+            m.put("state", "computing");
+        }
+        ctx.json(m);
     }
 
     private static Map<String, Object> json(BaselineScore b) {

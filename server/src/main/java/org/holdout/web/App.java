@@ -25,6 +25,7 @@ import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionHandlers;
 import org.holdout.competition.CompetitionRepository;
 import org.holdout.competition.CompetitionService;
+import org.holdout.competition.FloorsCache;
 import org.holdout.competition.StaffHandlers;
 import org.holdout.db.Database;
 import org.holdout.leaderboard.BaselineRepository;
@@ -51,6 +52,7 @@ public final class App implements AutoCloseable {
     private final SubmissionService submissions;
     private final BaselineService baselines;
     private final BaselineTraining training;
+    private final FloorsCache floors = new FloorsCache();
 
     private App(ServerConfig config, Database db, Clock clock) {
         this.config = config;
@@ -76,7 +78,7 @@ public final class App implements AutoCloseable {
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
                 new SubmissionHandlers(submissions, uploads, leaderboard),
                 new LeaderboardHandlers(leaderboard),
-                new StaffHandlers(competitions, baselines, training, submissionRepo, accountRepo, uploads));
+                new StaffHandlers(competitions, baselines, training, floors, submissionRepo, accountRepo, uploads));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {
@@ -174,7 +176,7 @@ public final class App implements AutoCloseable {
         return engine;
     }
 
-    /** Decides what a crash left half-done and prunes refused files, then listens. */
+    /** Decides what a crash left half-done and prunes refused files, then listens, then starts the missing floors. */
     public App start() {
         int recovered = submissions.recover(competitions.repository()::byId);
         if (recovered > 0) {
@@ -182,6 +184,7 @@ public final class App implements AutoCloseable {
         }
         submissions.pruneRefused(null);
         javalin.start();
+        floors.start(allCompetitions());
         return this;
     }
 
@@ -214,9 +217,14 @@ public final class App implements AutoCloseable {
         return training;
     }
 
+    public FloorsCache floors() {
+        return floors;
+    }
+
     @Override
     public void close() {
         training.close();
+        floors.close();
         javalin.stop();
     }
 }

@@ -58,6 +58,7 @@ public final class Routes {
                 c(GET, "/api/submissions/{id}", submission::apiOne, STUDENT),
                 c(GET, "/api/leaderboard", leaderboard::api, STUDENT, STAFF),
                 c(GET, "/api/staff/baselines", staff::baselinesApi, STAFF),
+                c(GET, "/api/staff/floors", staff::floorsApi, STAFF),
                 c(POST, "/api/staff/baselines/{tier}", staff::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", staff::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),

@@ -42,6 +42,7 @@ import org.holdout.bundle.Progress;
 import org.holdout.bundle.Sha256;
 import org.holdout.cli.ExitCodes;
 import org.holdout.cli.Holdout;
+import org.holdout.competition.FloorsCache;
 import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
 import org.holdout.server.Client;
@@ -73,6 +74,11 @@ class BackupTest {
         TestServer server = new TestServer(dir.resolve("source"));
         boolean running = true;
         try {
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (!(server.app.floors().state(server.competition) instanceof FloorsCache.Done)) {
+                assertThat(System.nanoTime()).as("the floors are computed within 30 s").isLessThan(until);
+                Thread.sleep(20);
+            }
             Client ann = server.login("ann", Role.STUDENT);
             Client bob = server.login("bob", Role.STUDENT);
             server.login("ta", Role.STAFF);
@@ -123,7 +129,7 @@ class BackupTest {
                 .containsEntry("competitions", 1L).containsEntry("baselines", 1L).doesNotContainKey(Sql.FLYWAY_TABLE);
         assertThat(source.summary().missingUploads()).containsExactly(source.prunedSha());
         assertThat(source.summary().uploads()).isEqualTo(4);
-        assertThat(source.summary().bundleFiles()).isEqualTo(4);
+        assertThat(source.summary().bundleFiles()).as("the four bundle files and floors.json").isEqualTo(5);
         assertThat(source.zip().getParent()).isDirectoryNotContaining("glob:**.part");
         try (ZipFile z = new ZipFile(source.zip().toFile())) {
             JsonNode manifest = new ObjectMapper().readTree(z.getInputStream(z.getEntry(Backup.MANIFEST)));
@@ -179,7 +185,7 @@ class BackupTest {
                 }
             }
             List<Path> files = files(source.bundleDir());
-            assertThat(files(bundle)).isEqualTo(files).hasSize(4);
+            assertThat(files(bundle)).isEqualTo(files).hasSize(5).contains(Path.of(FloorsCache.FILE));
             for (Path f : files) {
                 assertThat(bundle.resolve(f)).hasBinaryContent(Files.readAllBytes(source.bundleDir().resolve(f)));
             }

@@ -206,7 +206,7 @@ class LeakCrawlTest {
         return crawl(c, List.of("/", "/api/leaderboard", "/api/submissions", "/account"));
     }
 
-    private static Map<String, String> crawl(Client c, List<String> start) throws Exception {
+    static Map<String, String> crawl(Client c, List<String> start) throws Exception {
         Map<String, String> seen = new LinkedHashMap<>();
         Deque<String> todo = new ArrayDeque<>(start);
         while (!todo.isEmpty()) {

@@ -90,9 +90,11 @@ public final class SubmissionService {
             UploadStore.Stored stored = store.put(bytes);
             long id = db.inTransaction(c -> machine.receive(c, competition.id(), student.id(), name, stored.sha256(),
                     stored.size(), now, true));
+            Submission received = new Submission(id, competition.id(), student.id(), SubmissionState.RECEIVED, name,
+                    stored.sha256(), stored.size(), now, null, null, null, null, null, true);
             Decision d;
             try {
-                d = decide(competition, student.id(), id, now, bytes);
+                d = decide(competition, received, bytes);
             } catch (IllegalStateException e) {
                 d = decidedElsewhere(id);
             }
@@ -100,16 +102,23 @@ public final class SubmissionService {
             if (d.reason() == Outcome.Reason.INVALID) {
                 pruneRefused(student.id());
             }
-            Submission s = repository.byId(id).orElseThrow();
-            if (d.reason() == Outcome.Reason.ACCEPTED) {
-                onScored.accept(s);
+            if (d.scored() != null) {
+                onScored.accept(d.scored());
+                return new Outcome(d.scored(), d.reason(), d.quota());
             }
-            return new Outcome(s, d.reason(), quota(competition, student.id(), clock.instant()));
+            return new Outcome(repository.byId(id).orElseThrow(), d.reason(),
+                    quota(competition, student.id(), clock.instant()));
         }
     }
 
-    /** The file checked, scored and the daily limit decided, for a RECEIVED row whose bytes are stored. */
-    private Decision decide(Competition competition, long accountId, long id, Instant received, byte[] bytes) {
+    /**
+     * The file checked, scored and the daily limit decided, for a RECEIVED row whose bytes are stored; an accepted
+     * one comes back as committed, with its quota, so the answer needs no further query.
+     */
+    private Decision decide(Competition competition, Submission r, byte[] bytes) {
+        long id = r.id();
+        long accountId = r.accountId();
+        Instant received = r.received();
         Score score;
         try {
             score = scoreOneAtATimePerCore(competition, bytes);
@@ -132,8 +141,13 @@ public final class SubmissionService {
                 machine.refuse(c, id, clock.instant(), limitMessage(competition, received));
                 return new Decision(Outcome.Reason.LIMIT);
             }
-            machine.score(c, id, clock.instant(), score.publicAuc(), score.privateAuc(), score.rows(), note);
-            return new Decision(Outcome.Reason.ACCEPTED);
+            Instant decided = Instant.ofEpochMilli(clock.instant().toEpochMilli());
+            machine.score(c, id, decided, score.publicAuc(), score.privateAuc(), score.rows(), note);
+            Submission scored = new Submission(id, r.competitionId(), accountId, SubmissionState.SCORED, r.fileName(),
+                    r.sha256(), r.sizeBytes(), received, decided, score.publicAuc(), score.privateAuc(), score.rows(),
+                    SubmissionRepository.storedMessage(note), true);
+            return new Decision(Outcome.Reason.ACCEPTED, scored, new Quota(used + 1, competition.dailyLimit(),
+                    dayEnd));
         });
     }
 
@@ -149,7 +163,11 @@ public final class SubmissionService {
         return new Decision(reason);
     }
 
-    private record Decision(Outcome.Reason reason) {
+    /** How an upload was decided; {@code scored} and {@code quota} only when it was accepted here. */
+    private record Decision(Outcome.Reason reason, Submission scored, Quota quota) {
+        Decision(Outcome.Reason reason) {
+            this(reason, null, null);
+        }
     }
 
     /** Another server's start-up recovery decided this upload while it was being scored here. */
@@ -194,7 +212,7 @@ public final class SubmissionService {
                 } else if (competition.get().closedAt(s.received())) {
                     d = move(s.id(), Outcome.Reason.DEADLINE, deadlineMessage(competition.get()));
                 } else {
-                    d = decide(competition.get(), s.accountId(), s.id(), s.received(), bytes.get());
+                    d = decide(competition.get(), s, bytes.get());
                 }
             } catch (IllegalStateException e) {
                 LOG.info("submission {} was decided by another server meanwhile", s.id());
@@ -203,8 +221,8 @@ public final class SubmissionService {
             n++;
             LOG.warn("recovered submission {} (account {}, received {}), left half-done by a crash: {}", s.id(),
                     s.accountId(), s.received(), d.reason().name().toLowerCase(Locale.ROOT));
-            if (d.reason() == Outcome.Reason.ACCEPTED) {
-                repository.byId(s.id()).ifPresent(onScored);
+            if (d.scored() != null) {
+                onScored.accept(d.scored());
             }
         }
         db.durable();

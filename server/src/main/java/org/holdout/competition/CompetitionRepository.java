@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.holdout.audit.AuditLog;
 import org.holdout.db.Database;
 
 /** The competitions table. */
@@ -108,18 +109,28 @@ public final class CompetitionRepository {
         });
     }
 
-    public void setRevealed(long id, boolean revealed) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET private_revealed = ? WHERE id = ?")) {
-                ps.setBoolean(1, revealed);
-                ps.setLong(2, id);
-                return ps.executeUpdate();
+    /** Reveals the private scores, audited as {@code actor}'s action in the same transaction. */
+    public void reveal(long id, String actor, Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET private_revealed = TRUE WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
             }
+            AuditLog.record(c, id, actor, "reveal", "private scores revealed to students", null, at);
+            return null;
         });
     }
 
-    public void setDeadline(long id, Instant deadline) {
-        db.withConnection(c -> {
+    /** Moves the deadline ({@code null}: none), audited as {@code actor}'s action in the same transaction. */
+    public void setDeadline(long id, Instant deadline, String actor, Instant at) {
+        db.inTransaction(c -> {
+            Long before;
+            try (PreparedStatement ps = c.prepareStatement("SELECT deadline_ms FROM competitions WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    before = rs.next() ? (Long) rs.getObject(1, Long.class) : null;
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET deadline_ms = ? WHERE id = ?")) {
                 if (deadline == null) {
                     ps.setNull(1, Types.BIGINT);
@@ -127,8 +138,11 @@ public final class CompetitionRepository {
                     ps.setLong(1, deadline.toEpochMilli());
                 }
                 ps.setLong(2, id);
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            AuditLog.record(c, id, actor, "deadline", "deadline " + (before == null ? "none" : Instant.ofEpochMilli(before))
+                    + " -> " + (deadline == null ? "none" : deadline), null, at);
+            return null;
         });
     }
 

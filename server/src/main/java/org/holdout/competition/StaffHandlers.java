@@ -280,7 +280,7 @@ public final class StaffHandlers {
         if (refusal != null) {
             throw new ConflictResponse(refusal);
         }
-        competitions.repository().setRevealed(c.id(), true);
+        competitions.repository().reveal(c.id(), Web.account(ctx).username(), baselines.clock().instant());
         ctx.json(Map.of("privateRevealed", true));
     }
 
@@ -292,7 +292,7 @@ public final class StaffHandlers {
             page(ctx, null, refusal);
             return;
         }
-        competitions.repository().setRevealed(c.id(), true);
+        competitions.repository().reveal(c.id(), Web.account(ctx).username(), baselines.clock().instant());
         done(ctx, "reveal");
     }
 
@@ -324,7 +324,8 @@ public final class StaffHandlers {
         if (refusal != null) {
             throw new ConflictResponse(refusal);
         }
-        competitions.repository().setDeadline(c.id(), deadline);
+        competitions.repository().setDeadline(c.id(), deadline, Web.account(ctx).username(),
+                baselines.clock().instant());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("deadline", deadline);
         ctx.json(m);
@@ -346,7 +347,8 @@ public final class StaffHandlers {
             page(ctx, null, refusal);
             return;
         }
-        competitions.repository().setDeadline(c.id(), deadline);
+        competitions.repository().setDeadline(c.id(), deadline, Web.account(ctx).username(),
+                baselines.clock().instant());
         done(ctx, "deadline");
     }
 

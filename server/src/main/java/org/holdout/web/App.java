@@ -37,6 +37,7 @@ import org.holdout.submission.SubmissionHandlers;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionService;
 import org.holdout.submission.UploadStore;
+import org.holdout.audit.AuditLog;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -78,7 +79,8 @@ public final class App implements AutoCloseable {
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
                 new SubmissionHandlers(submissions, uploads, leaderboard),
                 new LeaderboardHandlers(leaderboard),
-                new StaffHandlers(competitions, baselines, training, floors, submissionRepo, accountRepo, uploads));
+                new StaffHandlers(competitions, baselines, training, floors, submissionRepo, accountRepo, uploads),
+                new AuditHandlers(new AuditLog(db)));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {

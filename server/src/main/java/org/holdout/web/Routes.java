@@ -27,7 +27,8 @@ public final class Routes {
     }
 
     public static List<Route> all(AccountHandlers account, CompetitionHandlers competition,
-                                  SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff) {
+                                  SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
+                                  AuditHandlers audit) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -52,6 +53,7 @@ public final class Routes {
                 c(POST, "/staff/training", staff::trainForm, STAFF),
                 c(POST, "/staff/reveal", staff::revealForm, STAFF),
                 c(POST, "/staff/deadline", staff::deadlineForm, STAFF),
+                c(GET, "/staff/audit", audit::page, STAFF),
 
                 c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -59,6 +61,7 @@ public final class Routes {
                 c(GET, "/api/leaderboard", leaderboard::api, STUDENT, STAFF),
                 c(GET, "/api/staff/baselines", staff::baselinesApi, STAFF),
                 c(GET, "/api/staff/floors", staff::floorsApi, STAFF),
+                c(GET, "/api/staff/audit", audit::api, STAFF),
                 c(POST, "/api/staff/baselines/{tier}", staff::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", staff::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),

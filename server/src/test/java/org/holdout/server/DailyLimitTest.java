@@ -106,7 +106,7 @@ class DailyLimitTest {
         server = new TestServer(dir);
         Client ann = server.login("ann", Role.STUDENT);
         new CompetitionRepository(server.db).setDeadline(server.competition().id(),
-                Instant.parse("2026-03-10T15:59:59Z"));
+                Instant.parse("2026-03-10T15:59:59Z"), "test", server.clock.instant());
         server.clock.set(Instant.parse("2026-03-10T15:59:58Z"));
         assertThat(ann.uploadApi("on-time.csv", TinyCompetition.submission(1)).statusCode()).isEqualTo(201);
         server.clock.set(Instant.parse("2026-03-10T15:59:59Z"));

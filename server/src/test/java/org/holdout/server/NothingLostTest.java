@@ -61,7 +61,7 @@ class NothingLostTest {
         assertThat(limited.sizeBytes()).isEqualTo(TinyCompetition.submission(2).length);
         assertThat(inStore(limited)).isFalse();
 
-        new CompetitionRepository(server.db).setDeadline(server.competition().id(), server.clock.instant());
+        new CompetitionRepository(server.db).setDeadline(server.competition().id(), server.clock.instant(), "test", server.clock.instant());
         HttpResponse<String> late = ann.uploadApi("late.csv", TinyCompetition.submission(3));
         assertThat(late.statusCode()).isEqualTo(403);
         Submission closed = stored(late);

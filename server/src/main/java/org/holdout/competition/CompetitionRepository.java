@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.holdout.audit.AuditLog;
 import org.holdout.db.Database;
+import org.holdout.threshold.ThresholdRepository;
 
 /** The competitions table. */
 public final class CompetitionRepository {
@@ -30,6 +31,7 @@ public final class CompetitionRepository {
                 Competition.DEFAULT_FINAL_SELECTIONS), bundleDir, now);
     }
 
+    /** A new competition, with the default thresholds, in one transaction. */
     public Competition insert(CompetitionSettings settings, Path bundleDir, Instant now) {
         String slug = settings.slug();
         String title = settings.title();
@@ -37,7 +39,7 @@ public final class CompetitionRepository {
         int dailyLimit = settings.dailyLimit();
         Instant deadline = settings.deadline();
         int finalSelections = settings.finalSelections();
-        return db.withConnection(c -> {
+        return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO competitions (slug, title, bundle_dir,"
                     + " time_zone, daily_limit, deadline_ms, private_revealed, created_ms, final_selections)"
                     + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -54,11 +56,14 @@ public final class CompetitionRepository {
                 ps.setLong(7, now.toEpochMilli());
                 ps.setInt(8, finalSelections);
                 ps.executeUpdate();
+                long id;
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
-                    return new Competition(rs.getLong(1), slug, title, bundleDir.toAbsolutePath(), zone, dailyLimit,
-                            deadline, false, now, finalSelections);
+                    id = rs.getLong(1);
                 }
+                ThresholdRepository.addDefaults(c, id, now);
+                return new Competition(id, slug, title, bundleDir.toAbsolutePath(), zone, dailyLimit, deadline, false,
+                        now, finalSelections);
             }
         });
     }

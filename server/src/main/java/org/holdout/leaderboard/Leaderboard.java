@@ -17,8 +17,10 @@ import org.holdout.competition.Competition;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionState;
+import org.holdout.threshold.Threshold;
+import org.holdout.threshold.ThresholdRepository;
 
-/** The public leaderboard: each student's best public score, ties to the earlier submission, baselines among them. */
+/** The public leaderboard: each student's best public score, ties to the earlier submission, thresholds among them. */
 public final class Leaderboard {
     private static final Map<Double, String> FORMATTED = new ConcurrentHashMap<>();
     /** Higher public score first; of equal scores the earlier submission. */
@@ -32,14 +34,14 @@ public final class Leaderboard {
     private static final long REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private final SubmissionRepository submissions;
     private final AccountRepository accounts;
-    private final BaselineRepository baselines;
+    private final ThresholdRepository thresholds;
     private final Map<Long, Standings> cache = new HashMap<>();
     private Map<Long, AccountRepository.Name> names = Map.of();
 
-    public Leaderboard(SubmissionRepository submissions, AccountRepository accounts, BaselineRepository baselines) {
+    public Leaderboard(SubmissionRepository submissions, AccountRepository accounts, ThresholdRepository thresholds) {
         this.submissions = submissions;
         this.accounts = accounts;
-        this.baselines = baselines;
+        this.thresholds = thresholds;
     }
 
     public static String fiveDecimals(Double v) {
@@ -107,12 +109,11 @@ public final class Leaderboard {
         return names;
     }
 
-    /** Each baseline's public score by its shown name, simple to boss: the lines a student's chart is drawn against. */
-    public Map<String, Double> baselinePublicScores(Competition competition) {
+    /** Each threshold's public score by its name, in display order: the lines a student's chart is drawn against. */
+    public Map<String, Double> thresholdPublicScores(Competition competition) {
         Map<String, Double> out = new java.util.LinkedHashMap<>();
-        baselines.all(competition.id()).stream().filter(b -> b.publicAuc() != null)
-                .sorted(Comparator.comparing(BaselineScore::tier))
-                .forEach(b -> out.put(b.tier().id(), b.publicAuc()));
+        thresholds.all(competition.id()).stream().filter(t -> t.publicScore() != null)
+                .forEach(t -> out.put(t.name(), t.publicScore()));
         return out;
     }
 
@@ -131,13 +132,12 @@ public final class Leaderboard {
             rows.add(new LeaderboardRow(++rank, a.displayName(), a.username(), null, b.top.publicAuc(),
                     reveal ? b.top.privateAuc() : null, b.entries, Instant.ofEpochMilli(b.lastMs)));
         }
-        for (BaselineScore bs : baselines.all(competition.id())) {
-            if (bs.publicAuc() == null) {
+        for (Threshold t : thresholds.all(competition.id())) {
+            if (t.publicScore() == null) {
                 continue;
             }
-            LeaderboardRow row = new LeaderboardRow(null,
-                    Character.toUpperCase(bs.tier().id().charAt(0)) + bs.tier().id().substring(1), null, bs.tier().id(),
-                    bs.publicAuc(), reveal ? bs.privateAuc() : null, 0, null);
+            LeaderboardRow row = new LeaderboardRow(null, t.name(), null, t.name(), t.publicScore(),
+                    reveal ? t.privateScore() : null, 0, null);
             int at = 0;
             while (at < rows.size() && rows.get(at).publicScore() >= row.publicScore()) {
                 at++;

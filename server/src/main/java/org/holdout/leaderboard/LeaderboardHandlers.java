@@ -72,7 +72,7 @@ public final class LeaderboardHandlers {
      * two reads of the board usually one student's row has changed, so the others are not formatted again.
      */
     private byte[] afterRank(LeaderboardRow r, boolean revealed) throws IOException {
-        RowKey key = new RowKey(new LeaderboardRow(null, r.name(), r.username(), r.baseline(), r.publicScore(),
+        RowKey key = new RowKey(new LeaderboardRow(null, r.name(), r.username(), r.threshold(), r.publicScore(),
                 r.privateScore(), r.entries(), r.lastSubmission()), revealed);
         byte[] json = written.get(key);
         if (json == null) {
@@ -104,7 +104,7 @@ public final class LeaderboardHandlers {
         }
         g.writeStringField("name", r.name());
         g.writeStringField("username", r.username());
-        g.writeStringField("baseline", r.baseline());
+        g.writeStringField("baseline", r.threshold()); // the field scripts read since the baselines were fixed tiers
         writeDouble(g, "publicScore", r.publicScore());
         g.writeStringField("publicScoreText", r.publicText());
         if (revealed) {

@@ -3,14 +3,14 @@ package org.holdout.leaderboard;
 import java.time.Instant;
 
 /**
- * One line of the public board: a student (rank, entries, last submission) or a baseline (rank null).
- * {@code privateScore} is filled only after the reveal.
+ * One line of the public board: a student (rank, entries, last submission) or a threshold (rank null, its name in
+ * {@code threshold}). {@code privateScore} is filled only after the reveal.
  */
-public record LeaderboardRow(Integer rank, String name, String username, String baseline, Double publicScore,
+public record LeaderboardRow(Integer rank, String name, String username, String threshold, Double publicScore,
                              Double privateScore, int entries, Instant lastSubmission) {
 
-    public boolean isBaseline() {
-        return baseline != null;
+    public boolean isThreshold() {
+        return threshold != null;
     }
 
     public String publicText() {

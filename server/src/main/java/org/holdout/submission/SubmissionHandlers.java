@@ -96,7 +96,7 @@ public final class SubmissionHandlers {
             throw new NotFoundResponse("No scored submission yet: the chart appears after your first public score.");
         }
         ScoreChart.Size size = "phone".equals(ctx.queryParam("size")) ? ScoreChart.Size.PHONE : ScoreChart.Size.WIDE;
-        byte[] png = ScoreChart.png(scores, leaderboard.baselinePublicScores(c), size);
+        byte[] png = ScoreChart.png(scores, leaderboard.thresholdPublicScores(c), size);
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("image/png").result(png);
     }

@@ -20,7 +20,6 @@ import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
 import org.holdout.account.LoginThrottle;
 import org.holdout.config.ServerConfig;
-import org.holdout.competition.BaselineTraining;
 import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionHandlers;
 import org.holdout.competition.CompetitionRepository;
@@ -28,8 +27,6 @@ import org.holdout.competition.CompetitionService;
 import org.holdout.competition.FloorsCache;
 import org.holdout.competition.StaffHandlers;
 import org.holdout.db.Database;
-import org.holdout.leaderboard.BaselineRepository;
-import org.holdout.leaderboard.BaselineService;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.LeaderboardHandlers;
 import org.holdout.submission.Solutions;
@@ -38,6 +35,9 @@ import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionService;
 import org.holdout.submission.UploadStore;
 import org.holdout.audit.AuditLog;
+import org.holdout.threshold.ThresholdRepository;
+import org.holdout.threshold.ThresholdService;
+import org.holdout.training.BaselineTraining;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -51,7 +51,7 @@ public final class App implements AutoCloseable {
     private final AccountService accounts;
     private final CompetitionService competitions;
     private final SubmissionService submissions;
-    private final BaselineService baselines;
+    private final ThresholdService thresholds;
     private final BaselineTraining training;
     private final FloorsCache floors = new FloorsCache();
 
@@ -64,11 +64,12 @@ public final class App implements AutoCloseable {
         Solutions solutions = new Solutions();
         SubmissionRepository submissionRepo = new SubmissionRepository(db);
         submissions = new SubmissionService(db, submissionRepo, store, solutions, clock, config.uploadPolicy());
-        BaselineRepository baselineRepo = new BaselineRepository(db);
-        Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, baselineRepo);
+        ThresholdRepository thresholdRepo = new ThresholdRepository(db);
+        Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, thresholdRepo);
         submissions.onScored(leaderboard::scored);
-        baselines = new BaselineService(baselineRepo, store, solutions, clock);
-        training = new BaselineTraining(baselines, config.dataDir());
+        thresholds = new ThresholdService(db, thresholdRepo, bytes -> store.put(bytes).sha256(),
+                id -> solutions.of(competitions.repository().byId(id).orElseThrow()), clock);
+        training = new BaselineTraining(thresholds, config.dataDir());
 
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
@@ -76,10 +77,12 @@ public final class App implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(config.loginFreeFailures(), config.loginMaxDelay(),
                 config.loginFailuresPerAddress(), config.loginWindow(), clock);
         CompetitionScope scope = new CompetitionScope(competitions.repository());
+        StaffHandlers staff = new StaffHandlers(competitions, clock, floors, submissionRepo, accountRepo,
+                new ThresholdSection(thresholds, training, floors));
+        ThresholdHandlers thresholdHandlers = new ThresholdHandlers(thresholds, training, uploads, staff);
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
                 new SubmissionHandlers(submissions, uploads, leaderboard),
-                new LeaderboardHandlers(leaderboard),
-                new StaffHandlers(competitions, baselines, training, floors, submissionRepo, accountRepo, uploads),
+                new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)));
 
         TemplateEngine pages = templateEngine();
@@ -211,8 +214,8 @@ public final class App implements AutoCloseable {
         return submissions;
     }
 
-    public BaselineService baselines() {
-        return baselines;
+    public ThresholdService thresholds() {
+        return thresholds;
     }
 
     public BaselineTraining training() {

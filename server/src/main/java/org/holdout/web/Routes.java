@@ -1,5 +1,6 @@
 package org.holdout.web;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
@@ -28,7 +29,7 @@ public final class Routes {
 
     public static List<Route> all(AccountHandlers account, CompetitionHandlers competition,
                                   SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
-                                  AuditHandlers audit) {
+                                  ThresholdHandlers thresholds, AuditHandlers audit) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -48,9 +49,11 @@ public final class Routes {
                 c(GET, "/submissions/chart.png", submission::myChart, STUDENT),
                 c(GET, "/leaderboard", leaderboard::page, STUDENT, STAFF),
                 c(GET, "/staff", staff::page, STAFF),
-                c(POST, "/staff/baselines/{tier}", staff::baselineForm, STAFF),
-                c(GET, "/staff/baselines/{tier}/curve.png", staff::curve, STAFF),
-                c(POST, "/staff/training", staff::trainForm, STAFF),
+                c(POST, "/staff/thresholds", thresholds::addForm, STAFF),
+                c(POST, "/staff/thresholds/{name}", thresholds::setForm, STAFF),
+                c(POST, "/staff/thresholds/{name}/remove", thresholds::removeForm, STAFF),
+                c(GET, "/staff/baselines/{tier}/curve.png", thresholds::curve, STAFF),
+                c(POST, "/staff/training", thresholds::trainForm, STAFF),
                 c(POST, "/staff/reveal", staff::revealForm, STAFF),
                 c(POST, "/staff/deadline", staff::deadlineForm, STAFF),
                 c(GET, "/staff/audit", audit::page, STAFF),
@@ -59,11 +62,16 @@ public final class Routes {
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
                 c(GET, "/api/submissions/{id}", submission::apiOne, STUDENT),
                 c(GET, "/api/leaderboard", leaderboard::api, STUDENT, STAFF),
-                c(GET, "/api/staff/baselines", staff::baselinesApi, STAFF),
+                c(GET, "/api/staff/thresholds", thresholds::list, STAFF),
+                c(GET, "/api/staff/thresholds/{name}/history", thresholds::history, STAFF),
+                c(PUT, "/api/staff/thresholds/{name}", thresholds::put, STAFF),
+                c(POST, "/api/staff/thresholds/{name}", thresholds::upload, STAFF),
+                c(DELETE, "/api/staff/thresholds/{name}", thresholds::delete, STAFF),
+                c(GET, "/api/staff/baselines", thresholds::baselinesApi, STAFF),
                 c(GET, "/api/staff/floors", staff::floorsApi, STAFF),
                 c(GET, "/api/staff/audit", audit::api, STAFF),
-                c(POST, "/api/staff/baselines/{tier}", staff::baselineUpload, STAFF),
-                c(PUT, "/api/staff/baselines/{tier}", staff::baselineType, STAFF),
+                c(POST, "/api/staff/baselines/{tier}", thresholds::baselineUpload, STAFF),
+                c(PUT, "/api/staff/baselines/{tier}", thresholds::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),
                 c(POST, "/api/staff/reveal", staff::revealApi, STAFF));
     }

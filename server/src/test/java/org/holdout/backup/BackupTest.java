@@ -37,7 +37,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.holdout.account.Role;
-import org.holdout.baselines.Tier;
 import org.holdout.bundle.Progress;
 import org.holdout.bundle.Sha256;
 import org.holdout.cli.ExitCodes;
@@ -90,7 +89,7 @@ class BackupTest {
             assertThat(ann.uploadApi("pruned.csv", pruned).statusCode()).isEqualTo(422);
             String prunedSha = Sha256.of(pruned);
             Files.delete(new UploadStore(server.config.uploadDir()).path(prunedSha));
-            server.app.baselines().upload(server.competition(), Tier.SIMPLE, TinyCompetition.submission(9), "trained");
+            server.app.thresholds().registerTrained(server.competition().id(), "simple", TinyCompetition.submission(9));
 
             try (Connection c = server.db.connection();
                  PreparedStatement auc = c.prepareStatement(
@@ -126,7 +125,8 @@ class BackupTest {
     void aRoundTripKeepsEveryRowAndFileAndNewIdsComeAfterTheRestoredOnes(@TempDir Path dir) throws Exception {
         Source source = backedUp(dir);
         assertThat(source.summary().rows()).containsEntry("submissions", 5L).containsEntry("accounts", 3L)
-                .containsEntry("competitions", 1L).containsEntry("baselines", 1L).doesNotContainKey(Sql.FLYWAY_TABLE);
+                .containsEntry("competitions", 1L).containsEntry("thresholds", 4L).containsEntry("threshold_history", 5L)
+                .doesNotContainKey(Sql.FLYWAY_TABLE);
         assertThat(source.summary().missingUploads()).containsExactly(source.prunedSha());
         assertThat(source.summary().uploads()).isEqualTo(4);
         assertThat(source.summary().bundleFiles()).as("the four bundle files and floors.json").isEqualTo(5);
@@ -174,7 +174,8 @@ class BackupTest {
             UploadStore after = new UploadStore(server.config.uploadDir());
             List<Object> referenced = new ArrayList<>();
             expected.get("submissions").forEach(s -> referenced.add(s.get("sha256")));
-            expected.get("baselines").forEach(s -> referenced.add(s.get("sha256")));
+            expected.get("thresholds").stream().filter(s -> s.get("sha256") != null)
+                    .forEach(s -> referenced.add(s.get("sha256")));
             assertThat(referenced).hasSize(6).contains(source.prunedSha());
             for (Object sha : referenced) {
                 if (sha.equals(source.prunedSha())) {
@@ -265,7 +266,23 @@ class BackupTest {
             expected.get("competitions").forEach(x -> x.put("bundle_dir",
                     migrated.resolve("competitions/tiny").toAbsolutePath().toString()));
             expected.get("submissions").forEach(x -> x.put("bytes_kept", true));
-            assertThat(rows(db)).isEqualTo(expected);
+            expected.put("audit_log", List.of());
+            // V8 made the thresholds from the baselines table: each one's history starts with its state then
+            List<Map<String, Object>> created = new ArrayList<>();
+            for (Map<String, Object> t : expected.get("thresholds")) {
+                Map<String, Object> h = new TreeMap<>(t);
+                h.remove("display_order");
+                h.put("at_ms", h.remove("updated_ms"));
+                h.put("action", "create");
+                h.put("actor", "holdout");
+                created.add(h);
+            }
+            created.sort((x, y) -> x.toString().compareTo(y.toString()));
+            expected.put("threshold_history", created);
+            Map<String, List<Map<String, Object>>> actual = rows(db);
+            actual.get("threshold_history").forEach(h -> h.remove("id"));
+            actual.get("threshold_history").sort((x, y) -> x.toString().compareTo(y.toString()));
+            assertThat(actual).isEqualTo(expected);
         } finally {
             db.close();
         }
@@ -459,9 +476,13 @@ class BackupTest {
     private static final Map<String, String> AFTER_V2 = Map.of("submissions", "bytes_kept", "accounts",
             "username_lower", "competitions", "final_selections");
 
+    /** The tables later migrations added, which a backup of schema version 2 does not have. */
+    private static final List<String> TABLES_AFTER_V2 = List.of("audit_log", "thresholds", "threshold_history");
+
     /**
-     * The backup as a server at schema version 2 would have written it: without the columns of V3 and later
-     * ({@link #AFTER_V2}), which a restore must then add and fill as those migrations do.
+     * The backup as a server at schema version 2 would have written it: without the columns and tables of V3 and
+     * later ({@link #AFTER_V2}, {@link #TABLES_AFTER_V2}), and with the thresholds that were set as rows of the
+     * baselines table, which a restore must then add, fill and convert as those migrations do.
      */
     static Path asSchemaV2(Path zip, Path out) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -511,6 +532,24 @@ class BackupTest {
                             java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
                     .put("size", bytes.length);
         }
+        entries.put("db/baselines.jsonl", baselinesOfV2(json, entries.get("db/thresholds.jsonl")));
+        var tables = (com.fasterxml.jackson.databind.node.ArrayNode) manifest.get("tables");
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            String name = tables.get(i).get("name").asText();
+            if (TABLES_AFTER_V2.contains(name)) {
+                tables.remove(i);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("entries")).remove("db/" + name
+                        + ".jsonl");
+                entries.remove("db/" + name + ".jsonl");
+            }
+        }
+        String[] header = new String(entries.get("db/baselines.jsonl"), StandardCharsets.UTF_8).split("\n");
+        var baselines = tables.addObject().put("name", "baselines").put("entry", "db/baselines.jsonl")
+                .put("rows", header.length - 1);
+        baselines.set("columns", json.readTree(header[0]).get("columns"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("entries")).putObject("db/baselines.jsonl")
+                .put("sha256", Sha256.of(entries.get("db/baselines.jsonl")))
+                .put("size", entries.get("db/baselines.jsonl").length);
         entries.put(Backup.MANIFEST, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -520,6 +559,41 @@ class BackupTest {
             }
         }
         return out;
+    }
+
+    /** The rows of V1's baselines table: the thresholds that were set, with the words V1 used. */
+    private static byte[] baselinesOfV2(ObjectMapper json, byte[] thresholds) throws IOException {
+        String[] lines = new String(thresholds, StandardCharsets.UTF_8).split("\n");
+        JsonNode columns = json.readTree(lines[0]).get("columns");
+        Map<String, Integer> at = new HashMap<>();
+        Map<String, JsonNode> kinds = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            at.put(columns.get(i).get("name").asText(), i);
+            kinds.put(columns.get(i).get("name").asText(), columns.get(i).get("kind"));
+        }
+        String[][] renamed = {{"competition_id", "competition_id"}, {"tier", "name"}, {"public_auc", "public_score"},
+            {"private_auc", "private_score"}, {"source", "source"}, {"sha256", "sha256"}, {"updated_ms", "updated_ms"}};
+        var header = json.createObjectNode().put("table", "baselines");
+        var cols = header.putArray("columns");
+        for (String[] r : renamed) {
+            cols.addObject().put("name", r[0]).set("kind", kinds.get(r[1]));
+        }
+        StringBuilder out = new StringBuilder(json.writeValueAsString(header)).append('\n');
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            JsonNode row = json.readTree(lines[i]);
+            if (row.get(at.get("source")).isNull()) {
+                continue;
+            }
+            var values = json.createArrayNode();
+            for (String[] r : renamed) {
+                values.add(row.get(at.get(r[1])));
+            }
+            out.append(json.writeValueAsString(values)).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static Path rewrite(Path zip, Path out, String entry, UnaryOperator<String> change) throws IOException {

@@ -17,9 +17,9 @@ import org.holdout.baselines.Tier;
 import org.holdout.bundle.BundleAssembly;
 import org.holdout.bundle.BundleWriter;
 import org.holdout.bundle.Progress;
-import org.holdout.competition.BaselineTraining;
+import org.holdout.training.BaselineTraining;
 import org.holdout.competition.Competition;
-import org.holdout.leaderboard.BaselineScore;
+import org.holdout.threshold.Threshold;
 import org.holdout.npy.UInt8Array;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +42,11 @@ class BaselineChildProcessTest {
             assertThat(staff.follow(form).body()).contains("The simple baseline is queued for training");
 
             waitFor(() -> score(server, server.competition(), Tier.SIMPLE) != null, 240);
-            BaselineScore simple = score(server, server.competition(), Tier.SIMPLE);
+            Threshold simple = score(server, server.competition(), Tier.SIMPLE);
             assertThat(simple.source()).isEqualTo("trained");
-            assertThat(simple.publicAuc()).isBetween(0.0, 1.0);
-            assertThat(simple.privateAuc()).isBetween(0.0, 1.0);
-            waitFor(() -> training.progress(server.competition()).get(Tier.SIMPLE).state().equals("registered"), 10);
+            assertThat(simple.publicScore()).isBetween(0.0, 1.0);
+            assertThat(simple.privateScore()).isBetween(0.0, 1.0);
+            waitFor(() -> training.progress(server.competition()).get("simple").state().equals("registered"), 10);
             assertThat(trainingChildren()).isEmpty();
             assertThat(training.queue()).isEmpty();
 
@@ -74,12 +74,12 @@ class BaselineChildProcessTest {
                     ZoneId.of("UTC"), 5, null, server.clock.instant());
             BaselineTraining training = server.app.training();
             training.childJvm(childJvm().withTrainOptions(SHORT));
-            assertThat(training.train(gone, List.of(Tier.MEDIUM))).containsExactly(Tier.MEDIUM);
-            assertThat(training.train(server.competition(), List.of(Tier.SIMPLE))).containsExactly(Tier.SIMPLE);
-            assertThat(training.train(server.competition(), List.of(Tier.SIMPLE))).isEmpty();
+            assertThat(training.train(gone, List.of("medium"))).containsExactly("medium");
+            assertThat(training.train(server.competition(), List.of("simple"))).containsExactly("simple");
+            assertThat(training.train(server.competition(), List.of("simple"))).isEmpty();
 
-            waitFor(() -> training.progress(gone).get(Tier.MEDIUM).state().startsWith("failed"), 180);
-            assertThat(training.progress(gone).get(Tier.MEDIUM).state())
+            waitFor(() -> training.progress(gone).get("medium").state().startsWith("failed"), 180);
+            assertThat(training.progress(gone).get("medium").state())
                     .startsWith("failed: cannot open the bundle " + dir.resolve("nothing"))
                     .endsWith("(exit code 3)");
             assertThat(score(server, gone, Tier.MEDIUM)).isNull();
@@ -87,7 +87,7 @@ class BaselineChildProcessTest {
             waitFor(() -> score(server, server.competition(), Tier.SIMPLE) != null, 240);
             assertThat(score(server, server.competition(), Tier.SIMPLE).source()).isEqualTo("trained");
             waitFor(() -> trainingChildren().isEmpty(), 10);
-            assertThat(training.progress(gone).get(Tier.MEDIUM).state()).startsWith("failed: cannot open the bundle");
+            assertThat(training.progress(gone).get("medium").state()).startsWith("failed: cannot open the bundle");
         }
     }
 
@@ -97,16 +97,16 @@ class BaselineChildProcessTest {
             verifiedBundle(dir.resolve("bundle"));
             BaselineTraining training = server.app.training();
             training.childJvm(childJvm().withTrainOptions(List.of("--epochs", "100000")));
-            training.train(server.competition(), List.of(Tier.SIMPLE, Tier.MEDIUM));
-            waitFor(() -> training.progress(server.competition()).get(Tier.SIMPLE).epoch() >= 1, 180);
+            training.train(server.competition(), List.of("simple", "medium"));
+            waitFor(() -> training.progress(server.competition()).get("simple").epoch() >= 1, 180);
             assertThat(trainingChildren()).hasSize(1);
             assertThat(training.queue()).containsExactly("tiny: simple (training)", "tiny: medium (waiting)");
 
             training.close();
             assertThat(trainingChildren()).isEmpty();
-            assertThat(training.progress(server.competition()).get(Tier.SIMPLE).state())
+            assertThat(training.progress(server.competition()).get("simple").state())
                     .isEqualTo("stopped: the server stopped during the training");
-            assertThat(training.progress(server.competition()).get(Tier.MEDIUM).state())
+            assertThat(training.progress(server.competition()).get("medium").state())
                     .isEqualTo("not started: the server stopped");
             assertThat(score(server, server.competition(), Tier.SIMPLE)).isNull();
         }
@@ -118,8 +118,9 @@ class BaselineChildProcessTest {
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     }
 
-    private static BaselineScore score(TestServer server, Competition c, Tier tier) {
-        return server.app.baselines().all(c).stream().filter(b -> b.tier() == tier && b.publicAuc() != null)
+    private static Threshold score(TestServer server, Competition c, Tier tier) {
+        return server.app.thresholds().all(c.id()).stream().filter(t -> t.name().equals(tier.id())
+                        && t.publicScore() != null)
                 .findFirst().orElse(null);
     }
 

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.holdout.account.Role;
 import org.holdout.baselines.Tier;
-import org.holdout.competition.BaselineTraining;
+import org.holdout.threshold.Threshold;
+import org.holdout.training.BaselineTraining;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +20,16 @@ class BaselineTrainingTest {
                 Files.write(out.resolve("submission.csv"), TinyCompetition.submission(200 + t.ordinal()));
             }
             server.app.training().start(server.competition());
-            for (int i = 0; i < 100 && server.app.baselines().all(server.competition()).size() < 4; i++) {
+            long id = server.competition().id();
+            for (int i = 0; i < 100 && server.app.thresholds().all(id).stream().anyMatch(t -> t.source() == null); i++) {
                 Thread.sleep(100);
             }
-            assertThat(server.app.baselines().all(server.competition()))
-                    .extracting(b -> b.tier().id() + ":" + b.source())
-                    .containsExactly("simple:trained", "medium:trained", "strong:trained", "boss:trained");
+            assertThat(server.app.thresholds().all(id))
+                    .extracting(t -> t.name() + ":" + t.source() + ":" + t.pointsPublic())
+                    .as("registered under the tiers' names, the course's points untouched")
+                    .containsExactly("simple:trained:1.0", "medium:trained:1.0", "strong:trained:0.5", "boss:trained:0.5");
+            assertThat(server.app.thresholds().history(id, "boss")).extracting(h -> h.action() + " by " + h.actor())
+                    .containsExactly("create by holdout", "train by training");
             for (int i = 0; i < 50 && !server.app.training().progress(server.competition()).values().stream()
                     .allMatch(p -> p.state().equals("registered")); i++) {
                 Thread.sleep(100);

@@ -52,8 +52,8 @@ class BrowserTest {
             server.app.submissions().submit(server.competition(), a, "model.csv",
                     TinyCompetition.submission(Long.parseLong(s[2])));
         }
-        server.app.baselines().type(server.competition(), org.holdout.baselines.Tier.SIMPLE, 0.6, 0.59);
-        server.app.baselines().type(server.competition(), org.holdout.baselines.Tier.STRONG, 0.9, 0.88);
+        server.app.thresholds().type(server.competition().id(), "simple", 0.6, 0.59, null, null, "ta");
+        server.app.thresholds().type(server.competition().id(), "strong", 0.9, 0.88, null, null, "ta");
 
         Path home = Files.createDirectories(tmp.resolve("chrome"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -219,7 +219,7 @@ class BrowserTest {
         shot("forbidden");
         login("ta", "password-ta");
         open("/staff");
-        assertThat(driver.findElement(By.id("baselines")).getText()).contains("simple", "0.60000", "0.59000");
+        assertThat(driver.findElement(By.id("thresholds")).getText()).contains("simple", "0.60000", "0.59000");
         shot("staff");
         open("/nowhere");
         shot("not-found");

@@ -74,7 +74,7 @@ class HostileInputTest {
             HttpResponse<String> baseline = staff.api("POST", "/api/staff/baselines/simple", staff.token,
                     body(TRUNCATED), type);
             assertThat(baseline.statusCode()).as(baseline.body()).isEqualTo(400);
-            HttpResponse<String> staffForm = staff.api("POST", "/staff/baselines/simple", staff.token,
+            HttpResponse<String> staffForm = staff.api("POST", "/staff/thresholds/simple", staff.token,
                     body(TRUNCATED), type);
             assertThat(staffForm.statusCode()).as(staffForm.body()).isEqualTo(400);
         }
@@ -111,7 +111,7 @@ class HostileInputTest {
             staff.get("/staff");
             Client.Multipart mp = new Client.Multipart().field("_csrf", staff.csrf()).file("file", "", new byte[0])
                     .field("public", pub).field("private", priv);
-            return staff.http.send(HttpRequest.newBuilder(URI.create(server.url() + "/staff/baselines/" + tier))
+            return staff.http.send(HttpRequest.newBuilder(URI.create(server.url() + "/staff/thresholds/" + tier))
                     .header("Content-Type", mp.contentType()).POST(mp.publisher()).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
@@ -130,8 +130,8 @@ class HostileInputTest {
             assertThat(setForm("medium", "0.71", "0.7").statusCode()).isEqualTo(303);
             HttpResponse<String> empty = setForm("medium", "", "");
             assertThat(empty.statusCode()).isEqualTo(422);
-            assertThat(empty.body()).contains("Nothing was changed for the medium baseline")
-                    .doesNotContain("is registered");
+            assertThat(empty.body()).contains("Nothing was changed for the threshold medium")
+                    .doesNotContain("is saved");
             assertThat(scores("medium")).isEqualTo("\"public\":0.71,\"private\":0.7");
         }
 
@@ -139,7 +139,7 @@ class HostileInputTest {
         void aBadTypedScoreNamesTheBaseline() throws Exception {
             HttpResponse<String> r = setForm("strong", "0,81", "0.8");
             assertThat(r.statusCode()).isEqualTo(422);
-            assertThat(r.body()).contains("The strong baseline was not set: the public score &quot;0,81&quot; is not"
+            assertThat(r.body()).contains("The threshold strong was not set: the public score &quot;0,81&quot; is not"
                     + " a number.");
         }
 

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
-import org.holdout.leaderboard.BaselineRepository;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.LeaderboardRow;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.web.App;
 import org.holdout.submission.Submission;
+import org.holdout.threshold.ThresholdRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +87,7 @@ class LeaderboardTest {
         assertThat(json).doesNotContain("0.123456789", "0.12346", "privateScore");
 
         String page = ann.get("/leaderboard").body();
-        assertThat(page).contains(String.format(Locale.ROOT, "%.5f", best), "<span>Simple</span> <span class=\"pill base\">baseline</span>", "0.50000",
+        assertThat(page).contains(String.format(Locale.ROOT, "%.5f", best), "<span>simple</span> <span class=\"pill base\">threshold</span>", "0.50000",
                 "class=\"baseline\"", "class=\"mine\"");
         assertThat(page).doesNotContain("0.12346");
     }
@@ -131,10 +131,10 @@ class LeaderboardTest {
     @Test
     void staffSetBaselinesByFormAndBadValuesAreFriendlyErrors() throws Exception {
         staff.get("/staff");
-        HttpResponse<String> typed = staff.postForm("/staff/baselines/medium", java.util.Map.of("public", "0.7",
+        HttpResponse<String> typed = staff.postForm("/staff/thresholds/medium", java.util.Map.of("public", "0.7",
                 "private", "0.69"), true);
         assertThat(typed.statusCode()).isEqualTo(303);
-        assertThat(staff.follow(typed).body()).contains("The medium baseline is registered", "0.70000", "0.69000");
+        assertThat(staff.follow(typed).body()).contains("The threshold medium is saved", "0.70000", "0.69000");
         HttpResponse<String> bad = staff.api("PUT", "/api/staff/baselines/boss", staff.token,
                 HttpRequest.BodyPublishers.ofString("{\"public\":7}"), "application/json");
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -187,7 +187,7 @@ class LeaderboardTest {
 
         JsonNode served = new ObjectMapper().readTree(staff.apiGet("/api/leaderboard").body()).get("rows");
         List<LeaderboardRow> fresh = new Leaderboard(new SubmissionRepository(server.db),
-                new AccountRepository(server.db), new BaselineRepository(server.db)).publicBoard(server.competition());
+                new AccountRepository(server.db), new ThresholdRepository(server.db)).publicBoard(server.competition());
         assertThat(fresh).hasSize(3);
         assertThat(served).hasSize(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {

@@ -44,10 +44,10 @@ class LeakCrawlTest {
                 assertThat(form.statusCode()).isEqualTo(303);
                 benResults.add(form.headers().firstValue("Location").orElseThrow());
             }
-            staff.api("PUT", "/api/staff/baselines/simple", staff.token,
+            staff.api("PUT", "/api/staff/thresholds/simple", staff.token,
                     HttpRequest.BodyPublishers.ofString("{\"public\":0.55,\"private\":0.7373737}"), "application/json");
             Client.Multipart mp = new Client.Multipart().file("file", "boss.csv", TinyCompetition.submission(77));
-            staff.api("POST", "/api/staff/baselines/boss", staff.token, mp.publisher(), mp.contentType());
+            staff.api("POST", "/api/staff/thresholds/boss", staff.token, mp.publisher(), mp.contentType());
 
             List<Double> privates = new ArrayList<>();
             List<Double> publics = new ArrayList<>();
@@ -57,10 +57,11 @@ class LeakCrawlTest {
                     publics.add(s.publicAuc());
                 }
             }
-            server.app.baselines().all(server.competition()).forEach(b -> {
-                privates.add(b.privateAuc());
-                publics.add(b.publicAuc());
-            });
+            server.app.thresholds().all(server.competition().id()).stream().filter(t -> t.source() != null)
+                    .forEach(t -> {
+                        privates.add(t.privateScore());
+                        publics.add(t.publicScore());
+                    });
             assertThat(privates).hasSize(8).doesNotContainNull();
             Set<String> secret = new LinkedHashSet<>();
             for (double p : privates) {
@@ -145,9 +146,9 @@ class LeakCrawlTest {
                     shown.add(s.publicAuc());
                 }
             }
-            server.app.baselines().all(second).forEach(b -> {
-                secretScores.add(b.privateAuc());
-                shown.add(b.publicAuc());
+            server.app.thresholds().all(second.id()).stream().filter(t -> t.source() != null).forEach(t -> {
+                secretScores.add(t.privateScore());
+                shown.add(t.publicScore());
             });
             for (Submission s : server.app.submissions().repository().ofCompetition(server.competition().id())) {
                 shown.add(s.publicAuc());

@@ -1,4 +1,4 @@
-package org.holdout.competition;
+package org.holdout.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,24 +13,27 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.holdout.baselines.Tier;
-import org.holdout.leaderboard.BaselineScore;
-import org.holdout.leaderboard.BaselineService;
+import org.holdout.competition.Competition;
+import org.holdout.threshold.Threshold;
+import org.holdout.threshold.ThresholdService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trains baselines in a child JVM, {@code holdout baseline train TIER --progress-json} under {@code nice}, one
  * child at a time for the whole server: jobs wait in a queue. The child's JSON lines are the progress staff see;
- * a tier whose child ends well is registered through {@link BaselineService#upload}, so it is scored on both
- * boards like a staff upload. ND4J and its native memory live in the child only. Outputs stay in
+ * a tier whose child ends well is registered as the threshold of the tier's name through
+ * {@link ThresholdService#registerTrained}, scored on both boards like a staff upload (its points stay). ND4J and its native memory live in the child only. Outputs stay in
  * {@code <data>/baselines/<slug>/<tier>/}, so a restart registers a finished file instead of training again.
  */
 public final class BaselineTraining implements AutoCloseable {
@@ -41,7 +44,7 @@ public final class BaselineTraining implements AutoCloseable {
     static final String CURVE = "training-curve.png";
     private static final int STDERR_LINES = 60;
 
-    private final BaselineService baselines;
+    private final ThresholdService thresholds;
     private final Path root;
     private final Map<Long, Map<Tier, Progress>> progress = new HashMap<>();
     private final Deque<Job> queue = new ArrayDeque<>();
@@ -51,8 +54,8 @@ public final class BaselineTraining implements AutoCloseable {
     private Thread worker;
     private boolean closed;
 
-    public BaselineTraining(BaselineService baselines, Path dataDir) {
-        this.baselines = baselines;
+    public BaselineTraining(ThresholdService thresholds, Path dataDir) {
+        this.thresholds = thresholds;
         this.root = dataDir.resolve("baselines");
     }
 
@@ -68,13 +71,18 @@ public final class BaselineTraining implements AutoCloseable {
         this.childJvm = jvm;
     }
 
-    /** What staff see for one competition: one line per tier. */
-    public synchronized Map<Tier, Progress> progress(Competition competition) {
-        Map<Tier, Progress> m = new EnumMap<>(Tier.class);
+    /** The names of the thresholds a training can set: the reference baselines' tiers, simple to boss. */
+    public static List<String> names() {
+        return Arrays.stream(Tier.values()).map(Tier::id).toList();
+    }
+
+    /** What staff see for one competition: one line per tier, by its name, simple to boss. */
+    public synchronized Map<String, Progress> progress(Competition competition) {
+        Map<String, Progress> m = new LinkedHashMap<>();
+        Map<Tier, Progress> known = progress.getOrDefault(competition.id(), Map.of());
         for (Tier t : Tier.values()) {
-            m.put(t, Progress.NOT_STARTED);
+            m.put(t.id(), known.getOrDefault(t, Progress.NOT_STARTED));
         }
-        m.putAll(progress.getOrDefault(competition.id(), Map.of()));
         return m;
     }
 
@@ -101,15 +109,18 @@ public final class BaselineTraining implements AutoCloseable {
     }
 
     /**
-     * Staff asked for these tiers to be trained (again): each is queued unless it is waiting or training already.
+     * Staff asked for the tiers of these names to be trained (again): each is queued unless it is waiting or
+     * training already.
      *
-     * @return the tiers queued now
+     * @return the names queued now
+     * @throws IllegalArgumentException a name is not one of {@link #names()} (then nothing is queued)
      */
-    public List<Tier> train(Competition competition, List<Tier> tiers) {
-        List<Tier> queued = new ArrayList<>();
+    public List<String> train(Competition competition, List<String> names) {
+        List<Tier> tiers = names.stream().map(Tier::parse).toList();
+        List<String> queued = new ArrayList<>();
         for (Tier t : tiers) {
             if (enqueue(new Job(competition, t, true))) {
-                queued.add(t);
+                queued.add(t.id());
             }
         }
         return queued;
@@ -131,13 +142,19 @@ public final class BaselineTraining implements AutoCloseable {
         return true;
     }
 
-    /** The training curve the child draws, once it has drawn one. */
-    public Optional<Path> curve(Competition competition, Tier tier) {
+    /** The training curve the child draws for the tier of that name, once it has drawn one. */
+    public Optional<Path> curve(Competition competition, String name) {
+        Tier tier;
+        try {
+            tier = Tier.parse(name);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
         Path p = outDir(competition, tier).resolve(CURVE);
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
-    /** True when every tier already has a public score, so there is nothing to train. */
+    /** True when the threshold of every tier's name already has a public score, so there is nothing to train. */
     public boolean allRegistered(Competition competition) {
         for (Tier tier : Tier.values()) {
             if (!isRegistered(competition, tier)) {
@@ -148,7 +165,7 @@ public final class BaselineTraining implements AutoCloseable {
     }
 
     private boolean isRegistered(Competition competition, Tier tier) {
-        return baselines.all(competition).stream().anyMatch(b -> b.tier() == tier && b.publicAuc() != null);
+        return thresholds.find(competition.id(), tier.id()).map(Threshold::publicScore).isPresent();
     }
 
     private Path outDir(Competition competition, Tier tier) {
@@ -201,9 +218,9 @@ public final class BaselineTraining implements AutoCloseable {
             }
         }
         try {
-            BaselineScore s = baselines.upload(c, tier, Files.readAllBytes(done), "trained");
+            Threshold t = thresholds.registerTrained(c.id(), tier.id(), Files.readAllBytes(done));
             set(c, tier, Progress.of("registered"));
-            LOG.info("baseline {} of {} registered: public {}", tier.id(), c.slug(), s.publicAuc());
+            LOG.info("baseline {} of {} registered: public {}", tier.id(), c.slug(), t.publicScore());
         } catch (Exception e) {
             LOG.error("baseline {} of {}: {} was not registered", tier.id(), c.slug(), done, e);
             set(c, tier, Progress.of("failed: " + done.getFileName() + " was not registered: " + e.getMessage()));

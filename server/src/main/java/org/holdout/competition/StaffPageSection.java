@@ -1,0 +1,11 @@
+package org.holdout.competition;
+
+import java.util.Map;
+
+/** A part of the staff page that another package fills in: its entries of the page's model, its forms' notices. */
+public interface StaffPageSection {
+    void fill(Competition competition, Map<String, Object> model);
+
+    /** The notice for {@code done} (the key a form of this section redirects with), or null when it is not one. */
+    String notice(String done);
+}

@@ -1,0 +1,109 @@
+package org.holdout.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.holdout.competition.Competition;
+import org.holdout.competition.FloorsCache;
+import org.holdout.competition.StaffPageSection;
+import org.holdout.floors.CalibrationFloors;
+import org.holdout.leaderboard.Leaderboard;
+import org.holdout.submission.SubmissionService;
+import org.holdout.threshold.Threshold;
+import org.holdout.threshold.ThresholdChange;
+import org.holdout.threshold.ThresholdService;
+import org.holdout.training.BaselineTraining;
+
+/**
+ * The staff page's thresholds: each with its scores, points, source, history and a warning when it sits below the
+ * best calibration floor; the trainings of the reference baselines; the notices of {@link ThresholdHandlers}' forms.
+ */
+public final class ThresholdSection implements StaffPageSection {
+    private final ThresholdService thresholds;
+    private final BaselineTraining training;
+    private final FloorsCache floors;
+
+    public ThresholdSection(ThresholdService thresholds, BaselineTraining training, FloorsCache floors) {
+        this.thresholds = thresholds;
+        this.training = training;
+        this.floors = floors;
+    }
+
+    @Override
+    public void fill(Competition c, Map<String, Object> model) {
+        FloorsCache.State floorState = floors.state(c);
+        List<CalibrationFloors.Floor> floorList = floorState instanceof FloorsCache.Done d ? d.floors() : List.of();
+        Map<String, BaselineTraining.Progress> progress = training.progress(c);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Threshold t : thresholds.all(c.id())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", t.name());
+            row.put("publicText", Leaderboard.fiveDecimals(t.publicScore()));
+            row.put("privateText", Leaderboard.fiveDecimals(t.privateScore()));
+            row.put("pointsPublic", pointsText(t.pointsPublic()));
+            row.put("pointsPrivate", pointsText(t.pointsPrivate()));
+            row.put("source", t.source() == null ? "not set" : t.source());
+            row.put("updated", SubmissionService.format(t.updated(), c));
+            row.put("warning", t.publicScore() == null ? null : belowFloor(t.publicScore(), floorList));
+            row.put("history", thresholds.history(c.id(), t.name()).stream().map(h -> historyLine(h, c)).toList());
+            rows.add(row);
+        }
+        List<Map<String, Object>> trainable = new ArrayList<>();
+        progress.forEach((name, p) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", name);
+            row.put("progress", p.text());
+            row.put("curve", training.curve(c, name).isPresent());
+            trainable.add(row);
+        });
+        model.put("thresholds", rows);
+        model.put("trainable", trainable);
+        model.put("trainingQueue", training.queue());
+    }
+
+    private static String historyLine(ThresholdChange h, Competition c) {
+        return SubmissionService.format(h.at(), c) + " · " + h.actor() + " · " + h.action() + ": public "
+                + text(h.publicScore()) + ", private " + text(h.privateScore()) + ", points "
+                + pointsText(h.pointsPublic()) + " / " + pointsText(h.pointsPrivate())
+                + (h.source() == null ? "" : " (" + h.source() + ")");
+    }
+
+    private static String text(Double score) {
+        return score == null ? "none" : Leaderboard.fiveDecimals(score);
+    }
+
+    static String pointsText(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
+    }
+
+    /** "below the pca-40 floor 0.98444: …" when the best floor's Public AUC is above {@code publicScore}, else null. */
+    static String belowFloor(double publicScore, List<CalibrationFloors.Floor> floors) {
+        return floors.stream().max(Comparator.comparingDouble(CalibrationFloors.Floor::publicAuc))
+                .filter(best -> publicScore < best.publicAuc())
+                .map(best -> "below the " + best.id() + " floor " + Leaderboard.fiveDecimals(best.publicAuc())
+                        + ": a trivial method beats this threshold")
+                .orElse(null);
+    }
+
+    @Override
+    public String notice(String done) {
+        if (done.startsWith("threshold-")) {
+            return "The threshold " + done.substring("threshold-".length()) + " is saved.";
+        }
+        if (done.startsWith("removed-")) {
+            return "The threshold " + done.substring("removed-".length()) + " is removed (its history stays).";
+        }
+        if (done.startsWith("training-")) {
+            String what = done.substring("training-".length());
+            return switch (what) {
+                case "all" -> "The baselines are queued for training; their progress is below.";
+                case "busy" -> "Nothing was added: those baselines are waiting or training already.";
+                default -> BaselineTraining.names().contains(what)
+                        ? "The " + what + " baseline is queued for training; its progress is below." : null;
+            };
+        }
+        return null;
+    }
+}

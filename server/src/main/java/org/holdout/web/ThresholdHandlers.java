@@ -89,13 +89,7 @@ public final class ThresholdHandlers {
     }
 
     public void put(Context ctx) {
-        ThresholdBody body = body(ctx);
-        Double pub = score(body.publicScore(), "public");
-        Double priv = score(body.privateScore(), "private");
-        Double pointsPublic = points(body.pointsPublic(), "pointsPublic");
-        Double pointsPrivate = points(body.pointsPrivate(), "pointsPrivate");
-        ctx.json(ThresholdJson.of(call(() -> thresholds.type(id(ctx), ctx.pathParam("name"), pub, priv, pointsPublic,
-                pointsPrivate, actor(ctx)))));
+        ctx.json(ThresholdJson.of(type(ctx, ctx.pathParam("name"))));
     }
 
     public void upload(Context ctx) {
@@ -124,12 +118,17 @@ public final class ThresholdHandlers {
     }
 
     public void baselineType(Context ctx) {
-        String name = existing(ctx);
+        ctx.json(BaselineJson.of(type(ctx, existing(ctx))));
+    }
+
+    /** Types the scores and points of the request's body into the threshold {@code name}. */
+    private Threshold type(Context ctx, String name) {
         ThresholdBody body = body(ctx);
         Double pub = score(body.publicScore(), "public");
         Double priv = score(body.privateScore(), "private");
-        ctx.json(BaselineJson.of(call(() -> thresholds.type(id(ctx), name, pub, priv, points(body.pointsPublic(),
-                "pointsPublic"), points(body.pointsPrivate(), "pointsPrivate"), actor(ctx)))));
+        Double pointsPublic = points(body.pointsPublic(), "pointsPublic");
+        Double pointsPrivate = points(body.pointsPrivate(), "pointsPrivate");
+        return call(() -> thresholds.type(id(ctx), name, pub, priv, pointsPublic, pointsPrivate, actor(ctx)));
     }
 
     /** The {@code tier} of a baseline route: a threshold there is, else 404 (these routes never create one). */
@@ -171,7 +170,8 @@ public final class ThresholdHandlers {
             return null;
         }
         if (!value.isNumber()) {
-            throw new BadRequestResponse("\"" + field + "\" must be a number from 0 to 1, or null, not " + value);
+            throw new BadRequestResponse("\"" + field + "\" must be a number from 0 to 1, or null, not "
+                    + shortened(value.toString()));
         }
         return call(() -> ThresholdInput.score(field, value.asDouble()));
     }
@@ -182,7 +182,8 @@ public final class ThresholdHandlers {
             return null;
         }
         if (!value.isNumber()) {
-            throw new BadRequestResponse("\"" + field + "\" must be a number of points, not " + value);
+            throw new BadRequestResponse("\"" + field + "\" must be a number of points, not "
+                    + shortened(value.toString()));
         }
         return call(() -> ThresholdInput.points(field, value.asDouble()));
     }

@@ -13,6 +13,7 @@ import org.holdout.leaderboard.Leaderboard;
 import org.holdout.submission.SubmissionService;
 import org.holdout.threshold.Threshold;
 import org.holdout.threshold.ThresholdChange;
+import org.holdout.threshold.ThresholdInput;
 import org.holdout.threshold.ThresholdService;
 import org.holdout.training.BaselineTraining;
 
@@ -89,10 +90,10 @@ public final class ThresholdSection implements StaffPageSection {
 
     @Override
     public String notice(String done) {
-        if (done.startsWith("threshold-")) {
+        if (done.startsWith("threshold-") && isName(done.substring("threshold-".length()))) {
             return "The threshold " + done.substring("threshold-".length()) + " is saved.";
         }
-        if (done.startsWith("removed-")) {
+        if (done.startsWith("removed-") && isName(done.substring("removed-".length()))) {
             return "The threshold " + done.substring("removed-".length()) + " is removed (its history stays).";
         }
         if (done.startsWith("training-")) {
@@ -105,5 +106,15 @@ public final class ThresholdSection implements StaffPageSection {
             };
         }
         return null;
+    }
+
+    /** Only a threshold's name goes into a notice: the address is anyone's to write. */
+    private static boolean isName(String s) {
+        try {
+            ThresholdInput.name(s);
+            return true;
+        } catch (ThresholdInput.Invalid e) {
+            return false;
+        }
     }
 }

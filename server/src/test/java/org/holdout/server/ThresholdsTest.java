@@ -275,6 +275,8 @@ class ThresholdsTest {
                 .doesNotContain("id=\"threshold-simple\"");
         assertThat(staff.postForm("/staff/thresholds/simple/remove", Map.of(), true).statusCode()).isEqualTo(404);
         assertThat(ann.postForm("/staff/thresholds/boss/remove", Map.of(), true).statusCode()).isEqualTo(403);
+        assertThat(staff.get("/staff?done=threshold-Call%20555%20to%20reset").body()).as("a notice names thresholds only")
+                .doesNotContain("The threshold Call", "555");
     }
 
     @Test

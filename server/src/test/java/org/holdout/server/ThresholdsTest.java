@@ -280,6 +280,28 @@ class ThresholdsTest {
     }
 
     @Test
+    void concurrentChangesFollowOneAnotherWithoutAFailure() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String name = i % 2 == 0 ? "same" : "new-" + i;
+                String json = "{\"public\":0." + (10 + i) + ",\"private\":0.5}";
+                answers.add(pool.submit(() -> put("/api/staff/thresholds/" + name, json)));
+            }
+            for (var a : answers) {
+                assertThat(a.get().statusCode()).as(a.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode all = list("/api/staff/thresholds");
+        assertThat(names(all)).hasSize(4 + 1 + 8).doesNotHaveDuplicates();
+        assertThat(list("/api/staff/thresholds/same/history")).hasSize(8);
+        assertThat(staff.apiGet("/api/staff/audit").body().split("\"action\":\"threshold\"")).hasSize(16 + 1);
+    }
+
+    @Test
     void theBaselineRoutesScriptsUseStillAnswerAsBeforeOnTheSameThresholds() throws Exception {
         assertThat(put("/api/staff/baselines/strong", "{\"public\":0.8,\"private\":0.79}").statusCode())
                 .isEqualTo(200);

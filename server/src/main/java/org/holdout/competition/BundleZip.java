@@ -66,14 +66,13 @@ public final class BundleZip {
         List<ZipEntry> files = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String folder = null;
-        int count = 0;
+        if (z.size() > MAX_ENTRIES) {
+            throw refused(shownName, "has " + z.size() + " entries, more than " + MAX_ENTRIES + "; a bundle has at"
+                    + " most " + FILES.size() + " files");
+        }
         for (Enumeration<? extends ZipEntry> all = z.entries(); all.hasMoreElements(); ) {
             ZipEntry e = all.nextElement();
             String name = e.getName();
-            if (++count > MAX_ENTRIES) {
-                throw refused(shownName, "has more than " + MAX_ENTRIES + " entries; a bundle has at most "
-                        + FILES.size() + " files");
-            }
             if (name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")) {
                 throw refused(shownName, "entry " + name + " is an absolute path");
             }

@@ -55,8 +55,9 @@ public final class CourseLayout {
 
     /**
      * Checks the course's files without reading the images: each {@code .npy} header (uint8, N×H×W×C or N×H×W), that
-     * its size matches its shape, that both sets have the same H, W, C, and the labels (read whole, they are small).
-     * Throws what {@link #build} would throw for the same files, naming the file.
+     * its size matches its shape, that both sets have the same H, W, C, and the labels (read whole, they are small:
+     * one per test image, 0 or 1, at least 2 of each so that both splits have an AUC). Throws what {@link #build} or
+     * {@link BundleWriter#write} would throw for the same files, naming the file.
      */
     public static Checked check(Path train, Path test, Path labels) throws IOException {
         int[] trainShape = imageHeader(train);
@@ -65,7 +66,12 @@ public final class CourseLayout {
             throw new BundleException(test + ": images are " + Arrays.toString(Arrays.copyOfRange(testShape, 1, 4)) + " but "
                     + train.getFileName() + " holds " + Arrays.toString(Arrays.copyOfRange(trainShape, 1, 4)) + " (H, W, C)");
         }
-        readLabels(labels, testShape[0]);
+        int[] read = readLabels(labels, testShape[0]);
+        long anomalies = Arrays.stream(read).filter(l -> l == 1).count();
+        if (anomalies < 2 || read.length - anomalies < 2) {
+            throw new BundleException(labels + ": " + anomalies + " anomalies and " + (read.length - anomalies)
+                    + " normal images; the Public and the Private split each need both, so at least 2 of each");
+        }
         return new Checked(trainShape[0], testShape[0], Arrays.copyOfRange(trainShape, 1, 4));
     }
 

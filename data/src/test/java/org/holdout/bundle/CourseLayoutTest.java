@@ -107,6 +107,10 @@ class CourseLayoutTest {
         assertThat(ok.testCount()).isEqualTo(10);
         assertThat(ok.image()).containsExactly(4, 4, 3);
 
+        Path oneAnomaly = Files.writeString(dir.resolve("one.txt"), "0\n1\n0\n0\n0\n0\n0\n0\n0\n0\n");
+        assertThatThrownBy(() -> CourseLayout.check(train, test, oneAnomaly))
+                .hasMessageContaining("one.txt: 1 anomalies and 9 normal images; the Public and the Private split each"
+                        + " need both");
         Path shortFile = Files.writeString(dir.resolve("short.txt"), "0\n1\n");
         assertThatThrownBy(() -> CourseLayout.check(train, test, shortFile))
                 .hasMessageContaining("short.txt: 2 labels, but the test set has 10 images");

@@ -134,6 +134,10 @@ public final class CompetitionCreation implements AutoCloseable {
         List<String> ids = data instanceof Course c ? List.of(c.train(), c.test(), c.labels())
                 : List.of(((Zipped) data).bundle());
         List<String> roles = data instanceof Course ? List.of("train", "test", "labels") : List.of("bundle");
+        if (ids.stream().distinct().count() < ids.size()) {
+            throw new Refused(Refused.Kind.NO_SUCH_UPLOAD, "the same staged file is given twice; stage each file"
+                    + " on its own");
+        }
         List<StagedUploads.Staged> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);

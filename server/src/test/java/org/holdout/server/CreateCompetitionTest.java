@@ -156,6 +156,8 @@ class CreateCompetitionTest {
                     "labels.txt: 2 labels, but the test set has 40 images"},
                 {CourseFiles.train(), CourseFiles.test(), "labels.csv", twos.getBytes(),
                     "labels.csv: line 5: label '2' is not 0 or 1"},
+                {CourseFiles.train(), CourseFiles.test(), "labels.txt", "0\n".repeat(TinyCompetition.ROWS).getBytes(),
+                    "labels.txt: 0 anomalies and 40 normal images"},
             };
             for (Object[] c : cases) {
                 ObjectNode body = course(ta, "bad", (byte[]) c[0], (byte[]) c[1], (String) c[2], (byte[]) c[3]);
@@ -177,7 +179,11 @@ class CreateCompetitionTest {
             assertThat(invalid.body()).contains("may hold only lowercase letters");
             good.put("slug", "fine").put("timeZone", "Mars/Olympus");
             assertThat(create(ta, good).body()).contains("Mars/Olympus", "is not a time zone");
-            good.put("timeZone", "UTC").put("train", "0123456789abcdef0123456789abcdef");
+            good.put("timeZone", "UTC");
+            HttpResponse<String> twice = create(ta, good.deepCopy().put("test", good.path("train").asText()));
+            assertThat(twice.statusCode()).isEqualTo(400);
+            assertThat(twice.body()).contains("the same staged file is given twice");
+            good.put("train", "0123456789abcdef0123456789abcdef");
             HttpResponse<String> unknown = create(ta, good);
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(unknown.body()).contains("there is no staged file");

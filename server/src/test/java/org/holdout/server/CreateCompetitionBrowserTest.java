@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,9 +53,14 @@ class CreateCompetitionBrowserTest {
                 driver.findElement(By.id("train")).sendKeys(train.toAbsolutePath().toString());
                 driver.findElement(By.id("test")).sendKeys(test.toAbsolutePath().toString());
                 driver.findElement(By.id("labels")).sendKeys(labels.toAbsolutePath().toString());
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                js.executeScript("document.getElementById('create-form').addEventListener('submit', function (e) {"
+                        + " window.name = e.defaultPrevented ? 'sent by the script' : 'sent as a plain form'; });");
                 driver.findElement(By.id("create-button")).click();
 
                 wait.until(d -> d.getCurrentUrl().contains("/staff/competitions/jobs/"));
+                assertThat(js.executeScript("return window.name;")).as("the page's script sent the files")
+                        .isEqualTo("sent by the script");
                 WebElement link = wait.until(d -> {
                     WebElement done = d.findElement(By.id("job-done"));
                     return done.isDisplayed() ? d.findElement(By.id("staff-link")) : null;

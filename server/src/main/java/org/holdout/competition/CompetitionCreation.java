@@ -184,6 +184,7 @@ public final class CompetitionCreation implements AutoCloseable {
     private void run(Job job, CompetitionSettings settings, String actor, Path area) {
         Competition created = null;
         String failure = null;
+        job.begin(job.current());
         try {
             created = build(job, settings, actor, area);
         } catch (BundleInstall.Refused | IOException e) {
@@ -267,6 +268,7 @@ public final class CompetitionCreation implements AutoCloseable {
         private final String source;
         private final long started = System.nanoTime();
         private int current;
+        private boolean begun;
         private long done;
         private long total;
         private String failure;
@@ -292,8 +294,8 @@ public final class CompetitionCreation implements AutoCloseable {
         public synchronized Snapshot snapshot() {
             List<Step> out = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
-                String state = i < current || created != null ? "done" : i > current ? "waiting"
-                        : failure != null ? "failed" : "running";
+                String state = i < current || created != null ? "done" : failure != null && i == current ? "failed"
+                        : i > current || !begun ? "waiting" : "running";
                 Integer percent = state.equals("running") && total > 0 ? (int) Math.min(100, done * 100 / total) : null;
                 out.add(new Step(steps.get(i), state, percent));
             }
@@ -305,7 +307,13 @@ public final class CompetitionCreation implements AutoCloseable {
             return created != null || failure != null;
         }
 
+        synchronized int current() {
+            return current;
+        }
+
+        /** Step {@code step} runs now (the steps before it are done); a job waiting for the worker has begun none. */
         synchronized void begin(int step) {
+            begun = true;
             current = step;
             done = 0;
             total = 0;

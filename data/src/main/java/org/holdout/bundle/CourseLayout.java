@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import org.holdout.npy.Npy;
 import org.holdout.npy.NpyArray;
+import org.holdout.npy.NpyFormatException;
+import org.holdout.npy.NpyHeader;
 import org.holdout.npy.UInt8Array;
 
 /**
@@ -45,6 +47,52 @@ public final class CourseLayout {
         BundleAssembly.Design design = new BundleAssembly.Design(name, source, o.seed(), CLASS_NAMES, List.of(0),
                 o.publicFraction(), false, null);
         return BundleAssembly.assemble(design, train, new int[train.count()], test, labels, !o.keepOrder());
+    }
+
+    /** What {@link #check} found: the images' count and H, W, C of each set. */
+    public record Checked(int trainCount, int testCount, int[] image) {
+    }
+
+    /**
+     * Checks the course's files without reading the images: each {@code .npy} header (uint8, N×H×W×C or N×H×W), that
+     * its size matches its shape, that both sets have the same H, W, C, and the labels (read whole, they are small:
+     * one per test image, 0 or 1, at least 2 of each so that both splits have an AUC). Throws what {@link #build} or
+     * {@link BundleWriter#write} would throw for the same files, naming the file.
+     */
+    public static Checked check(Path train, Path test, Path labels) throws IOException {
+        int[] trainShape = imageHeader(train);
+        int[] testShape = imageHeader(test);
+        if (!Arrays.equals(Arrays.copyOfRange(trainShape, 1, 4), Arrays.copyOfRange(testShape, 1, 4))) {
+            throw new BundleException(test + ": images are " + Arrays.toString(Arrays.copyOfRange(testShape, 1, 4)) + " but "
+                    + train.getFileName() + " holds " + Arrays.toString(Arrays.copyOfRange(trainShape, 1, 4)) + " (H, W, C)");
+        }
+        int[] read = readLabels(labels, testShape[0]);
+        long anomalies = Arrays.stream(read).filter(l -> l == 1).count();
+        if (anomalies < 2 || read.length - anomalies < 2) {
+            throw new BundleException(labels + ": " + anomalies + " anomalies and " + (read.length - anomalies)
+                    + " normal images; the Public and the Private split each need both, so at least 2 of each");
+        }
+        return new Checked(trainShape[0], testShape[0], Arrays.copyOfRange(trainShape, 1, 4));
+    }
+
+    /** The N×H×W×C shape in {@code file}'s header, checked as {@link #images} checks the array. */
+    private static int[] imageHeader(Path file) throws IOException {
+        NpyHeader h = Npy.readHeader(file);
+        if (!h.descr().equals("|u1")) {
+            throw new NpyFormatException(file, "dtype is '" + h.descr() + "', expected uint8 ('|u1')");
+        }
+        long available = Files.size(file) - h.dataOffset();
+        long expected = h.count() * h.itemBytes();
+        if (available != expected) {
+            throw new NpyFormatException(file, (available < expected ? "truncated: " : "trailing bytes: ") + "shape "
+                    + Arrays.toString(h.shape()) + " of " + h.descr() + " needs " + expected + " bytes of data, the file has " + available);
+        }
+        int[] s = h.shape();
+        if (s.length == 3) return new int[] {s[0], s[1], s[2], 1};
+        if (s.length != 4) {
+            throw new BundleException(file + ": shape " + Arrays.toString(s) + ", expected images N×H×W×C (or N×H×W)");
+        }
+        return s;
     }
 
     private static UInt8Array images(Path file) throws IOException {

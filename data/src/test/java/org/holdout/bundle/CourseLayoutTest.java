@@ -98,4 +98,34 @@ class CourseLayoutTest {
         Path labels = Files.writeString(dir.resolve("labels.txt"), "0\n1\n0\n0\n1\n1\n0\n1\n0\n1\n");
         assertThatThrownBy(() -> build(labels, false)).hasMessageContaining("testingset.npy: images are [4, 4, 1] but trainingset.npy holds [4, 4, 3]");
     }
+
+    @Test
+    void checkFindsWhatBuildWouldRefuseWithoutReadingTheImages() throws IOException {
+        Path labels = Files.writeString(dir.resolve("labels.txt"), "0\n1\n0\n0\n1\n1\n0\n1\n0\n1\n");
+        CourseLayout.Checked ok = CourseLayout.check(train, test, labels);
+        assertThat(ok.trainCount()).isEqualTo(6);
+        assertThat(ok.testCount()).isEqualTo(10);
+        assertThat(ok.image()).containsExactly(4, 4, 3);
+
+        Path oneAnomaly = Files.writeString(dir.resolve("one.txt"), "0\n1\n0\n0\n0\n0\n0\n0\n0\n0\n");
+        assertThatThrownBy(() -> CourseLayout.check(train, test, oneAnomaly))
+                .hasMessageContaining("one.txt: 1 anomalies and 9 normal images; the Public and the Private split each"
+                        + " need both");
+        Path shortFile = Files.writeString(dir.resolve("short.txt"), "0\n1\n");
+        assertThatThrownBy(() -> CourseLayout.check(train, test, shortFile))
+                .hasMessageContaining("short.txt: 2 labels, but the test set has 10 images");
+        byte[] whole = Files.readAllBytes(test);
+        Path cut = Files.write(dir.resolve("cut.npy"), java.util.Arrays.copyOf(whole, whole.length - 1));
+        assertThatThrownBy(() -> CourseLayout.check(train, cut, labels))
+                .hasMessageContaining("cut.npy: truncated: shape [10, 4, 4, 3] of |u1 needs 480 bytes");
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (6, 4, 4, 3), }";
+        String header = dict + " ".repeat(128 - 10 - dict.length() - 1) + "\n";
+        byte[] floatFile = new byte[10 + header.length() + 6 * 48 * 4];
+        System.arraycopy(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0}, 0,
+                floatFile, 0, 10);
+        System.arraycopy(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, floatFile, 10, header.length());
+        Path floats = Files.write(dir.resolve("floats.npy"), floatFile);
+        assertThatThrownBy(() -> CourseLayout.check(floats, test, labels))
+                .hasMessageContaining("floats.npy: dtype is '<f4', expected uint8 ('|u1')");
+    }
 }

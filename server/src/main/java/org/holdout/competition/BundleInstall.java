@@ -40,31 +40,92 @@ public final class BundleInstall {
         return competitionsDir.resolve(slug);
     }
 
-    public Competition create(Path bundleDir, CompetitionSettings settings, Instant now) throws Refused, IOException {
-        var taken = competitions.bySlug(settings.slug());
-        if (taken.isPresent()) {
-            throw new Refused("there is a competition with the slug " + settings.slug() + " already (\""
-                    + taken.get().title() + "\"); choose another slug");
-        }
-        BundleManifest manifest;
-        try {
-            manifest = Bundle.open(bundleDir).manifest();
-        } catch (IOException e) {
-            throw new Refused("the bundle does not verify: " + oneLine(e));
-        }
+    /** Creates the competition from a copy of {@code bundleDir}, audited as {@code actor}'s action. */
+    public Competition create(Path bundleDir, CompetitionSettings settings, String actor, Instant now)
+            throws Refused, IOException {
+        refuseTakenSlug(settings);
+        BundleManifest manifest = verify(bundleDir, "the bundle");
         Path target = folderOf(settings.slug());
         boolean inPlace = Files.isDirectory(target) && Files.isSameFile(target, bundleDir);
         if (!inPlace) {
-            if (Files.exists(target)) {
-                throw new Refused("the folder " + target + " exists already but belongs to no competition; move it"
-                        + " away or choose another slug");
-            }
+            refuseStrayFolder(target);
             copy(bundleDir, manifest, target);
         }
+        return record(settings, target, actor, "from the bundle " + bundleDir.toAbsolutePath(), now, !inPlace);
+    }
+
+    /**
+     * Creates the competition from a bundle just built in {@code built} (a folder under {@link #buildArea}), which is
+     * verified and moved, not copied, into the competition's folder.
+     */
+    public Competition adopt(Path built, CompetitionSettings settings, String actor, String source, Instant now)
+            throws Refused, IOException {
+        refuseTakenSlug(settings);
+        verify(built, "the bundle");
+        Path target = folderOf(settings.slug());
+        refuseStrayFolder(target);
+        Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
+        return record(settings, target, actor, source, now, true);
+    }
+
+    /** Where bundles are built before {@link #adopt}: beside the competitions' folders, so the move is a rename. */
+    public Path buildArea() throws IOException {
+        Files.createDirectories(competitionsDir);
+        return Files.createTempDirectory(competitionsDir, ".build-");
+    }
+
+    /** Deletes the build folders (a build the server did not live to finish) last written before {@code cutoff}. */
+    void removeBuildAreasOlderThan(Instant cutoff) throws IOException {
+        if (!Files.isDirectory(competitionsDir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.list(competitionsDir)) {
+            for (Path p : all.filter(p -> p.getFileName().toString().startsWith(".build-")).toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    /** Why {@code slug} cannot be used now, or null. */
+    public String slugTaken(String slug) {
+        return competitions.bySlug(slug).map(c -> "there is a competition with the slug " + slug + " already (\""
+                + c.title() + "\"); choose another slug").orElse(null);
+    }
+
+    private void refuseTakenSlug(CompetitionSettings settings) throws Refused {
+        String taken = slugTaken(settings.slug());
+        if (taken != null) {
+            throw new Refused(taken);
+        }
+    }
+
+    private static void refuseStrayFolder(Path target) throws Refused {
+        if (Files.exists(target)) {
+            throw new Refused("the folder " + target + " exists already but belongs to no competition; move it"
+                    + " away or choose another slug");
+        }
+    }
+
+    private static BundleManifest verify(Path dir, String what) throws Refused {
         try {
-            return competitions.insert(settings, target, now);
+            return Bundle.open(dir).manifest();
+        } catch (IOException e) {
+            throw new Refused(what + " does not verify: " + oneLine(e));
+        }
+    }
+
+    private Competition record(CompetitionSettings settings, Path target, String actor, String source, Instant now,
+                               boolean ownsFolder) throws IOException {
+        String detail = "created " + settings.slug() + " (\"" + settings.title() + "\") " + source + "; time zone "
+                + settings.timeZone().getId() + ", daily limit " + settings.dailyLimit() + ", deadline "
+                + (settings.deadline() == null ? "none" : settings.deadline()) + ", " + settings.finalSelections()
+                + " final selection(s)";
+        try {
+            return competitions.create(settings, target, actor, detail, now);
         } catch (RuntimeException e) {
-            if (!inPlace) {
+            if (ownsFolder) {
                 deleteTree(target);
             }
             throw e;
@@ -95,7 +156,7 @@ public final class BundleInstall {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.holdout.competition;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,39 +34,53 @@ public final class CompetitionRepository {
 
     /** A new competition, with the default thresholds, in one transaction. */
     public Competition insert(CompetitionSettings settings, Path bundleDir, Instant now) {
+        return db.inTransaction(c -> insert(c, settings, bundleDir, now));
+    }
+
+    /** Records a new competition and its creation by {@code actor}, audited in the same transaction, synced. */
+    public Competition create(CompetitionSettings settings, Path bundleDir, String actor, String detail, Instant now) {
+        Competition created = db.inTransaction(c -> {
+            Competition made = insert(c, settings, bundleDir, now);
+            AuditLog.record(c, made.id(), actor, "create", detail, null, now);
+            return made;
+        });
+        db.durable();
+        return created;
+    }
+
+    private static Competition insert(Connection c, CompetitionSettings settings, Path bundleDir, Instant now)
+            throws SQLException {
         String slug = settings.slug();
         String title = settings.title();
         ZoneId zone = settings.timeZone();
         int dailyLimit = settings.dailyLimit();
         Instant deadline = settings.deadline();
         int finalSelections = settings.finalSelections();
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO competitions (slug, title, bundle_dir,"
-                    + " time_zone, daily_limit, deadline_ms, private_revealed, created_ms, final_selections)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, slug);
-                ps.setString(2, title);
-                ps.setString(3, bundleDir.toAbsolutePath().toString());
-                ps.setString(4, zone.getId());
-                ps.setInt(5, dailyLimit);
-                if (deadline == null) {
-                    ps.setNull(6, Types.BIGINT);
-                } else {
-                    ps.setLong(6, deadline.toEpochMilli());
-                }
-                ps.setLong(7, now.toEpochMilli());
-                ps.setInt(8, finalSelections);
-                ps.executeUpdate();
-                long id;
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-                ThresholdRepository.addDefaults(c, id, now);
-                return new Competition(id, slug, title, bundleDir.toAbsolutePath(), zone, dailyLimit, deadline, false,
-                        now, finalSelections);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO competitions (slug, title, bundle_dir,"
+                + " time_zone, daily_limit, deadline_ms, private_revealed, created_ms, final_selections)"
+                + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, slug);
+            ps.setString(2, title);
+            ps.setString(3, bundleDir.toAbsolutePath().toString());
+            ps.setString(4, zone.getId());
+            ps.setInt(5, dailyLimit);
+            if (deadline == null) {
+                ps.setNull(6, Types.BIGINT);
+            } else {
+                ps.setLong(6, deadline.toEpochMilli());
             }
-        });
+            ps.setLong(7, now.toEpochMilli());
+            ps.setInt(8, finalSelections);
+            ps.executeUpdate();
+            long id;
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            ThresholdRepository.addDefaults(c, id, now);
+            return new Competition(id, slug, title, bundleDir.toAbsolutePath(), zone, dailyLimit, deadline, false,
+                    now, finalSelections);
+        }
     }
 
     /** The first competition created: the default one, which the routes without a slug serve. */

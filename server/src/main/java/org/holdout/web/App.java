@@ -21,11 +21,14 @@ import org.holdout.account.AccountService;
 import org.holdout.account.LoginThrottle;
 import org.holdout.config.ServerConfig;
 import org.holdout.competition.Competition;
+import org.holdout.competition.BundleInstall;
+import org.holdout.competition.CompetitionCreation;
 import org.holdout.competition.CompetitionHandlers;
 import org.holdout.competition.CompetitionRepository;
 import org.holdout.competition.CompetitionService;
 import org.holdout.competition.FloorsCache;
 import org.holdout.competition.StaffHandlers;
+import org.holdout.competition.StagedUploads;
 import org.holdout.db.Database;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.LeaderboardHandlers;
@@ -54,6 +57,7 @@ public final class App implements AutoCloseable {
     private final ThresholdService thresholds;
     private final BaselineTraining training;
     private final FloorsCache floors = new FloorsCache();
+    private final CompetitionCreation creation;
 
     private App(ServerConfig config, Database db, Clock clock) {
         this.config = config;
@@ -80,10 +84,12 @@ public final class App implements AutoCloseable {
         StaffHandlers staff = new StaffHandlers(competitions, clock, floors, submissionRepo, accountRepo,
                 new ThresholdSection(thresholds, training, floors));
         ThresholdHandlers thresholdHandlers = new ThresholdHandlers(thresholds, training, uploads, staff);
+        creation = new CompetitionCreation(new BundleInstall(competitions.repository(), config.dataDir()),
+                new StagedUploads(config.dataDir(), StagedUploads.DEFAULT_MAX_BYTES), floors, clock);
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
                 new SubmissionHandlers(submissions, uploads, leaderboard),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
-                new AuditHandlers(new AuditLog(db)));
+                new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {
@@ -188,6 +194,7 @@ public final class App implements AutoCloseable {
             LOG.warn("{} submission(s) left half-done by a crash were decided before listening", recovered);
         }
         submissions.pruneRefused(null);
+        creation.removeLeftovers();
         javalin.start();
         floors.start(allCompetitions());
         return this;
@@ -228,6 +235,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        creation.close();
         training.close();
         floors.close();
         javalin.stop();

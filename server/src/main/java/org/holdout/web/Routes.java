@@ -29,7 +29,8 @@ public final class Routes {
 
     public static List<Route> all(AccountHandlers account, CompetitionHandlers competition,
                                   SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
-                                  ThresholdHandlers thresholds, AuditHandlers audit) {
+                                  ThresholdHandlers thresholds, AuditHandlers audit,
+                                  CompetitionCreationHandlers creation) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -38,6 +39,12 @@ public final class Routes {
                 r(GET, "/account", account::accountPage, STUDENT, STAFF),
                 r(POST, "/account/token", account::regenerateToken, STUDENT, STAFF),
                 r(POST, "/account/password", account::changePassword, STUDENT, STAFF),
+                r(GET, "/staff/competitions/new", creation::page, STAFF),
+                r(POST, "/staff/competitions/new", creation::createForm, STAFF),
+                r(GET, "/staff/competitions/jobs/{id}", creation::jobPage, STAFF),
+                r(PUT, "/api/staff/staging/{name}", creation::stage, STAFF),
+                r(POST, "/api/staff/competitions", creation::createApi, STAFF),
+                r(GET, "/api/staff/competitions/jobs/{id}", creation::jobApi, STAFF),
 
                 c(GET, "/", competition::home, STUDENT, STAFF),
                 c(GET, "/data", competition::data, STUDENT, STAFF),

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
 public class CompetitionCommand implements Callable<Integer> {
     static final String IN_USE_ADVICE = ". The competition commands write into the database directly: stop the"
             + " server (Ctrl+C), run this command, then start the server again.";
+    /** Who the audit log names for a competition created here. */
+    static final String ACTOR = "command line";
 
     @Spec
     CommandSpec spec;
@@ -93,7 +95,7 @@ public class CompetitionCommand implements Callable<Integer> {
                 BundleInstall install = new BundleInstall(new CompetitionRepository(db), config.dataDir());
                 Competition c;
                 try {
-                    c = install.create(bundle, settings, Clock.systemUTC().instant());
+                    c = install.create(bundle, settings, ACTOR, Clock.systemUTC().instant());
                 } catch (BundleInstall.Refused e) {
                     err.println("error: " + e.getMessage() + "; no competition was created");
                     return ExitCodes.REJECTED;

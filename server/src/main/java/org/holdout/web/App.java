@@ -26,6 +26,8 @@ import org.holdout.competition.CompetitionHandlers;
 import org.holdout.competition.CompetitionRepository;
 import org.holdout.competition.CompetitionService;
 import org.holdout.competition.FloorsCache;
+import org.holdout.competition.MemberRepository;
+import org.holdout.competition.SettingsService;
 import org.holdout.competition.StaffHandlers;
 import org.holdout.db.Database;
 import org.holdout.leaderboard.BaselineRepository;
@@ -59,7 +61,8 @@ public final class App implements AutoCloseable {
         this.config = config;
         AccountRepository accountRepo = new AccountRepository(db);
         accounts = new AccountService(accountRepo, clock);
-        competitions = new CompetitionService(new CompetitionRepository(db), config.rulesFile());
+        MemberRepository members = new MemberRepository(db);
+        competitions = new CompetitionService(new CompetitionRepository(db), members, config.rulesFile());
         UploadStore store = new UploadStore(config.uploadDir());
         Solutions solutions = new Solutions();
         SubmissionRepository submissionRepo = new SubmissionRepository(db);
@@ -75,12 +78,13 @@ public final class App implements AutoCloseable {
         Access access = new Access(accounts);
         LoginThrottle throttle = new LoginThrottle(config.loginFreeFailures(), config.loginMaxDelay(),
                 config.loginFailuresPerAddress(), config.loginWindow(), clock);
-        CompetitionScope scope = new CompetitionScope(competitions.repository());
+        CompetitionScope scope = new CompetitionScope(competitions);
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
                 new SubmissionHandlers(submissions, uploads, leaderboard),
                 new LeaderboardHandlers(leaderboard),
                 new StaffHandlers(competitions, baselines, training, floors, submissionRepo, accountRepo, uploads),
-                new AuditHandlers(new AuditLog(db)));
+                new AuditHandlers(new AuditLog(db)),
+                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {

@@ -28,7 +28,7 @@ public final class Routes {
 
     public static List<Route> all(AccountHandlers account, CompetitionHandlers competition,
                                   SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
-                                  AuditHandlers audit) {
+                                  AuditHandlers audit, SettingsHandlers settings) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -54,6 +54,8 @@ public final class Routes {
                 c(POST, "/staff/reveal", staff::revealForm, STAFF),
                 c(POST, "/staff/deadline", staff::deadlineForm, STAFF),
                 c(GET, "/staff/audit", audit::page, STAFF),
+                c(GET, "/staff/settings", settings::page, STAFF),
+                c(POST, "/staff/settings", settings::form, STAFF),
 
                 c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -62,6 +64,8 @@ public final class Routes {
                 c(GET, "/api/staff/baselines", staff::baselinesApi, STAFF),
                 c(GET, "/api/staff/floors", staff::floorsApi, STAFF),
                 c(GET, "/api/staff/audit", audit::api, STAFF),
+                c(GET, "/api/staff/settings", settings::api, STAFF),
+                c(PUT, "/api/staff/settings", settings::apiPut, STAFF),
                 c(POST, "/api/staff/baselines/{tier}", staff::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", staff::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,20 +28,21 @@ public final class MemberRepository implements CompetitionEntry.Roster {
         return db.withConnection(c -> has(c, competitionId, accountId));
     }
 
-    /** The usernames on a competition's roster, in order. */
+    /** The usernames on a competition's roster, ignoring case in order (the same on every database). */
     public List<String> usernames(long competitionId) {
         return db.withConnection(c -> usernames(c, competitionId));
     }
 
     static List<String> usernames(Connection c, long competitionId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT a.username FROM competition_members m JOIN accounts a"
-                + " ON a.id = m.account_id WHERE m.competition_id = ? ORDER BY a.username")) {
+                + " ON a.id = m.account_id WHERE m.competition_id = ?")) {
             ps.setLong(1, competitionId);
             try (ResultSet rs = ps.executeQuery()) {
                 List<String> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }
+                out.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
                 return out;
             }
         }

@@ -74,7 +74,7 @@ public final class SettingsHandlers {
     }
 
     public void api(Context ctx) {
-        ctx.json(json(competitions.repository().byId(Web.competition(ctx).id()).orElseThrow()));
+        ctx.json(json(Web.competition(ctx)));
     }
 
     /**

@@ -66,6 +66,11 @@ public final class CompetitionScope {
             if (slug == null && all.size() > 1 && ctx.path().equals("/")) {
                 return;
             }
+            Map<String, Object> layout = ctx.attribute(Web.LAYOUT);
+            if (layout != null) {
+                layout.put("siteTitle", "Holdout");
+                layout.put("base", null);
+            }
             throw new NotFoundResponse(slug == null ? "There is no such page." : "There is no competition \""
                     + shortened(slug) + "\".");
         }

@@ -79,7 +79,9 @@ class RosterTest {
             assertThat(SettingsTest.put(ta, "/api/staff/settings", "{\"restricted\":true}").statusCode())
                     .isEqualTo(200);
             for (String p : PAGES) {
-                assertThat(bob.get(p.isEmpty() ? "/" : p).statusCode()).as(p).isEqualTo(404);
+                HttpResponse<String> off = bob.get(p.isEmpty() ? "/" : p);
+                assertThat(off.statusCode()).as(p).isEqualTo(404);
+                assertThat(off.body()).as(p).doesNotContain("Tiny test competition");
                 assertThat(bob.get("/c/tiny" + p).statusCode()).as(p).isEqualTo(404);
             }
             for (String p : API) {

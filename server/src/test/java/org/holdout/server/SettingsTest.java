@@ -117,6 +117,11 @@ class SettingsTest {
             HttpResponse<String> page = ta.get("/staff/settings");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("value=\"Tiny test competition\"", "value=\"Asia/Taipei\"");
+            assertThat(page.body()).contains("<script src=\"/static/settings.js\" defer></script>", "id=\"preview-slot\"");
+            HttpResponse<String> script = ta.get("/static/settings.js");
+            assertThat(script.statusCode()).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+            assertThat(script.body()).contains("getElementById('rules-preview')", "'preview', '1'");
 
             Map<String, String> form = new LinkedHashMap<>();
             form.put("title", "Renamed");

@@ -42,7 +42,11 @@ public final class SettingsHandlers {
                 : "Saved: " + saved + " change(s), each in the audit log.");
     }
 
-    /** Saves the form, or with {@code preview} shows the rules as they would look and saves nothing. */
+    /**
+     * Saves the fields that differ from what the page showed (one left as shown is neither checked nor saved, so a value
+     * set elsewhere stays exactly as it is), or with {@code preview} shows the rules as they would look and saves
+     * nothing.
+     */
     public void form(Context ctx) {
         Competition c = Web.competition(ctx);
         Map<String, String> typed = new HashMap<>();
@@ -56,11 +60,13 @@ public final class SettingsHandlers {
             render(ctx, c, typed, Map.of(), competitions.previewHtml(c, typed.get(Setting.RULES.field())), null);
             return;
         }
+        Map<String, String> shown = current(c);
         Map<Setting, String> given = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
-            String v = typed.get(s.field());
-            given.put(s, s == Setting.DEADLINE && v != null && c.deadline() != null && v.equals(localDeadline(c))
-                    ? c.deadline().toString() : v == null ? "" : v);
+            String v = typed.get(s.field()) == null ? "" : typed.get(s.field());
+            if (!v.equals(shown.get(s.field()))) {
+                given.put(s, v);
+            }
         }
         SettingsService.Outcome outcome = settings.save(c, new SettingsService.Request(given,
                 typed.get(SettingsService.RESTRICTED) != null, usernames(typed.get(SettingsService.ROSTER_ADD)),

@@ -116,7 +116,7 @@ class SettingsTest {
             assertThat(ta.get("/staff").body()).contains("/staff/settings");
             HttpResponse<String> page = ta.get("/staff/settings");
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("value=\"Tiny test competition\"", "value=\"Asia/Taipei\"");
+            assertThat(page.body()).contains("value=\"Tiny test competition\"", "value=\"Asia/Taipei\"", "the rules file of the server or");
             assertThat(page.body()).contains("<script src=\"/static/settings.js\" defer></script>", "id=\"preview-slot\"");
             HttpResponse<String> script = ta.get("/static/settings.js");
             assertThat(script.statusCode()).isEqualTo(200);
@@ -158,6 +158,29 @@ class SettingsTest {
             assertThat(server.competition().timeZone().getId()).isEqualTo("UTC");
             assertThat(server.competition().rulesMd()).isEqualTo("# Preview me\n\n*{{daily_limit}}* uploads <b>bold</b>");
             assertThat(ta.follow(ta.postForm("/staff/settings", form, true)).body()).contains("Nothing was changed.");
+        }
+    }
+
+    @Test
+    void theFormChecksAndSavesOnlyWhatWasChanged(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            server.addCompetition("zero", "Created with no uploads", 0);
+            Client ta = server.login("ta", Role.STAFF);
+            assertThat(put(ta, "/api/staff/c/zero/settings", "{\"deadline\":\"2026-06-01T23:59:59.250+08:00\"}")
+                    .statusCode()).isEqualTo(200);
+            ta.get("/c/zero/staff/settings");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("title", "Renamed");
+            form.put("rulesMarkdown", "");
+            form.put("timeZone", "Asia/Taipei");
+            form.put("dailyLimit", "0");
+            form.put("deadline", "2026-06-01T23:59:59.250");
+            form.put("finalSelections", "2");
+            HttpResponse<String> r = ta.postForm("/c/zero/staff/settings", form, true);
+            assertThat(r.statusCode()).as("a daily limit of 0 set elsewhere is left alone").isEqualTo(303);
+            assertThat(ta.follow(r).body()).contains("Saved: 1 change(s)");
+            assertThat(server.competition("zero").dailyLimit()).isZero();
+            assertThat(server.competition("zero").deadline()).isEqualTo(Instant.parse("2026-06-01T15:59:59.250Z"));
         }
     }
 

@@ -3,6 +3,7 @@ package org.holdout.competition;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * What a competition's settings may be, checked all at once: a title of 1-{@value #MAX_TITLE} characters, rules Markdown
  * of at most {@value #MAX_RULES} characters (blank: the rules file or the built-in text), a time zone {@link ZoneId}
  * knows (a region like {@code Asia/Taipei}, {@code UTC}, or an offset like {@code +08:00} or {@code UTC+8}), a daily
- * limit of 1-{@value #MAX_DAILY_LIMIT}, a deadline {@link DeadlineInput} reads (blank: none) that
+ * limit of 1-{@value #MAX_DAILY_LIMIT}, a deadline {@link DeadlineInput} reads (blank: none; kept to the millisecond) that
  * {@link CompetitionService#cannotSetDeadline} allows, and 1-{@value #MAX_FINAL_SELECTIONS} final selections.
  */
 public final class SettingsRules {
@@ -119,6 +120,7 @@ public final class SettingsRules {
         Instant at;
         try {
             at = DeadlineInput.parse(text, c.timeZone());
+            at = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
             throw new IllegalArgumentException(m.startsWith("The deadline") ? m : "The deadline " + m);

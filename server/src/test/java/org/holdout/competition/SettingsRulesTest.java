@@ -51,6 +51,12 @@ class SettingsRulesTest {
     }
 
     @Test
+    void aDeadlineIsKeptToTheMillisecondAsTheDatabaseStoresIt() {
+        assertThat(SettingsRules.check(competition(null, false), typed(Setting.DEADLINE, "2026-06-01T00:00:00.1239Z"),
+                NOW).values()).containsEntry(Setting.DEADLINE, Instant.parse("2026-06-01T00:00:00.123Z"));
+    }
+
+    @Test
     void timeZonesAreRegionsUtcOrOffsets() {
         assertThat(SettingsRules.timeZone("Asia/Taipei")).isEqualTo(ZoneId.of("Asia/Taipei"));
         assertThat(SettingsRules.timeZone("UTC")).isEqualTo(ZoneId.of("UTC"));

@@ -7,10 +7,12 @@ import java.time.ZonedDateTime;
 
 /**
  * One competition: its bundle folder, the time zone its days are counted in, the daily limit, the deadline
- * (null = open), whether the private leaderboard has been revealed, and how many final selections a student makes.
+ * (null = open), whether the private leaderboard has been revealed, how many final selections a student makes, its own
+ * rules Markdown (null: the rules file or the built-in text), and whether only its roster (and staff) may enter it.
  */
 public record Competition(long id, String slug, String title, Path bundleDir, ZoneId timeZone, int dailyLimit,
-                          Instant deadline, boolean privateRevealed, Instant created, int finalSelections) {
+                          Instant deadline, boolean privateRevealed, Instant created, int finalSelections,
+                          String rulesMd, boolean restricted) {
     public static final int DEFAULT_FINAL_SELECTIONS = 2;
 
     public boolean closedAt(Instant t) {

@@ -30,7 +30,7 @@ public final class CompetitionHandlers {
         this.clock = clock;
     }
 
-    /** {@code /}: the list of competitions when there are several, else the only one's overview. */
+    /** {@code /}: the list of the competitions the caller may enter when there are several, else the only one's overview. */
     public void home(Context ctx) {
         if (CompetitionScope.named(ctx)) {
             overview(ctx);
@@ -43,7 +43,7 @@ public final class CompetitionHandlers {
         }
         Instant now = clock.instant();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Competition c : all) {
+        for (Competition c : competitions.enterable(Web.account(ctx))) {
             Map<String, Object> row = new HashMap<>();
             row.put("href", "/c/" + c.slug());
             row.put("title", c.title());

@@ -10,7 +10,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.holdout.audit.AuditLog;
 import org.holdout.db.Database;
@@ -19,7 +22,7 @@ import org.holdout.threshold.ThresholdRepository;
 /** The competitions table. */
 public final class CompetitionRepository {
     private static final String SELECT = "SELECT id, slug, title, bundle_dir, time_zone, daily_limit, deadline_ms,"
-            + " private_revealed, created_ms, final_selections";
+            + " private_revealed, created_ms, final_selections, rules_md, restricted";
     private final Database db;
 
     public CompetitionRepository(Database db) {
@@ -79,7 +82,7 @@ public final class CompetitionRepository {
             }
             ThresholdRepository.addDefaults(c, id, now);
             return new Competition(id, slug, title, bundleDir.toAbsolutePath(), zone, dailyLimit, deadline, false,
-                    now, finalSelections);
+                    now, finalSelections, null, false);
         }
     }
 
@@ -143,27 +146,97 @@ public final class CompetitionRepository {
 
     /** Moves the deadline ({@code null}: none), audited as {@code actor}'s action in the same transaction. */
     public void setDeadline(long id, Instant deadline, String actor, Instant at) {
-        db.inTransaction(c -> {
-            Long before;
-            try (PreparedStatement ps = c.prepareStatement("SELECT deadline_ms FROM competitions WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    before = rs.next() ? (Long) rs.getObject(1, Long.class) : null;
-                }
+        Map<Setting, Object> values = new EnumMap<>(Setting.class);
+        values.put(Setting.DEADLINE, deadline);
+        db.inTransaction(c -> applySettings(c, id, values, actor, null, at));
+    }
+
+    /**
+     * Sets the settings in {@code values} (null: no rules of its own, no deadline) in the caller's transaction, each
+     * that changes with an audit entry "before -> after" as {@code actor}'s action with {@code reason}.
+     *
+     * @return the audit details of the changes, none when every value was already so
+     */
+    static List<String> applySettings(Connection c, long id, Map<Setting, Object> values, String actor, String reason,
+                                      Instant at) throws SQLException {
+        Competition before = locked(c, id);
+        List<String> changes = new ArrayList<>();
+        for (Map.Entry<Setting, Object> e : values.entrySet()) {
+            Setting s = e.getKey();
+            Object old = s.of(before);
+            Object now = e.getValue();
+            if (Objects.equals(old, now)) {
+                continue;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET deadline_ms = ? WHERE id = ?")) {
-                if (deadline == null) {
-                    ps.setNull(1, Types.BIGINT);
-                } else {
-                    ps.setLong(1, deadline.toEpochMilli());
-                }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET " + column(s) + " = ? WHERE id = ?")) {
+                bind(ps, s, now);
                 ps.setLong(2, id);
                 ps.executeUpdate();
             }
-            AuditLog.record(c, id, actor, "deadline", "deadline " + (before == null ? "none" : Instant.ofEpochMilli(before))
-                    + " -> " + (deadline == null ? "none" : deadline), null, at);
-            return null;
-        });
+            String detail = s.change(old, now);
+            AuditLog.record(c, id, actor, s.action(), detail, reason, at);
+            changes.add(detail);
+        }
+        return changes;
+    }
+
+    /**
+     * Restricts the competition to its roster, or opens it to every account, in the caller's transaction; audited as
+     * {@code restrict} or {@code open} when it changes.
+     *
+     * @return whether it changed
+     */
+    static boolean setRestricted(Connection c, long id, boolean restricted, String actor, String reason, Instant at)
+            throws SQLException {
+        if (locked(c, id).restricted() == restricted) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET restricted = ? WHERE id = ?")) {
+            ps.setBoolean(1, restricted);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        AuditLog.record(c, id, actor, restricted ? "restrict" : "open", restricted
+                ? "restricted to its roster" : "open to every account", reason, at);
+        return true;
+    }
+
+    /** The competition's row, locked until the caller's transaction ends. */
+    private static Competition locked(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " FROM competitions WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no competition with id " + id);
+                }
+                return map(rs);
+            }
+        }
+    }
+
+    private static String column(Setting s) {
+        return switch (s) {
+            case TITLE -> "title";
+            case RULES -> "rules_md";
+            case TIME_ZONE -> "time_zone";
+            case DAILY_LIMIT -> "daily_limit";
+            case DEADLINE -> "deadline_ms";
+            case FINAL_SELECTIONS -> "final_selections";
+        };
+    }
+
+    private static void bind(PreparedStatement ps, Setting s, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(1, s == Setting.DEADLINE ? Types.BIGINT : Types.VARCHAR);
+        } else if (v instanceof Instant i) {
+            ps.setLong(1, i.toEpochMilli());
+        } else if (v instanceof ZoneId z) {
+            ps.setString(1, z.getId());
+        } else if (v instanceof Integer n) {
+            ps.setInt(1, n);
+        } else {
+            ps.setString(1, (String) v);
+        }
     }
 
     private static Competition map(ResultSet rs) throws SQLException {
@@ -172,6 +245,6 @@ public final class CompetitionRepository {
         return new Competition(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                 Path.of(rs.getString("bundle_dir")), ZoneId.of(rs.getString("time_zone")), rs.getInt("daily_limit"),
                 dl, rs.getBoolean("private_revealed"), Instant.ofEpochMilli(rs.getLong("created_ms")),
-                rs.getInt("final_selections"));
+                rs.getInt("final_selections"), rs.getString("rules_md"), rs.getBoolean("restricted"));
     }
 }

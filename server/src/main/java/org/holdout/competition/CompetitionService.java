@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.holdout.account.Account;
 import org.holdout.bundle.Bundle;
 
 /** The competitions this server runs, their rules page and the files students may download. */
@@ -18,10 +19,12 @@ public final class CompetitionService {
             java.util.List.of(Bundle.TRAIN, Bundle.TEST, Bundle.SAMPLE_SUBMISSION, "starter-kit.zip");
 
     private final CompetitionRepository repository;
+    private final MemberRepository members;
     private final Path rulesFile;
 
-    public CompetitionService(CompetitionRepository repository, Path rulesFile) {
+    public CompetitionService(CompetitionRepository repository, MemberRepository members, Path rulesFile) {
         this.repository = repository;
+        this.members = members;
         this.rulesFile = rulesFile;
     }
 
@@ -33,6 +36,16 @@ public final class CompetitionService {
     public Competition current() {
         return repository.first().orElseThrow(() -> new IllegalStateException(
                 "no competition in the database; 'holdout serve' creates the default one"));
+    }
+
+    /** Whether {@code who} may enter {@code c}: {@link CompetitionEntry}. */
+    public boolean mayEnter(Account who, Competition c) {
+        return CompetitionEntry.mayEnter(who, c, members);
+    }
+
+    /** The competitions {@code who} may enter, the default first. */
+    public java.util.List<Competition> enterable(Account who) {
+        return repository.all().stream().filter(c -> mayEnter(who, c)).toList();
     }
 
     public boolean isDefault(Competition c) {
@@ -77,23 +90,34 @@ public final class CompetitionService {
         return out;
     }
 
-    /** The rules as safe HTML: rules.md if present, else the built-in text; raw HTML in the Markdown is escaped. */
+    /**
+     * The rules as safe HTML: the competition's own Markdown if staff set it, else rules.md if present, else the
+     * built-in text; {@code {{daily_limit}}} and {@code {{time_zone}}} filled in, raw HTML escaped, unsafe links dropped.
+     */
     public String rulesHtml(Competition c) {
-        String md;
-        try {
-            if (rulesFile != null && Files.isRegularFile(rulesFile)) {
-                md = Files.readString(rulesFile, StandardCharsets.UTF_8);
-            } else {
-                try (InputStream in = CompetitionService.class.getResourceAsStream("/default-rules.md")) {
-                    md = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return previewHtml(c, c.rulesMd());
+    }
+
+    /** The rules page {@code c} would show with {@code markdown} as its own rules (blank: the file or built-in text). */
+    public String previewHtml(Competition c, String markdown) {
+        String md = markdown == null || markdown.isBlank() ? sharedRules() : markdown;
         md = md.replace("{{daily_limit}}", String.valueOf(c.dailyLimit()))
                 .replace("{{time_zone}}", c.timeZone().getId());
         return HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build()
                 .render(Parser.builder().build().parse(md));
+    }
+
+    /** rules.md if present, else the built-in text. */
+    private String sharedRules() {
+        try {
+            if (rulesFile != null && Files.isRegularFile(rulesFile)) {
+                return Files.readString(rulesFile, StandardCharsets.UTF_8);
+            }
+            try (InputStream in = CompetitionService.class.getResourceAsStream("/default-rules.md")) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

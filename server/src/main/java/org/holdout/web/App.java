@@ -27,6 +27,8 @@ import org.holdout.competition.CompetitionHandlers;
 import org.holdout.competition.CompetitionRepository;
 import org.holdout.competition.CompetitionService;
 import org.holdout.competition.FloorsCache;
+import org.holdout.competition.MemberRepository;
+import org.holdout.competition.SettingsService;
 import org.holdout.competition.StaffHandlers;
 import org.holdout.competition.StagedUploads;
 import org.holdout.db.Database;
@@ -63,7 +65,8 @@ public final class App implements AutoCloseable {
         this.config = config;
         AccountRepository accountRepo = new AccountRepository(db);
         accounts = new AccountService(accountRepo, clock);
-        competitions = new CompetitionService(new CompetitionRepository(db), config.rulesFile());
+        MemberRepository members = new MemberRepository(db);
+        competitions = new CompetitionService(new CompetitionRepository(db), members, config.rulesFile());
         UploadStore store = new UploadStore(config.uploadDir());
         Solutions solutions = new Solutions();
         SubmissionRepository submissionRepo = new SubmissionRepository(db);
@@ -80,7 +83,7 @@ public final class App implements AutoCloseable {
         Access access = new Access(accounts);
         LoginThrottle throttle = new LoginThrottle(config.loginFreeFailures(), config.loginMaxDelay(),
                 config.loginFailuresPerAddress(), config.loginWindow(), clock);
-        CompetitionScope scope = new CompetitionScope(competitions.repository());
+        CompetitionScope scope = new CompetitionScope(competitions);
         StaffHandlers staff = new StaffHandlers(competitions, clock, floors, submissionRepo, accountRepo,
                 new ThresholdSection(thresholds, training, floors));
         ThresholdHandlers thresholdHandlers = new ThresholdHandlers(thresholds, training, uploads, staff);
@@ -89,7 +92,8 @@ public final class App implements AutoCloseable {
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
                 new SubmissionHandlers(submissions, uploads, leaderboard),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
-                new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config));
+                new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
+                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {

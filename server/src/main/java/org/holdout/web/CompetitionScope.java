@@ -6,22 +6,24 @@ import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 import org.holdout.competition.Competition;
-import org.holdout.competition.CompetitionRepository;
+import org.holdout.competition.CompetitionService;
 
 /**
  * Which competition a request is about, resolved once before its handler runs: {@code /c/{slug}/…},
  * {@code /api/c/{slug}/…} and {@code /api/staff/c/{slug}/…} name it; the same routes without a slug serve the
- * default competition (the first created). Also decides where the page's links lead ({@link Web#base}): within the
- * competition being viewed, and to the routes without a slug only while the server has just one competition.
+ * default competition (the first created). A competition the caller may not enter ({@link CompetitionService#mayEnter})
+ * answers 404 as if it did not exist, except the landing page at {@code /}, which lists only those they may enter. Also
+ * decides where the page's links lead ({@link Web#base}): within the competition being viewed, and to the routes
+ * without a slug only while the server has just one competition.
  */
 public final class CompetitionScope {
     public static final String SLUG = "slug";
     private static final String API = "/api/";
     private static final String STAFF_API = "/api/staff/";
 
-    private final CompetitionRepository competitions;
+    private final CompetitionService competitions;
 
-    public CompetitionScope(CompetitionRepository competitions) {
+    public CompetitionScope(CompetitionService competitions) {
         this.competitions = competitions;
     }
 
@@ -51,7 +53,7 @@ public final class CompetitionScope {
 
     private void resolve(Context ctx) {
         String slug = ctx.pathParamMap().get(SLUG);
-        List<Competition> all = competitions.all();
+        List<Competition> all = competitions.repository().all();
         Competition c;
         if (slug == null) {
             c = all.stream().findFirst().orElseThrow(() -> new IllegalStateException(
@@ -59,6 +61,18 @@ public final class CompetitionScope {
         } else {
             c = all.stream().filter(x -> x.slug().equals(slug)).findFirst().orElseThrow(() -> new NotFoundResponse(
                     "There is no competition \"" + shortened(slug) + "\"."));
+        }
+        if (!competitions.mayEnter(Web.account(ctx), c)) {
+            if (slug == null && all.size() > 1 && ctx.path().equals("/")) {
+                return;
+            }
+            Map<String, Object> layout = ctx.attribute(Web.LAYOUT);
+            if (layout != null) {
+                layout.put("siteTitle", "Holdout");
+                layout.put("base", null);
+            }
+            throw new NotFoundResponse(slug == null ? "There is no such page." : "There is no competition \""
+                    + shortened(slug) + "\".");
         }
         String base = slug == null && all.size() == 1 ? "" : "/c/" + c.slug();
         ctx.attribute(Web.COMPETITION, c);

@@ -30,7 +30,7 @@ public final class Routes {
     public static List<Route> all(AccountHandlers account, CompetitionHandlers competition,
                                   SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
                                   ThresholdHandlers thresholds, AuditHandlers audit,
-                                  CompetitionCreationHandlers creation) {
+                                  CompetitionCreationHandlers creation, SettingsHandlers settings) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -64,6 +64,8 @@ public final class Routes {
                 c(POST, "/staff/reveal", staff::revealForm, STAFF),
                 c(POST, "/staff/deadline", staff::deadlineForm, STAFF),
                 c(GET, "/staff/audit", audit::page, STAFF),
+                c(GET, "/staff/settings", settings::page, STAFF),
+                c(POST, "/staff/settings", settings::form, STAFF),
 
                 c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -77,6 +79,8 @@ public final class Routes {
                 c(GET, "/api/staff/baselines", thresholds::baselinesApi, STAFF),
                 c(GET, "/api/staff/floors", staff::floorsApi, STAFF),
                 c(GET, "/api/staff/audit", audit::api, STAFF),
+                c(GET, "/api/staff/settings", settings::api, STAFF),
+                c(PUT, "/api/staff/settings", settings::apiPut, STAFF),
                 c(POST, "/api/staff/baselines/{tier}", thresholds::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", thresholds::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),

@@ -473,11 +473,11 @@ class BackupTest {
 
     /** A copy of the zip with one entry's text changed (the zip itself stays valid; only the manifest can tell). */
     /** The columns later migrations added, which a backup of schema version 2 does not have. */
-    private static final Map<String, String> AFTER_V2 = Map.of("submissions", "bytes_kept", "accounts",
-            "username_lower", "competitions", "final_selections");
-
-    /** The tables later migrations added, which a backup of schema version 2 does not have. */
-    private static final List<String> TABLES_AFTER_V2 = List.of("audit_log", "thresholds", "threshold_history");
+    private static final Map<String, List<String>> AFTER_V2 = Map.of("submissions", List.of("bytes_kept"),
+            "accounts", List.of("username_lower"), "competitions", List.of("final_selections", "rules_md", "restricted"));
+    /** The tables of V3 and later migrations, not in a backup of schema version 2. */
+    private static final List<String> TABLES_AFTER_V2 = List.of("audit_log", "competition_members", "thresholds",
+            "threshold_history");
 
     /**
      * The backup as a server at schema version 2 would have written it: without the columns and tables of V3 and
@@ -497,52 +497,23 @@ class BackupTest {
         }
         var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(entries.get(Backup.MANIFEST));
         manifest.put("schema_version", "2");
-        for (Map.Entry<String, String> drop : AFTER_V2.entrySet()) {
-            String table = "db/" + drop.getKey() + ".jsonl";
-            StringBuilder rewritten = new StringBuilder();
-            int dropped = -1;
-            for (String line : new String(entries.get(table), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = json.readTree(line);
-                if (dropped < 0) {
-                    var columns = (com.fasterxml.jackson.databind.node.ArrayNode) node.get("columns");
-                    for (int i = 0; i < columns.size(); i++) {
-                        if (columns.get(i).get("name").asText().equals(drop.getValue())) {
-                            dropped = i;
-                        }
-                    }
-                    assertThat(dropped).as(drop.getValue() + " in " + line).isNotNegative();
-                    columns.remove(dropped);
-                } else {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) node).remove(dropped);
-                }
-                rewritten.append(json.writeValueAsString(node)).append('\n');
-            }
-            byte[] bytes = rewritten.toString().getBytes(StandardCharsets.UTF_8);
-            entries.put(table, bytes);
-            for (JsonNode t : manifest.get("tables")) {
-                if (t.get("name").asText().equals(drop.getKey())) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) t.get("columns")).remove(dropped);
-                }
-            }
-            ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("entries").get(table))
-                    .put("sha256", java.util.HexFormat.of().formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
-                    .put("size", bytes.length);
-        }
-        entries.put("db/baselines.jsonl", baselinesOfV2(json, entries.get("db/thresholds.jsonl")));
+        byte[] baselinesOfV2 = baselinesOfV2(json, entries.get("db/thresholds.jsonl"));
         var tables = (com.fasterxml.jackson.databind.node.ArrayNode) manifest.get("tables");
-        for (int i = tables.size() - 1; i >= 0; i--) {
-            String name = tables.get(i).get("name").asText();
-            if (TABLES_AFTER_V2.contains(name)) {
-                tables.remove(i);
-                ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("entries")).remove("db/" + name
-                        + ".jsonl");
-                entries.remove("db/" + name + ".jsonl");
+        for (String table : TABLES_AFTER_V2) {
+            entries.remove("db/" + table + ".jsonl");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("entries")).remove("db/" + table + ".jsonl");
+            for (int i = tables.size() - 1; i >= 0; i--) {
+                if (tables.get(i).get("name").asText().equals(table)) {
+                    tables.remove(i);
+                }
             }
         }
+        for (Map.Entry<String, List<String>> drops : AFTER_V2.entrySet()) {
+            for (String column : drops.getValue()) {
+                dropColumn(json, entries, manifest, drops.getKey(), column);
+            }
+        }
+        entries.put("db/baselines.jsonl", baselinesOfV2);
         String[] header = new String(entries.get("db/baselines.jsonl"), StandardCharsets.UTF_8).split("\n");
         var baselines = tables.addObject().put("name", "baselines").put("entry", "db/baselines.jsonl")
                 .put("rows", header.length - 1);
@@ -594,6 +565,45 @@ class BackupTest {
             out.append(json.writeValueAsString(values)).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Removes {@code column} from the rows of {@code table} and from the manifest, with its new hash and size. */
+    private static void dropColumn(ObjectMapper json, Map<String, byte[]> entries,
+                                   com.fasterxml.jackson.databind.node.ObjectNode manifest, String table,
+                                   String column) throws Exception {
+        String entry = "db/" + table + ".jsonl";
+        StringBuilder rewritten = new StringBuilder();
+        int dropped = -1;
+        for (String line : new String(entries.get(entry), StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = json.readTree(line);
+            if (dropped < 0) {
+                var columns = (com.fasterxml.jackson.databind.node.ArrayNode) node.get("columns");
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).get("name").asText().equals(column)) {
+                        dropped = i;
+                    }
+                }
+                assertThat(dropped).as(column + " in " + line).isNotNegative();
+                columns.remove(dropped);
+            } else {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node).remove(dropped);
+            }
+            rewritten.append(json.writeValueAsString(node)).append('\n');
+        }
+        byte[] bytes = rewritten.toString().getBytes(StandardCharsets.UTF_8);
+        entries.put(entry, bytes);
+        for (JsonNode t : manifest.get("tables")) {
+            if (t.get("name").asText().equals(table)) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) t.get("columns")).remove(dropped);
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("entries").get(entry))
+                .put("sha256", java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+                .put("size", bytes.length);
     }
 
     static Path rewrite(Path zip, Path out, String entry, UnaryOperator<String> change) throws IOException {

@@ -18,7 +18,8 @@ import org.holdout.web.App;
 public final class TestServer implements AutoCloseable {
     public final Path dir;
     public final MutableClock clock;
-    public final ServerConfig config;
+    public ServerConfig config;
+    private final Map<String, String> settings;
     public Database db;
     public App app;
     public Competition competition;
@@ -33,6 +34,7 @@ public final class TestServer implements AutoCloseable {
         s.put("rules.file", dir.resolve("no-rules.md").toString());
         s.putAll(TestDatabase.settings(dir));
         s.putAll(settings);
+        this.settings = s;
         this.config = ServerConfig.of(s);
         Path bundle = TinyCompetition.write(dir.resolve("bundle"));
         db = Database.open(config);
@@ -83,6 +85,14 @@ public final class TestServer implements AutoCloseable {
         db.close();
         db = Database.open(config);
         app = App.create(config, db, clock).start();
+    }
+
+    /** {@link #restart()} with these configuration values changed (the same database and folders). */
+    public void restart(Map<String, String> changed) {
+        Map<String, String> s = new HashMap<>(settings);
+        s.putAll(changed);
+        config = ServerConfig.of(s);
+        restart();
     }
 
     @Override

@@ -19,6 +19,10 @@ import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
 import org.holdout.account.Role;
 import org.holdout.cli.ExitCodes;
+import org.holdout.competition.Competition;
+import org.holdout.competition.CompetitionRepository;
+import org.holdout.competition.MemberRepository;
+import org.holdout.competition.SettingsService;
 import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
 import picocli.CommandLine.Command;
@@ -36,6 +40,8 @@ public class UsersCommand implements Callable<Integer> {
     /** Roster problems printed at most; the count of the rest follows. */
     static final int MAX_PROBLEMS = 20;
     /** Appended to {@link Database.InUseException}'s message: the users commands write the database directly. */
+    /** Who the audit log names for a change made with these commands. */
+    static final String ACTOR = "command line";
     static final String IN_USE_ADVICE = ". The users commands write into the database directly: stop the server"
             + " (Ctrl+C), run this command, then start the server again.";
 
@@ -131,7 +137,9 @@ public class UsersCommand implements Callable<Integer> {
         "Adds the students of a roster CSV with the header username,display_name,email[,password][,role].",
         "Existing usernames (in any case) are skipped; generated passwords are printed once, or written to"
             + " --passwords-out.",
-        "The whole file is checked first: if any line is refused, nothing is imported."})
+        "The whole file is checked first: if any line is refused, nothing is imported.",
+        "With --competition, every account of the file (new or existing) is put on that competition's roster, and the"
+            + " competition is restricted to its roster: other students no longer see it."})
     static class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -142,6 +150,9 @@ public class UsersCommand implements Callable<Integer> {
         @Option(names = "--passwords-out", paramLabel = "FILE", description = "Write username,password of the new"
                 + " accounts to this file (readable by you only) instead of printing them.")
         Path passwordsOut;
+        @Option(names = "--competition", paramLabel = "SLUG", description = "Put the accounts on this competition's"
+                + " roster and restrict it to its roster.")
+        String competition;
 
         @Override
         public Integer call() throws IOException {
@@ -171,6 +182,15 @@ public class UsersCommand implements Callable<Integer> {
             }
             return withDatabase(options, spec, db -> {
                 AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
+                Competition target = null;
+                if (competition != null) {
+                    target = new CompetitionRepository(db).bySlug(competition).orElse(null);
+                    if (target == null) {
+                        err.println("error: --competition " + competition + ": there is no such competition ('holdout"
+                                + " competition list' shows them); nothing was imported");
+                        return ExitCodes.USAGE;
+                    }
+                }
                 List<String> generated = new ArrayList<>();
                 int added = 0;
                 int skipped = 0;
@@ -199,6 +219,20 @@ public class UsersCommand implements Callable<Integer> {
                     return failure instanceof IllegalArgumentException ? ExitCodes.INVALID_INPUT : ExitCodes.INTERNAL;
                 }
                 report(out, added, skipped, generated);
+                if (target != null) {
+                    SettingsService settings = new SettingsService(db, new MemberRepository(db),
+                            accounts.repository(), Clock.systemUTC());
+                    List<String> usernames = checked.entries().stream().map(Roster.Entry::username).toList();
+                    SettingsService.Outcome o = settings.save(target, new SettingsService.Request(Map.of(), true,
+                            usernames, List.of(), "holdout users import " + roster.getFileName()), ACTOR);
+                    if (!o.ok()) {
+                        err.println("error: the roster of " + target.slug() + " was not changed: "
+                                + String.join(" ", o.problems().values()));
+                        return ExitCodes.INTERNAL;
+                    }
+                    out.println("The roster of " + target.slug() + " has " + settings.roster(target).size()
+                            + " account(s); only they (and staff) may enter it.");
+                }
                 return ExitCodes.OK;
             });
         }

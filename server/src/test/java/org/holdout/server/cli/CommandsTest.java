@@ -34,7 +34,7 @@ class CommandsTest {
     /** Each data folder's database ({@link TestDatabase}), made on first use: one per test. */
     private static final Map<Path, Map<String, String>> DATABASES = new ConcurrentHashMap<>();
 
-    private static Map<String, String> database(Path dir) {
+    static Map<String, String> database(Path dir) {
         return DATABASES.computeIfAbsent(dir, TestDatabase::settings);
     }
 

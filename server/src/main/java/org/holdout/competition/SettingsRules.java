@@ -1,0 +1,141 @@
+package org.holdout.competition;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a competition's settings may be, checked all at once: a title of 1-{@value #MAX_TITLE} characters, rules Markdown
+ * of at most {@value #MAX_RULES} characters (blank: the rules file or the built-in text), a time zone {@link ZoneId}
+ * knows (a region like {@code Asia/Taipei}, {@code UTC}, or an offset like {@code +08:00} or {@code UTC+8}), a daily
+ * limit of 1-{@value #MAX_DAILY_LIMIT}, a deadline {@link DeadlineInput} reads (blank: none; kept to the millisecond) that
+ * {@link CompetitionService#cannotSetDeadline} allows, and 1-{@value #MAX_FINAL_SELECTIONS} final selections.
+ */
+public final class SettingsRules {
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_RULES = 100_000;
+    public static final int MAX_DAILY_LIMIT = 1000;
+    public static final int MAX_FINAL_SELECTIONS = 20;
+    private static final int MAX_ZONE = 64;
+    private static final int SHOWN = 60;
+
+    private SettingsRules() {
+    }
+
+    /**
+     * The checked values (null values: no rules of its own, no deadline), or a message naming the setting and what is
+     * wrong for every value that does not fit.
+     */
+    public record Checked(Map<Setting, Object> values, Map<Setting, String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Checks what staff typed for the settings of {@code c} (a setting left out stays as it is). A deadline without an
+     * offset is read in the time zone the competition has now, the one its settings page shows.
+     */
+    public static Checked check(Competition c, Map<Setting, String> typed, Instant now) {
+        Map<Setting, Object> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> problems = new LinkedHashMap<>();
+        for (Map.Entry<Setting, String> e : typed.entrySet()) {
+            Setting s = e.getKey();
+            String text = e.getValue() == null ? "" : e.getValue();
+            try {
+                values.put(s, switch (s) {
+                    case TITLE -> title(text);
+                    case RULES -> rules(text);
+                    case TIME_ZONE -> timeZone(text);
+                    case DAILY_LIMIT -> whole(s, text, 1, MAX_DAILY_LIMIT);
+                    case DEADLINE -> deadline(c, text, now);
+                    case FINAL_SELECTIONS -> whole(s, text, 1, MAX_FINAL_SELECTIONS);
+                });
+            } catch (IllegalArgumentException problem) {
+                problems.put(s, problem.getMessage());
+            }
+        }
+        return new Checked(problems.isEmpty() ? values : Map.of(), problems);
+    }
+
+    static String title(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("The title is empty; it must have 1 to " + MAX_TITLE + " characters.");
+        }
+        if (t.length() > MAX_TITLE) {
+            throw new IllegalArgumentException("The title has " + t.length() + " characters; at most " + MAX_TITLE
+                    + " are allowed.");
+        }
+        return t;
+    }
+
+    /** The Markdown with line ends as {@code \n} (browsers send a text area's as CRLF), or null when blank. */
+    static String rules(String text) {
+        String md = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (md.isBlank()) {
+            return null;
+        }
+        if (md.length() > MAX_RULES) {
+            throw new IllegalArgumentException("The rules have " + String.format("%,d", md.length())
+                    + " characters; at most " + String.format("%,d", MAX_RULES) + " are allowed.");
+        }
+        return md;
+    }
+
+    static ZoneId timeZone(String text) {
+        String t = text.strip();
+        try {
+            if (!t.isEmpty() && t.length() <= MAX_ZONE) {
+                return ZoneId.of(t);
+            }
+        } catch (DateTimeException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("The time zone " + (t.isEmpty() ? "is empty" : "\"" + shown(t)
+                + "\" is not one") + ": use a region like Asia/Taipei or Europe/Berlin, UTC, or an offset like +08:00.");
+    }
+
+    static int whole(Setting s, String text, int min, int max) {
+        String t = text.strip();
+        int n;
+        try {
+            n = Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(s.label() + " " + (t.isEmpty() ? "is empty" : "\"" + shown(t)
+                    + "\" is not a whole number") + "; it must be from " + min + " to " + max + ".");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(s.label() + " is " + n + "; it must be from " + min + " to " + max + ".");
+        }
+        return n;
+    }
+
+    static Instant deadline(Competition c, String text, Instant now) {
+        Instant at;
+        try {
+            at = DeadlineInput.parse(text, c.timeZone());
+            at = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.startsWith("The deadline") ? m : "The deadline " + m);
+        }
+        if (!Objects.equals(at, c.deadline())) {
+            String refusal = CompetitionService.cannotSetDeadline(c, at, now);
+            if (refusal != null) {
+                throw new IllegalArgumentException("The deadline " + (at == null ? "cannot be removed"
+                        : "cannot move to " + at) + ". " + refusal);
+            }
+        }
+        return at;
+    }
+
+    private static String shown(String t) {
+        return t.length() <= SHOWN ? t : t.substring(0, SHOWN) + "…";
+    }
+}

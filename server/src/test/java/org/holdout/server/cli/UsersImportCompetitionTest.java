@@ -52,7 +52,7 @@ class UsersImportCompetitionTest {
             assertThat(hw2.restricted()).isTrue();
             assertThat(new MemberRepository(db).usernames(hw2.id())).containsExactly("ann", "Bob");
             assertThat(new AuditLog(db).forCompetition(hw2.id(), 10)).extracting(e -> e.action() + " " + e.actor())
-                    .containsExactlyInAnyOrder("restrict command line", "roster command line");
+                    .containsExactlyInAnyOrder("create command line", "restrict command line", "roster command line");
         }
 
         CommandsTest.Run again = CommandsTest.run(new UsersCommand(), "users", "import", roster.toString(),

@@ -1,10 +1,9 @@
 package org.holdout.account;
 
-import io.javalin.security.RouteRole;
 import java.util.Locale;
 
 /** Who may call a route. ANYONE needs no login; STAFF is never implied by STUDENT, and vice versa. */
-public enum Role implements RouteRole {
+public enum Role {
     ANYONE, STUDENT, STAFF;
 
     public String id() {

@@ -51,7 +51,7 @@ final class Sql {
             return DriverManager.getConnection(url, config.databaseUser(), config.databasePassword());
         } catch (SQLException e) {
             if (e.getErrorCode() == H2_ALREADY_OPEN) {
-                throw new Database.InUseException(config, e);
+                throw new Database.InUseException(config.database(), e);
             }
             if (mustExist && (e.getErrorCode() == H2_NOT_FOUND || e.getErrorCode() == H2_NOT_FOUND_IF_EXISTS)) {
                 throw new BackupException(BackupException.Kind.BAD_FILE, "there is no database at "

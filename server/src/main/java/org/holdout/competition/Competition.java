@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * One competition: its bundle folder, the time zone its days are counted in, the daily limit, the deadline
@@ -14,6 +16,7 @@ public record Competition(long id, String slug, String title, Path bundleDir, Zo
                           Instant deadline, boolean privateRevealed, Instant created, int finalSelections,
                           String rulesMd, boolean restricted) {
     public static final int DEFAULT_FINAL_SELECTIONS = 2;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm O", Locale.ROOT);
 
     public boolean closedAt(Instant t) {
         return deadline != null && !t.isBefore(deadline);
@@ -28,6 +31,11 @@ public record Competition(long id, String slug, String title, Path bundleDir, Zo
     public Instant dayEnd(Instant t) {
         ZonedDateTime start = t.atZone(timeZone).toLocalDate().plusDays(1).atStartOfDay(timeZone);
         return start.toInstant();
+    }
+
+    /** {@code t} as staff and students read it: minutes, in the competition's time zone, with its offset. */
+    public String format(Instant t) {
+        return TIME.format(t.atZone(timeZone));
     }
 
     public Path file(String name) {

@@ -63,7 +63,7 @@ public final class CompetitionService {
         }
         if (!c.closedAt(now)) {
             return "The private scores can be revealed only after the deadline, "
-                    + org.holdout.submission.SubmissionService.format(c.deadline(), c)
+                    + c.format(c.deadline())
                     + "; until then students can still upload.";
         }
         return null;

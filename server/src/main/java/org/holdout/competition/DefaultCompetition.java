@@ -12,7 +12,6 @@ import org.holdout.bundle.BundleAssembly;
 import org.holdout.bundle.BundleWriter;
 import org.holdout.bundle.FashionMnist;
 import org.holdout.bundle.Progress;
-import org.holdout.config.ServerConfig;
 
 /** The competition {@code holdout serve} creates on first start: Fashion-MNIST, built into the data folder. */
 public final class DefaultCompetition {
@@ -31,18 +30,23 @@ public final class DefaultCompetition {
         }
     }
 
-    public static String missingMessage(Path dir) {
+    /** Where the default competition comes from, and the settings it starts with. */
+    public record Source(Path dataDir, Path fashionMnistDir, String fashionMnistVariable, java.time.ZoneId timeZone,
+                         int dailyLimit) {
+    }
+
+    public static String missingMessage(Path dir, String variable) {
         return "The Fashion-MNIST data is missing (looked for " + String.join(", ", IDX_FILES) + " in " + dir + ").\n"
                 + "Install it with:\n"
                 + "    sudo ./holdout setup\n"
                 + "or:\n"
                 + "    sudo apt-get install dataset-fashion-mnist\n"
-                + "or put the four files in a folder and set " + ServerConfig.envName("fashion.mnist")
+                + "or put the four files in a folder and set " + variable
                 + "=<folder>. Nothing was installed.";
     }
 
     /** The existing competition, or a new one built from Fashion-MNIST. */
-    public static Competition ensure(ServerConfig config, CompetitionRepository competitions, Clock clock,
+    public static Competition ensure(Source config, CompetitionRepository competitions, Clock clock,
                                      Consumer<String> say) throws IOException, DataMissingException {
         var existing = competitions.first();
         if (existing.isPresent()) {
@@ -52,7 +56,7 @@ public final class DefaultCompetition {
         if (!Files.isRegularFile(bundleDir.resolve(Bundle.MANIFEST))) {
             for (String f : IDX_FILES) {
                 if (!Files.isRegularFile(config.fashionMnistDir().resolve(f))) {
-                    throw new DataMissingException(missingMessage(config.fashionMnistDir()));
+                    throw new DataMissingException(missingMessage(config.fashionMnistDir(), config.fashionMnistVariable()));
                 }
             }
             Files.createDirectories(bundleDir.getParent());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
+import org.holdout.db.Database;
 import org.holdout.submission.UploadPolicy;
 
 /**
@@ -55,6 +56,10 @@ public record ServerConfig(
         "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file", "behind.proxy",
         "login.free.failures", "login.max.delay.minutes", "login.failures.per.address", "login.window.minutes",
         "uploads.in.flight.per.student", "refused.keep.days", "refused.keep.mb.per.student", "refused.keep.mb"};
+
+    public Database.Settings database() {
+        return new Database.Settings(databaseUrl, databaseUser, databasePassword);
+    }
 
     public static ServerConfig defaults() {
         return from(new Properties());

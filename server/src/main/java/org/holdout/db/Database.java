@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.holdout.config.ServerConfig;
 
 /** The connection pool, migrated to the newest schema on open. */
 public final class Database implements AutoCloseable {
@@ -19,7 +18,11 @@ public final class Database implements AutoCloseable {
         this.durable = new DurableCommits(embeddedH2 ? this::checkpointSync : () -> { });
     }
 
-    public static Database open(ServerConfig config) {
+    /** Where the database is and how to log in to it. */
+    public record Settings(String databaseUrl, String databaseUser, String databasePassword) {
+    }
+
+    public static Database open(Settings config) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.databaseUrl());
         hc.setUsername(config.databaseUser());
@@ -127,7 +130,7 @@ public final class Database implements AutoCloseable {
      * process at a time use it, so the {@code users} commands cannot write while the server runs.
      */
     public static final class InUseException extends RuntimeException {
-        public InUseException(ServerConfig config, Throwable cause) {
+        public InUseException(Settings config, Throwable cause) {
             super("the database " + config.databaseUrl().replaceFirst(";.*", "") + " is in use by another process, most likely a"
                     + " running 'holdout serve' with the same data folder (one process at a time can open it)", cause);
         }

@@ -22,7 +22,6 @@ import org.holdout.threshold.ThresholdRepository;
 
 /** The public leaderboard: each student's best public score, ties to the earlier submission, thresholds among them. */
 public final class Leaderboard {
-    private static final Map<Double, String> FORMATTED = new ConcurrentHashMap<>();
     /** Higher public score first; of equal scores the earlier submission. */
     private static final Comparator<SubmissionRepository.BoardEntry> EARLIER_BEST_FIRST =
             Comparator.<SubmissionRepository.BoardEntry>comparingDouble(s -> -s.publicAuc())
@@ -42,16 +41,6 @@ public final class Leaderboard {
         this.submissions = submissions;
         this.accounts = accounts;
         this.thresholds = thresholds;
-    }
-
-    public static String fiveDecimals(Double v) {
-        if (v == null) {
-            return "";
-        }
-        if (FORMATTED.size() > 100_000) {
-            FORMATTED.clear();
-        }
-        return FORMATTED.computeIfAbsent(v, x -> String.format(Locale.ROOT, "%.5f", x));
     }
 
     /** A submission this process has just scored and committed: on the board at once. */

@@ -1,6 +1,7 @@
 package org.holdout.leaderboard;
 
 import java.time.Instant;
+import org.holdout.submission.ScoreText;
 
 /**
  * One line of the public board: a student (rank, entries, last submission) or a threshold (rank null, its name in
@@ -14,10 +15,10 @@ public record LeaderboardRow(Integer rank, String name, String username, String 
     }
 
     public String publicText() {
-        return Leaderboard.fiveDecimals(publicScore);
+        return ScoreText.fiveDecimals(publicScore);
     }
 
     public String privateText() {
-        return Leaderboard.fiveDecimals(privateScore);
+        return ScoreText.fiveDecimals(privateScore);
     }
 }

@@ -14,7 +14,7 @@ public record StudentSubmission(long id, String fileName, Instant received, Stri
 
     public static StudentSubmission of(Submission s, boolean privateRevealed) {
         return new StudentSubmission(s.id(), s.fileName(), s.received(), s.state().name().toLowerCase(
-                java.util.Locale.ROOT), s.publicAuc(), org.holdout.leaderboard.Leaderboard.fiveDecimals(s.publicAuc()),
+                java.util.Locale.ROOT), s.publicAuc(), ScoreText.fiveDecimals(s.publicAuc()),
                 privateRevealed && s.state() == SubmissionState.SCORED ? s.privateAuc() : null, s.message());
     }
 }

@@ -2,8 +2,6 @@ package org.holdout.submission;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubmissionService {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm O", Locale.ROOT);
     static final String NOT_STORED = "The server stopped before this file was safely stored, so it was not scored"
             + " and does not count against your limit. Please upload it again.";
     static final String NOT_SCORED = "The server could not score this file; staff have been told."
@@ -253,11 +250,11 @@ public final class SubmissionService {
     public static String limitMessage(Competition competition, Instant now) {
         return "Daily limit reached: you have used all " + competition.dailyLimit() + " submissions of "
                 + now.atZone(competition.timeZone()).toLocalDate() + " (" + competition.timeZone().getId()
-                + "); the count resets at " + format(competition.dayEnd(now), competition) + ".";
+                + "); the count resets at " + competition.format(competition.dayEnd(now)) + ".";
     }
 
     static String deadlineMessage(Competition competition) {
-        return "The competition closed at " + format(competition.deadline(), competition)
+        return "The competition closed at " + competition.format(competition.deadline())
                 + "; uploads are no longer accepted.";
     }
 
@@ -270,11 +267,6 @@ public final class SubmissionService {
         int used = repository.countScored(competition.id(), accountId, competition.dayStart(now),
                 competition.dayEnd(now));
         return new Quota(used, competition.dailyLimit(), competition.dayEnd(now));
-    }
-
-    public static String format(Instant t, Competition competition) {
-        ZonedDateTime z = t.atZone(competition.timeZone());
-        return TIME.format(z);
     }
 
     static String cleanName(String name) {

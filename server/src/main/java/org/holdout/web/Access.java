@@ -4,11 +4,11 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
-import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
@@ -38,7 +38,7 @@ public final class Access {
     }
 
     public void check(Context ctx) {
-        Set<RouteRole> roles = ctx.routeRoles();
+        Set<Role> roles = ctx.routeRoles().stream().map(r -> ((RoutedRole) r).role()).collect(Collectors.toSet());
         if (roles.isEmpty()) {
             throw new ForbiddenResponse("This address is not open to anyone.");
         }

@@ -23,7 +23,7 @@ public final class AuditHandlers {
         Competition c = Web.competition(ctx);
         List<Map<String, Object>> rows = log.forCompetition(c.id(), SHOWN).stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>(json(e));
-            m.put("atText", SubmissionService.format(e.at(), c));
+            m.put("atText", c.format(e.at()));
             return m;
         }).toList();
         Map<String, Object> model = new LinkedHashMap<>();

@@ -12,12 +12,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Set;
-import org.holdout.account.AccountHandlers;
 import org.holdout.account.Role;
-import org.holdout.competition.CompetitionHandlers;
-import org.holdout.competition.StaffHandlers;
-import org.holdout.leaderboard.LeaderboardHandlers;
-import org.holdout.submission.SubmissionHandlers;
 
 /**
  * Every route of the server and who may call it: the one table {@link Access} checks against. A competition's

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.holdout.competition.Competition;
-import org.holdout.competition.StaffHandlers;
 import org.holdout.scoring.SubmissionRejectedException;
 import org.holdout.threshold.Threshold;
 import org.holdout.threshold.ThresholdChange;

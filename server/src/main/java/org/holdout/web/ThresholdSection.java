@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.holdout.submission.ScoreText;
 import org.holdout.competition.Competition;
 import org.holdout.competition.FloorsCache;
-import org.holdout.competition.StaffPageSection;
 import org.holdout.floors.CalibrationFloors;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.submission.SubmissionService;
@@ -41,12 +41,12 @@ public final class ThresholdSection implements StaffPageSection {
         for (Threshold t : thresholds.all(c.id())) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", t.name());
-            row.put("publicText", Leaderboard.fiveDecimals(t.publicScore()));
-            row.put("privateText", Leaderboard.fiveDecimals(t.privateScore()));
+            row.put("publicText", ScoreText.fiveDecimals(t.publicScore()));
+            row.put("privateText", ScoreText.fiveDecimals(t.privateScore()));
             row.put("pointsPublic", pointsText(t.pointsPublic()));
             row.put("pointsPrivate", pointsText(t.pointsPrivate()));
             row.put("source", t.source() == null ? "not set" : t.source());
-            row.put("updated", SubmissionService.format(t.updated(), c));
+            row.put("updated", c.format(t.updated()));
             row.put("warning", t.publicScore() == null ? null : belowFloor(t.publicScore(), floorList));
             row.put("history", thresholds.history(c.id(), t.name()).stream().map(h -> historyLine(h, c)).toList());
             rows.add(row);
@@ -65,14 +65,14 @@ public final class ThresholdSection implements StaffPageSection {
     }
 
     private static String historyLine(ThresholdChange h, Competition c) {
-        return SubmissionService.format(h.at(), c) + " · " + h.actor() + " · " + h.action() + ": public "
+        return c.format(h.at()) + " · " + h.actor() + " · " + h.action() + ": public "
                 + text(h.publicScore()) + ", private " + text(h.privateScore()) + ", points "
                 + pointsText(h.pointsPublic()) + " / " + pointsText(h.pointsPrivate())
                 + (h.source() == null ? "" : " (" + h.source() + ")");
     }
 
     private static String text(Double score) {
-        return score == null ? "none" : Leaderboard.fiveDecimals(score);
+        return score == null ? "none" : ScoreText.fiveDecimals(score);
     }
 
     static String pointsText(double p) {
@@ -83,7 +83,7 @@ public final class ThresholdSection implements StaffPageSection {
     static String belowFloor(double publicScore, List<CalibrationFloors.Floor> floors) {
         return floors.stream().max(Comparator.comparingDouble(CalibrationFloors.Floor::publicAuc))
                 .filter(best -> publicScore < best.publicAuc())
-                .map(best -> "below the " + best.id() + " floor " + Leaderboard.fiveDecimals(best.publicAuc())
+                .map(best -> "below the " + best.id() + " floor " + ScoreText.fiveDecimals(best.publicAuc())
                         + ": a trivial method beats this threshold")
                 .orElse(null);
     }

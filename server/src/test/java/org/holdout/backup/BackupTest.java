@@ -211,7 +211,7 @@ class BackupTest {
         Path target = dir.resolve("used");
         Map<String, String> settings = TestDatabase.settings(target);
         new TestServer(target, settings).close();
-        Database db = Database.open(config(target, settings));
+        Database db = Database.open(config(target, settings).database());
         Map<String, List<Map<String, Object>>> before;
         try {
             before = rows(db);
@@ -226,7 +226,7 @@ class BackupTest {
                 "a new data folder", "nothing was changed").doesNotContain("Exception", "\tat ");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(target.resolve("competitions")).doesNotExist();
-        db = Database.open(config(target, settings));
+        db = Database.open(config(target, settings).database());
         try {
             assertThat(rows(db)).isEqualTo(before);
         } finally {
@@ -259,7 +259,7 @@ class BackupTest {
         Map<String, String> migratedSettings = TestDatabase.settings(migrated);
         Restore.Summary r = Restore.run(config(migrated, migratedSettings), older, Progress.NONE, w -> { });
         assertThat(r.schemaVersion()).isEqualTo("2");
-        Database db = Database.open(config(migrated, migratedSettings));
+        Database db = Database.open(config(migrated, migratedSettings).database());
         try (Connection c = db.connection()) {
             assertThat(Sql.schemaVersion(c)).isEqualTo(Sql.newestMigration(config(migrated, migratedSettings)));
             Map<String, List<Map<String, Object>>> expected = source.rows();
@@ -391,7 +391,7 @@ class BackupTest {
                 assertThat(r.rows().get("accounts") - r.rows().get("submissions")).isBetween(0L, 1L);
                 assertThat(r.rows().get("submissions")).isBetween(previous, (long) uploaded);
                 previous = r.rows().get("submissions");
-                Database db = Database.open(config(target, settings));
+                Database db = Database.open(config(target, settings).database());
                 try {
                     List<Map<String, Object>> subs = rows(db).get("submissions");
                     UploadStore store = new UploadStore(config(target, settings).uploadDir());

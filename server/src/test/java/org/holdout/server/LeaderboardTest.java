@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.holdout.submission.ScoreText;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
 import org.holdout.leaderboard.Leaderboard;
@@ -221,7 +222,7 @@ class LeaderboardTest {
                 m.put("username", row.get("username").isNull() ? null : row.get("username").asText());
                 m.put("baseline", row.get("baseline").isNull() ? null : row.get("baseline").asText());
                 m.put("publicScore", row.get("publicScore").asDouble());
-                m.put("publicScoreText", Leaderboard.fiveDecimals(row.get("publicScore").asDouble()));
+                m.put("publicScoreText", ScoreText.fiveDecimals(row.get("publicScore").asDouble()));
                 m.put("entries", row.get("entries").asInt());
                 m.put("lastSubmission", row.get("lastSubmission").isNull() ? null : row.get("lastSubmission").asText());
                 rows.add(m);

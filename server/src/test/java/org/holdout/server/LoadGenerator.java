@@ -198,7 +198,7 @@ public final class LoadGenerator {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
 
-            try (Database db = Database.open(ServerConfig.of(Map.of("data.dir", dir.toString())))) {
+            try (Database db = Database.open(ServerConfig.of(Map.of("data.dir", dir.toString())).database())) {
                 long inDb = db.withConnection(c -> {
                     try (var ps = c.prepareStatement("SELECT COUNT(*) FROM submissions WHERE state = 'SCORED'");
                          var rs = ps.executeQuery()) {

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.holdout.account.Role;
-import org.holdout.leaderboard.Leaderboard;
+import org.holdout.submission.ScoreText;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionState;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class RevealPagesTest {
             ann.uploadApi("bad.csv", TinyCompetition.missingId());
             List<String> privates = server.app.submissions().repository().ofCompetition(server.competition().id())
                     .stream().filter(s -> s.state() == SubmissionState.SCORED).map(Submission::privateAuc)
-                    .map(Leaderboard::fiveDecimals).toList();
+                    .map(ScoreText::fiveDecimals).toList();
             assertThat(privates).hasSize(2);
 
             String before = ann.get("/submissions").body();

@@ -37,7 +37,7 @@ public final class TestServer implements AutoCloseable {
         this.settings = s;
         this.config = ServerConfig.of(s);
         Path bundle = TinyCompetition.write(dir.resolve("bundle"));
-        db = Database.open(config);
+        db = Database.open(config.database());
         CompetitionRepository repo = new CompetitionRepository(db);
         competition = repo.first().orElseGet(() -> repo.insert("tiny", "Tiny test competition", bundle,
                 ZoneId.of(config.timeZone().getId()), config.dailyLimit(), null, clock.instant()));
@@ -83,7 +83,7 @@ public final class TestServer implements AutoCloseable {
     public void restart() {
         app.close();
         db.close();
-        db = Database.open(config);
+        db = Database.open(config.database());
         app = App.create(config, db, clock).start();
     }
 

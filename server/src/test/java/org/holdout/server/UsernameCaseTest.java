@@ -52,7 +52,7 @@ class UsernameCaseTest {
                 }
             }
         }
-        try (Database db = Database.open(config)) {
+        try (Database db = Database.open(config.database())) {
             AccountService accounts = new AccountService(new org.holdout.account.AccountRepository(db),
                     java.time.Clock.systemUTC());
             for (String name : new String[] {"Alice", "alice", "ALICE"}) {

@@ -107,7 +107,7 @@ public class CompetitionCommand implements Callable<Integer> {
                 out.println("Created the competition " + c.slug() + " (\"" + c.title() + "\") with the bundle in "
                         + c.bundleDir() + ".");
                 out.println("Daily limit " + c.dailyLimit() + " (days in " + c.timeZone().getId() + "), deadline "
-                        + (c.deadline() == null ? "none" : SubmissionService.format(c.deadline(), c)) + ", "
+                        + (c.deadline() == null ? "none" : c.format(c.deadline())) + ", "
                         + c.finalSelections() + " final selection(s). Its pages are at /c/" + c.slug()
                         + "/ once the server runs.");
                 return ExitCodes.OK;

@@ -75,7 +75,7 @@ public class ServeCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Database db;
         try {
-            db = Database.open(config);
+            db = Database.open(config.database());
         } catch (Database.InUseException e) {
             err.println("holdout: " + e.getMessage() + "; is this server already running?");
             err.flush();
@@ -86,7 +86,9 @@ public class ServeCommand implements Callable<Integer> {
             try {
                 org.holdout.competition.CompetitionRepository competitions =
                         new org.holdout.competition.CompetitionRepository(db);
-                competition = DefaultCompetition.ensure(config, competitions, clock, line -> {
+                competition = DefaultCompetition.ensure(new DefaultCompetition.Source(config.dataDir(),
+                        config.fashionMnistDir(), ServerConfig.envName("fashion.mnist"), config.timeZone(),
+                        config.dailyLimit()), competitions, clock, line -> {
                     out.println(line);
                     out.flush();
                 });

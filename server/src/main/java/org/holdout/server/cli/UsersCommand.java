@@ -80,7 +80,7 @@ public class UsersCommand implements Callable<Integer> {
         if (config == null) {
             return ExitCodes.INVALID_INPUT;
         }
-        try (Database db = Database.open(config)) {
+        try (Database db = Database.open(config.database())) {
             return work.run(config, db);
         } catch (Database.InUseException e) {
             err.println("error: " + e.getMessage() + inUseAdvice);

@@ -284,7 +284,7 @@ class CommandsTest {
             throws Exception {
         org.holdout.config.ServerConfig config = org.holdout.config.ServerConfig.of(
                 java.util.Map.of("data.dir", dir.toString()));
-        try (org.holdout.db.Database db = org.holdout.db.Database.open(config)) {
+        try (org.holdout.db.Database db = org.holdout.db.Database.open(config.database())) {
             db.withConnection(c -> c.createStatement().executeUpdate("CREATE TRIGGER fail_on_r02 BEFORE INSERT ON"
                     + " accounts FOR EACH ROW CALL '" + FailOnR02.class.getName() + "'"));
         }
@@ -429,7 +429,7 @@ class CommandsTest {
             if (i == 1) {
                 // what a staff settings change leaves in the database
                 try (org.holdout.db.Database db = org.holdout.db.Database.open(
-                        org.holdout.config.ServerConfig.of(settings))) {
+                        org.holdout.config.ServerConfig.of(settings).database())) {
                     db.withConnection(c -> {
                         try (java.sql.Statement st = c.createStatement()) {
                             return st.executeUpdate("UPDATE competitions SET daily_limit = 7,"

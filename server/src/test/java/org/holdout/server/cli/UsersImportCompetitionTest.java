@@ -47,7 +47,7 @@ class UsersImportCompetitionTest {
 
         Map<String, String> settings = new HashMap<>(CommandsTest.database(data));
         settings.put("data.dir", data.toString());
-        try (Database db = Database.open(ServerConfig.of(settings))) {
+        try (Database db = Database.open(ServerConfig.of(settings).database())) {
             Competition hw2 = new CompetitionRepository(db).bySlug("hw2").orElseThrow();
             assertThat(hw2.restricted()).isTrue();
             assertThat(new MemberRepository(db).usernames(hw2.id())).containsExactly("ann", "Bob");

@@ -1,6 +1,7 @@
-package org.holdout.competition;
+package org.holdout.web;
 
 import java.util.Map;
+import org.holdout.competition.Competition;
 
 /** A part of the staff page that another package fills in: its entries of the page's model, its forms' notices. */
 public interface StaffPageSection {

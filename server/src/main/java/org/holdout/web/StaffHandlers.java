@@ -1,4 +1,4 @@
-package org.holdout.competition;
+package org.holdout.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,14 +12,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.holdout.submission.ScoreText;
 import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
+import org.holdout.competition.Competition;
+import org.holdout.competition.CompetitionService;
+import org.holdout.competition.DeadlineInput;
+import org.holdout.competition.FloorsCache;
 import org.holdout.floors.CalibrationFloors;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionService;
-import org.holdout.web.Web;
 
 /** The staff page and API: deadline, reveal, calibration floors, the latest submissions; other sections fill in theirs. */
 public final class StaffHandlers {
@@ -91,23 +95,23 @@ public final class StaffHandlers {
             Map<String, Object> r = new HashMap<>();
             r.put("id", s.id());
             r.put("who", names.getOrDefault(s.accountId(), "?"));
-            r.put("time", SubmissionService.format(s.received(), c));
+            r.put("time", c.format(s.received()));
             r.put("file", s.fileName());
             r.put("state", s.state().label());
-            r.put("publicText", Leaderboard.fiveDecimals(s.publicAuc()));
-            r.put("privateText", Leaderboard.fiveDecimals(s.privateAuc()));
+            r.put("publicText", ScoreText.fiveDecimals(s.publicAuc()));
+            r.put("privateText", ScoreText.fiveDecimals(s.privateAuc()));
             r.put("message", s.message() == null ? "" : s.message());
             recent.add(r);
         }
         Map<String, Object> m = new HashMap<>();
         m.put("competition", c);
-        m.put("deadline", c.deadline() == null ? "none" : SubmissionService.format(c.deadline(), c));
+        m.put("deadline", c.deadline() == null ? "none" : c.format(c.deadline()));
         m.put("deadlineInput", c.deadline() == null ? "" : java.time.LocalDateTime.ofInstant(c.deadline(),
                 c.timeZone()).toString());
         section.fill(c, m);
         m.put("floors", floorList.stream().map(f -> Map.of("label", f.label(), "id", f.id(),
-                "publicText", Leaderboard.fiveDecimals(f.publicAuc()),
-                "privateText", Leaderboard.fiveDecimals(f.privateAuc()))).toList());
+                "publicText", ScoreText.fiveDecimals(f.publicAuc()),
+                "privateText", ScoreText.fiveDecimals(f.privateAuc()))).toList());
         m.put("floorsStatus", floorState instanceof FloorsCache.Failed f ? "The floors could not be computed: "
                 + f.message() : floorState instanceof FloorsCache.Computing ? "The floors are being computed…" : null);
         m.put("recent", recent);

@@ -1,4 +1,4 @@
-package org.holdout.submission;
+package org.holdout.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -10,11 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.holdout.submission.ScoreText;
 import org.holdout.account.Account;
 import org.holdout.competition.Competition;
 import org.holdout.leaderboard.Leaderboard;
-import org.holdout.web.Uploads;
-import org.holdout.web.Web;
+import org.holdout.submission.ScoreChart;
+import org.holdout.submission.StudentSubmission;
+import org.holdout.submission.Submission;
+import org.holdout.submission.SubmissionService;
+import org.holdout.submission.SubmissionState;
 
 /** The submit and my-submissions pages, and the submissions API. */
 public final class SubmissionHandlers {
@@ -76,7 +80,7 @@ public final class SubmissionHandlers {
         List<StudentSubmission> list = mine(c, me);
         Map<Long, String> privateText = new HashMap<>();
         for (StudentSubmission s : list) {
-            privateText.put(s.id(), org.holdout.leaderboard.Leaderboard.fiveDecimals(s.privateScore()));
+            privateText.put(s.id(), ScoreText.fiveDecimals(s.privateScore()));
         }
         m.put("submissions", list);
         m.put("chart", list.stream().anyMatch(s -> s.publicScore() != null));
@@ -162,8 +166,8 @@ public final class SubmissionHandlers {
         Map<String, Object> m = new HashMap<>();
         SubmissionService.Quota q = submissions.quota(c, me);
         m.put("quota", q);
-        m.put("resetsAt", SubmissionService.format(q.resetsAt(), c));
-        m.put("deadline", c.deadline() == null ? null : SubmissionService.format(c.deadline(), c));
+        m.put("resetsAt", c.format(q.resetsAt()));
+        m.put("deadline", c.deadline() == null ? null : c.format(c.deadline()));
         m.put("closed", c.closedAt(submissions.clock().instant()));
         m.put("outcome", outcome);
         m.put("result", result);

@@ -1,4 +1,4 @@
-package org.holdout.competition;
+package org.holdout.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.holdout.competition.Competition;
+import org.holdout.competition.CompetitionService;
+import org.holdout.competition.CompetitionStatus;
+import org.holdout.competition.DataPreview;
 import org.holdout.submission.SubmissionService;
-import org.holdout.web.CompetitionScope;
-import org.holdout.web.Downloads;
-import org.holdout.web.Errors;
-import org.holdout.web.Web;
 
 /** The list of competitions, each one's overview (rules) and data pages, and the allow-listed downloads. */
 public final class CompetitionHandlers {
@@ -49,7 +49,7 @@ public final class CompetitionHandlers {
             row.put("title", c.title());
             row.put("slug", c.slug());
             row.put("status", CompetitionStatus.of(c, now).label());
-            row.put("deadline", c.deadline() == null ? "not set yet" : SubmissionService.format(c.deadline(), c));
+            row.put("deadline", c.deadline() == null ? "not set yet" : c.format(c.deadline()));
             rows.add(row);
         }
         Web.render(ctx, "competitions", Map.of("competitions", rows));
@@ -58,7 +58,7 @@ public final class CompetitionHandlers {
     private void overview(Context ctx) {
         Competition c = Web.competition(ctx);
         Web.render(ctx, "overview", Map.of("rules", competitions.rulesHtml(c),
-                "deadline", c.deadline() == null ? "" : SubmissionService.format(c.deadline(), c),
+                "deadline", c.deadline() == null ? "" : c.format(c.deadline()),
                 "dailyLimit", c.dailyLimit(), "zone", c.timeZone().getId()));
     }
 

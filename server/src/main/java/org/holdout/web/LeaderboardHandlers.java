@@ -1,4 +1,4 @@
-package org.holdout.leaderboard;
+package org.holdout.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.holdout.competition.Competition;
-import org.holdout.web.Web;
+import org.holdout.leaderboard.BoardNames;
+import org.holdout.leaderboard.Leaderboard;
+import org.holdout.leaderboard.LeaderboardRow;
 
 /** The public leaderboard page and its JSON. */
 public final class LeaderboardHandlers {

@@ -1,4 +1,4 @@
-package org.holdout.account;
+package org.holdout.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -7,8 +7,10 @@ import io.javalin.http.SameSite;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.holdout.web.Access;
-import org.holdout.web.Web;
+import org.holdout.account.Account;
+import org.holdout.account.AccountService;
+import org.holdout.account.LoginThrottle;
+import org.holdout.account.Secrets;
 
 /** Log in and out, the account page with the API token. */
 public final class AccountHandlers {

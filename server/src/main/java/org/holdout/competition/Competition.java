@@ -19,7 +19,7 @@ public record Competition(long id, String slug, String title, Path bundleDir, Zo
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm O", Locale.ROOT);
 
     public boolean closedAt(Instant t) {
-        return deadline != null && !t.isBefore(deadline);
+        return ClockRules.closed(this, t);
     }
 
     /** Start of the calendar day (in the competition's zone) that holds {@code t}. */

@@ -52,32 +52,6 @@ public final class CompetitionService {
         return repository.first().map(first -> first.id() == c.id()).orElse(false);
     }
 
-    /** Why the private scores cannot be revealed at {@code now}, or null: only once uploads are closed. */
-    public static String cannotReveal(Competition c, java.time.Instant now) {
-        if (c.privateRevealed()) {
-            return null;
-        }
-        if (c.deadline() == null) {
-            return "The private scores can be revealed only after the deadline, and no deadline is set: set one"
-                    + " that has passed first.";
-        }
-        if (!c.closedAt(now)) {
-            return "The private scores can be revealed only after the deadline, "
-                    + c.format(c.deadline())
-                    + "; until then students can still upload.";
-        }
-        return null;
-    }
-
-    /** Why the deadline cannot move to {@code deadline} at {@code now}, or null: once revealed, uploads stay closed. */
-    public static String cannotSetDeadline(Competition c, java.time.Instant deadline, java.time.Instant now) {
-        if (c.privateRevealed() && (deadline == null || now.isBefore(deadline))) {
-            return "The private scores are revealed, so uploads cannot open again: the deadline must stay in the"
-                    + " past.";
-        }
-        return null;
-    }
-
     /** The downloadable files that exist, by name; looked up in this map only, never by path. */
     public Map<String, Path> downloads(Competition c) {
         Map<String, Path> out = new LinkedHashMap<>();

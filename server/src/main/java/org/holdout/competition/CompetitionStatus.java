@@ -17,9 +17,6 @@ public enum CompetitionStatus {
     }
 
     public static CompetitionStatus of(Competition c, Instant now) {
-        if (c.privateRevealed()) {
-            return REVEALED;
-        }
-        return c.closedAt(now) ? CLOSED : OPEN;
+        return ClockRules.status(c, now);
     }
 }

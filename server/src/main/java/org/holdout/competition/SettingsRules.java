@@ -14,7 +14,7 @@ import java.util.Objects;
  * of at most {@value #MAX_RULES} characters (blank: the rules file or the built-in text), a time zone {@link ZoneId}
  * knows (a region like {@code Asia/Taipei}, {@code UTC}, or an offset like {@code +08:00} or {@code UTC+8}), a daily
  * limit of 1-{@value #MAX_DAILY_LIMIT}, a deadline {@link DeadlineInput} reads (blank: none; kept to the millisecond) that
- * {@link CompetitionService#cannotSetDeadline} allows, and 1-{@value #MAX_FINAL_SELECTIONS} final selections.
+ * {@link ClockRules#cannotSetDeadline} allows, and 1-{@value #MAX_FINAL_SELECTIONS} final selections.
  */
 public final class SettingsRules {
     public static final int MAX_TITLE = 200;
@@ -126,7 +126,7 @@ public final class SettingsRules {
             throw new IllegalArgumentException(m.startsWith("The deadline") ? m : "The deadline " + m);
         }
         if (!Objects.equals(at, c.deadline())) {
-            String refusal = CompetitionService.cannotSetDeadline(c, at, now);
+            String refusal = ClockRules.cannotSetDeadline(c, at, now);
             if (refusal != null) {
                 throw new IllegalArgumentException("The deadline " + (at == null ? "cannot be removed"
                         : "cannot move to " + at) + ". " + refusal);

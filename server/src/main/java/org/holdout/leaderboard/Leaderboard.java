@@ -23,10 +23,9 @@ import org.holdout.threshold.ThresholdRepository;
 /** The public leaderboard: each student's best public score, ties to the earlier submission, thresholds among them. */
 public final class Leaderboard {
     /** Higher public score first; of equal scores the earlier submission. */
-    private static final Comparator<SubmissionRepository.BoardEntry> EARLIER_BEST_FIRST =
-            Comparator.<SubmissionRepository.BoardEntry>comparingDouble(s -> -s.publicAuc())
-                    .thenComparingLong(SubmissionRepository.BoardEntry::receivedMs)
-                    .thenComparingLong(SubmissionRepository.BoardEntry::id);
+    private static final Comparator<SubmissionRepository.BoardEntry> EARLIER_BEST_FIRST = RankingRules.bestFirst(
+            SubmissionRepository.BoardEntry::publicAuc, SubmissionRepository.BoardEntry::receivedMs,
+            SubmissionRepository.BoardEntry::id);
     /** How long a scoring transaction may take from its decision time to its commit and still be seen. */
     private static final long COMMIT_MARGIN_MS = 5_000;
     private static final long RELOAD_NANOS = TimeUnit.MINUTES.toNanos(5);
@@ -127,11 +126,7 @@ public final class Leaderboard {
             }
             LeaderboardRow row = new LeaderboardRow(null, t.name(), null, t.name(), t.publicScore(),
                     reveal ? t.privateScore() : null, 0, null);
-            int at = 0;
-            while (at < rows.size() && rows.get(at).publicScore() >= row.publicScore()) {
-                at++;
-            }
-            rows.add(at, row);
+            rows.add(RankingRules.thresholdPosition(rows, LeaderboardRow::publicScore, t.publicScore()), row);
         }
         return rows;
     }

@@ -71,11 +71,11 @@ public final class SubmissionService {
         String name = cleanName(originalName);
         if (competition.closedAt(now)) {
             return refuseUnstored(competition, student, name, bytes, now, Outcome.Reason.DEADLINE,
-                    deadlineMessage(competition));
+                    QuotaRules.deadlineMessage(competition));
         }
-        if (quota(competition, student.id(), now).left() == 0) {
+        if (!QuotaRules.admits(competition, quota(competition, student.id(), now).used())) {
             return refuseUnstored(competition, student, name, bytes, now, Outcome.Reason.LIMIT,
-                    limitMessage(competition, now));
+                    QuotaRules.limitMessage(competition, now));
         }
         UploadsInFlight.Ticket ticket = inFlight.enter(student.id());
         if (ticket == null) {
@@ -134,8 +134,8 @@ public final class SubmissionService {
         return db.inTransaction(c -> {
             AccountRepository.lock(c, accountId);
             int used = SubmissionRepository.countScored(c, competition.id(), accountId, dayStart, dayEnd);
-            if (used >= competition.dailyLimit()) {
-                machine.refuse(c, id, clock.instant(), limitMessage(competition, received));
+            if (!QuotaRules.admits(competition, used)) {
+                machine.refuse(c, id, clock.instant(), QuotaRules.limitMessage(competition, received));
                 return new Decision(Outcome.Reason.LIMIT);
             }
             Instant decided = Instant.ofEpochMilli(clock.instant().toEpochMilli());
@@ -143,8 +143,7 @@ public final class SubmissionService {
             Submission scored = new Submission(id, r.competitionId(), accountId, SubmissionState.SCORED, r.fileName(),
                     r.sha256(), r.sizeBytes(), received, decided, score.publicAuc(), score.privateAuc(), score.rows(),
                     SubmissionRepository.storedMessage(note), true);
-            return new Decision(Outcome.Reason.ACCEPTED, scored, new Quota(used + 1, competition.dailyLimit(),
-                    dayEnd));
+            return new Decision(Outcome.Reason.ACCEPTED, scored, QuotaRules.quota(competition, used + 1, received));
         });
     }
 
@@ -161,7 +160,7 @@ public final class SubmissionService {
     }
 
     /** How an upload was decided; {@code scored} and {@code quota} only when it was accepted here. */
-    private record Decision(Outcome.Reason reason, Submission scored, Quota quota) {
+    private record Decision(Outcome.Reason reason, Submission scored, QuotaRules.Quota quota) {
         Decision(Outcome.Reason reason) {
             this(reason, null, null);
         }
@@ -207,7 +206,7 @@ public final class SubmissionService {
                 if (competition.isEmpty() || bytes.isEmpty() || bytes.get().length != s.sizeBytes()) {
                     d = move(s.id(), Outcome.Reason.FAILED, NOT_STORED);
                 } else if (competition.get().closedAt(s.received())) {
-                    d = move(s.id(), Outcome.Reason.DEADLINE, deadlineMessage(competition.get()));
+                    d = move(s.id(), Outcome.Reason.DEADLINE, QuotaRules.deadlineMessage(competition.get()));
                 } else {
                     d = decide(competition.get(), s, bytes.get());
                 }
@@ -247,26 +246,15 @@ public final class SubmissionService {
         }
     }
 
-    public static String limitMessage(Competition competition, Instant now) {
-        return "Daily limit reached: you have used all " + competition.dailyLimit() + " submissions of "
-                + now.atZone(competition.timeZone()).toLocalDate() + " (" + competition.timeZone().getId()
-                + "); the count resets at " + competition.format(competition.dayEnd(now)) + ".";
-    }
-
-    static String deadlineMessage(Competition competition) {
-        return "The competition closed at " + competition.format(competition.deadline())
-                + "; uploads are no longer accepted.";
-    }
-
     /** Submissions left today and when the day resets, for the page and the API. */
-    public Quota quota(Competition competition, Account student) {
+    public QuotaRules.Quota quota(Competition competition, Account student) {
         return quota(competition, student.id(), clock.instant());
     }
 
-    private Quota quota(Competition competition, long accountId, Instant now) {
+    private QuotaRules.Quota quota(Competition competition, long accountId, Instant now) {
         int used = repository.countScored(competition.id(), accountId, competition.dayStart(now),
                 competition.dayEnd(now));
-        return new Quota(used, competition.dailyLimit(), competition.dayEnd(now));
+        return QuotaRules.quota(competition, used, now);
     }
 
     static String cleanName(String name) {
@@ -284,15 +272,8 @@ public final class SubmissionService {
         return n.substring(0, Character.isHighSurrogate(n.charAt(199)) ? 199 : 200);
     }
 
-    /** How many of today's submissions are used, the limit, and when the count starts again. */
-    public record Quota(int used, int limit, Instant resetsAt) {
-        public int left() {
-            return Math.max(0, limit - used);
-        }
-    }
-
     /** What happened to an upload, and the HTTP status that says it. */
-    public record Outcome(Submission submission, Reason reason, Quota quota) {
+    public record Outcome(Submission submission, Reason reason, QuotaRules.Quota quota) {
         public enum Reason {
             ACCEPTED(201), INVALID(422), LIMIT(429), BUSY(429), DEADLINE(403), FAILED(500);
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.holdout.submission.ScoreText;
 import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
+import org.holdout.competition.ClockRules;
 import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionService;
 import org.holdout.competition.DeadlineInput;
@@ -126,7 +127,7 @@ public final class StaffHandlers {
 
     public void revealApi(Context ctx) {
         Competition c = Web.competition(ctx);
-        String refusal = CompetitionService.cannotReveal(c, clock.instant());
+        String refusal = ClockRules.cannotReveal(c, clock.instant());
         if (refusal != null) {
             throw new ConflictResponse(refusal);
         }
@@ -136,7 +137,7 @@ public final class StaffHandlers {
 
     public void revealForm(Context ctx) {
         Competition c = Web.competition(ctx);
-        String refusal = CompetitionService.cannotReveal(c, clock.instant());
+        String refusal = ClockRules.cannotReveal(c, clock.instant());
         if (refusal != null) {
             ctx.status(409);
             page(ctx, null, refusal);
@@ -170,7 +171,7 @@ public final class StaffHandlers {
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
         }
-        String refusal = CompetitionService.cannotSetDeadline(c, deadline, clock.instant());
+        String refusal = ClockRules.cannotSetDeadline(c, deadline, clock.instant());
         if (refusal != null) {
             throw new ConflictResponse(refusal);
         }
@@ -191,7 +192,7 @@ public final class StaffHandlers {
             page(ctx, null, e.getMessage());
             return;
         }
-        String refusal = CompetitionService.cannotSetDeadline(c, deadline, clock.instant());
+        String refusal = ClockRules.cannotSetDeadline(c, deadline, clock.instant());
         if (refusal != null) {
             ctx.status(409);
             page(ctx, null, refusal);

@@ -14,6 +14,7 @@ import org.holdout.submission.ScoreText;
 import org.holdout.account.Account;
 import org.holdout.competition.Competition;
 import org.holdout.leaderboard.Leaderboard;
+import org.holdout.submission.QuotaRules;
 import org.holdout.submission.ScoreChart;
 import org.holdout.submission.StudentSubmission;
 import org.holdout.submission.Submission;
@@ -164,7 +165,7 @@ public final class SubmissionHandlers {
 
     private Map<String, Object> pageModel(Competition c, Account me, String outcome, StudentSubmission result) {
         Map<String, Object> m = new HashMap<>();
-        SubmissionService.Quota q = submissions.quota(c, me);
+        QuotaRules.Quota q = submissions.quota(c, me);
         m.put("quota", q);
         m.put("resetsAt", c.format(q.resetsAt()));
         m.put("deadline", c.deadline() == null ? null : c.format(c.deadline()));
@@ -175,7 +176,7 @@ public final class SubmissionHandlers {
         return m;
     }
 
-    private static Map<String, Object> quota(Competition c, SubmissionService.Quota q) {
+    private static Map<String, Object> quota(Competition c, QuotaRules.Quota q) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("submissionsLeftToday", q.left());
         m.put("dailyLimit", q.limit());

@@ -21,12 +21,16 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A TA creates a competition from the course's files on the New competition page, in real headless Chromium. */
+/**
+ * Issue 13's "done when", in real headless Chromium: a TA creates a competition from the course's files on the New
+ * competition page, sets its deadline, limit and a threshold, sees its calibration floors; a student uploads to it
+ * through the page and through the API and sees the score and the board; the default competition is untouched.
+ */
 @Tag("slow")
 class CreateCompetitionBrowserTest {
 
     @Test
-    void aTaUploadsTheCourseFilesAndLandsOnTheNewCompetitionsStaffPage(@TempDir Path dir) throws Exception {
+    void aTaCreatesSetsUpAndAStudentCompetesInASecondCompetition(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium"))
                 && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs chromium and chromium-driver");
         Path train = Files.write(dir.resolve("trainingset.npy"), CourseFiles.train());
@@ -71,6 +75,55 @@ class CreateCompetitionBrowserTest {
                 wait.until(d -> d.getCurrentUrl().endsWith("/c/hw5/staff"));
                 assertThat(driver.findElement(By.cssSelector("main h2")).getText()).isEqualTo("Homework 5: anomalies");
                 assertThat(server.competition("hw5").dailyLimit()).isEqualTo(4);
+
+                driver.findElement(By.id("settings-link")).click();
+                wait.until(d -> d.getCurrentUrl().endsWith("/c/hw5/staff/settings"));
+                WebElement dailyLimit = driver.findElement(By.name("dailyLimit"));
+                dailyLimit.clear();
+                dailyLimit.sendKeys("3");
+                js.executeScript("document.querySelector('[name=deadline]').value = '2099-06-01T23:59';");
+                driver.findElement(By.id("save-button")).click();
+                wait.until(d -> !d.findElements(By.id("settings-notice")).isEmpty());
+                assertThat(server.competition("hw5").dailyLimit()).isEqualTo(3);
+                assertThat(server.competition("hw5").deadline()).hasToString("2099-06-01T15:59:00Z");
+
+                driver.get(server.url() + "/c/hw5/staff");
+                WebElement simple = driver.findElement(By.id("threshold-simple"));
+                simple.findElement(By.name("public")).sendKeys("0.6");
+                simple.findElement(By.name("private")).sendKeys("0.55");
+                simple.findElement(By.cssSelector("button[type=submit]")).click();
+                wait.until(d -> d.findElement(By.id("threshold-simple")).getText().contains("0.60000"));
+                WebElement floors = wait.until(d -> {
+                    d.navigate().refresh();
+                    WebElement f = d.findElement(By.id("floors"));
+                    return f.findElements(By.cssSelector("tbody tr")).isEmpty() ? null : f;
+                });
+                assertThat(floors.getText()).contains("mean training image");
+                assertThat(server.competition().slug()).as("the default competition").isNotEqualTo("hw5");
+                assertThat(server.competition().dailyLimit()).as("the default competition's limit").isNotEqualTo(3);
+
+                Client ann = server.login("ann", Role.STUDENT);
+                driver.manage().deleteAllCookies();
+                driver.get(server.url() + "/login?next=/c/hw5/submit");
+                driver.findElement(By.id("username")).sendKeys("ann");
+                driver.findElement(By.id("password")).sendKeys("password-ann");
+                driver.findElement(By.cssSelector("button[type=submit]")).click();
+                wait.until(d -> d.getCurrentUrl().endsWith("/c/hw5/submit"));
+                Path csv = Files.write(dir.resolve("mine.csv"), TinyCompetition.submission(7));
+                driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+                driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+                String shown = wait.until(d -> d.findElements(By.id("public-score")).isEmpty() ? null
+                        : d.findElement(By.id("public-score")).getText());
+                assertThat(shown).matches("0\\.\\d{5}");
+
+                var api = ann.uploadApiTo("/api/c/hw5/submissions", "api.csv", TinyCompetition.submission(8));
+                assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
+                assertThat(api.body()).contains("\"submissionsLeftToday\":1");
+
+                driver.get(server.url() + "/c/hw5/leaderboard");
+                String board = driver.findElement(By.id("leaderboard")).getText();
+                assertThat(board).contains("ANN", "simple", "0.60000");
+                assertThat(board).doesNotContain("0.55000");
             } finally {
                 driver.quit();
             }

@@ -1,7 +1,6 @@
 package org.holdout.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
@@ -28,7 +27,6 @@ import org.holdout.submission.SubmissionService;
 
 /** The staff page and API: deadline, reveal, calibration floors, the latest submissions; other sections fill in theirs. */
 public final class StaffHandlers {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CompetitionService competitions;
     private final Clock clock;
@@ -152,7 +150,7 @@ public final class StaffHandlers {
         Competition c = Web.competition(ctx);
         JsonNode body;
         try {
-            body = JSON.readTree(ctx.body());
+            body = ctx.bodyAsClass(JsonNode.class);
         } catch (Exception e) {
             body = null;
         }

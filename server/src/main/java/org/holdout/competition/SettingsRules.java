@@ -19,7 +19,7 @@ import java.util.Objects;
 public final class SettingsRules {
     public static final int MAX_TITLE = 200;
     public static final int MAX_RULES = 100_000;
-    public static final int MAX_DAILY_LIMIT = 1000;
+    public static final int MAX_DAILY_LIMIT = 100_000;
     public static final int MAX_FINAL_SELECTIONS = 20;
     private static final int MAX_ZONE = 64;
     private static final int SHOWN = 60;

@@ -75,7 +75,7 @@ class SettingsRulesTest {
         assertThat(c.problems().get(Setting.TITLE)).isEqualTo("The title is empty; it must have 1 to 200 characters.");
         assertThat(c.problems().get(Setting.TIME_ZONE)).isEqualTo("The time zone \"Taipei\" is not one: use a region"
                 + " like Asia/Taipei or Europe/Berlin, UTC, or an offset like +08:00.");
-        assertThat(c.problems().get(Setting.DAILY_LIMIT)).isEqualTo("The daily limit is 0; it must be from 1 to 1000.");
+        assertThat(c.problems().get(Setting.DAILY_LIMIT)).isEqualTo("The daily limit is 0; it must be from 1 to 100000.");
         assertThat(c.problems().get(Setting.DEADLINE)).startsWith("The deadline \"next friday\" is not a time like");
         assertThat(c.problems().get(Setting.FINAL_SELECTIONS)).isEqualTo("The number of final selections \"2.5\" is"
                 + " not a whole number; it must be from 1 to 20.");
@@ -86,12 +86,12 @@ class SettingsRulesTest {
     @Test
     void boundsOfTheNumbersAndTheTitle() {
         Competition comp = competition(null, false);
-        assertThat(SettingsRules.check(comp, typed(Setting.DAILY_LIMIT, "1001"), NOW).problems())
-                .containsEntry(Setting.DAILY_LIMIT, "The daily limit is 1001; it must be from 1 to 1000.");
+        assertThat(SettingsRules.check(comp, typed(Setting.DAILY_LIMIT, "100001"), NOW).problems())
+                .containsEntry(Setting.DAILY_LIMIT, "The daily limit is 100001; it must be from 1 to 100000.");
         assertThat(SettingsRules.check(comp, typed(Setting.FINAL_SELECTIONS, "21"), NOW).problems())
                 .containsEntry(Setting.FINAL_SELECTIONS, "The number of final selections is 21; it must be from 1 to 20.");
         assertThat(SettingsRules.check(comp, typed(Setting.DAILY_LIMIT, ""), NOW).problems())
-                .containsEntry(Setting.DAILY_LIMIT, "The daily limit is empty; it must be from 1 to 1000.");
+                .containsEntry(Setting.DAILY_LIMIT, "The daily limit is empty; it must be from 1 to 100000.");
         assertThat(SettingsRules.check(comp, typed(Setting.TITLE, "t".repeat(200)), NOW).ok()).isTrue();
         assertThat(SettingsRules.check(comp, typed(Setting.TITLE, "t".repeat(201)), NOW).problems())
                 .containsEntry(Setting.TITLE, "The title has 201 characters; at most 200 are allowed.");

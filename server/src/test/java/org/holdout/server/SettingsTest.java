@@ -89,7 +89,7 @@ class SettingsTest {
             assertThat(r.statusCode()).isEqualTo(400);
             JsonNode problems = JSON.readTree(r.body()).path("problems");
             assertThat(problems.path("timeZone").asText()).startsWith("The time zone \"Mars/Base\" is not one");
-            assertThat(problems.path("dailyLimit").asText()).isEqualTo("The daily limit is 0; it must be from 1 to 1000.");
+            assertThat(problems.path("dailyLimit").asText()).isEqualTo("The daily limit is 0; it must be from 1 to 100000.");
             assertThat(problems.path("deadline").asText()).startsWith("The deadline \"soon\" is not a time");
             assertThat(problems.path("finalSelections").asText()).contains("21", "1 to 20");
             assertThat(problems.path("rosterAdd").asText()).contains("no account is called \"nobody\"");
@@ -164,7 +164,9 @@ class SettingsTest {
     @Test
     void theFormChecksAndSavesOnlyWhatWasChanged(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
-            server.addCompetition("zero", "Created with no uploads", 0);
+            server.addCompetition("zero", "Created with no uploads", 1);
+            server.db.withConnection(c -> c.createStatement().executeUpdate(
+                    "UPDATE competitions SET daily_limit = 0 WHERE slug = 'zero'"));
             Client ta = server.login("ta", Role.STAFF);
             assertThat(put(ta, "/api/staff/c/zero/settings", "{\"deadline\":\"2026-06-01T23:59:59.250+08:00\"}")
                     .statusCode()).isEqualTo(200);
@@ -177,7 +179,7 @@ class SettingsTest {
             form.put("deadline", "2026-06-01T23:59:59.250");
             form.put("finalSelections", "2");
             HttpResponse<String> r = ta.postForm("/c/zero/staff/settings", form, true);
-            assertThat(r.statusCode()).as("a daily limit of 0 set elsewhere is left alone").isEqualTo(303);
+            assertThat(r.statusCode()).as("a daily limit of 0 from an older version is left alone").isEqualTo(303);
             assertThat(ta.follow(r).body()).contains("Saved: 1 change(s)");
             assertThat(server.competition("zero").dailyLimit()).isZero();
             assertThat(server.competition("zero").deadline()).isEqualTo(Instant.parse("2026-06-01T15:59:59.250Z"));

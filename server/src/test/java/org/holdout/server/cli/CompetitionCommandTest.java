@@ -94,7 +94,7 @@ class CompetitionCommandTest {
                 new Case(new String[] {"--bundle", b, "--slug", "hw4", "--deadline", "next friday"}, ExitCodes.USAGE,
                         "is not a time like"),
                 new Case(new String[] {"--bundle", b, "--slug", "hw4", "--daily-limit=-1"}, ExitCodes.USAGE,
-                        "cannot be negative"),
+                        "must be from 1 to 100000"),
                 new Case(new String[] {"--bundle", b, "--slug", "hw4", "--final-selections", "0"}, ExitCodes.USAGE,
                         "final selections is 0"),
                 new Case(new String[] {"--bundle", b, "--slug", "hw4", "--title", " "}, ExitCodes.USAGE,

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.holdout.account.Role;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,9 +22,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.Tag;
 
@@ -41,8 +37,7 @@ class BrowserTest {
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium"))
-                && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs chromium and chromium-driver");
+        Chrome.assumeInstalled();
         dir = tmp;
         server = new TestServer(tmp.resolve("server"), Map.of("daily.limit", "5"));
         server.app.accounts().create("mei", "Lin Mei", null, Role.STUDENT, "password-mei");
@@ -55,19 +50,7 @@ class BrowserTest {
         server.app.thresholds().type(server.competition().id(), "simple", 0.6, 0.59, null, null, "ta");
         server.app.thresholds().type(server.competition().id(), "strong", 0.9, 0.88, null, null, "ta");
 
-        Path home = Files.createDirectories(tmp.resolve("chrome"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
-                .withEnvironment(Map.of("XDG_CONFIG_HOME", home.toString(), "XDG_CACHE_HOME", home.toString(),
-                        "TMPDIR", home.toString(), "HOME", home.toString()))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + home.resolve("profile"));
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        driver = new ChromeDriver(service, options);
+        driver = Chrome.start(tmp.resolve("chrome"));
         Files.createDirectories(SHOTS);
     }
 

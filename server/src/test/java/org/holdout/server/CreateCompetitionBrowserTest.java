@@ -2,13 +2,10 @@ package org.holdout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.holdout.account.Role;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,14 +25,13 @@ class CreateCompetitionBrowserTest {
 
     @Test
     void aTaCreatesSetsUpAndAStudentCompetesInASecondCompetition(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium"))
-                && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs chromium and chromium-driver");
+        Chrome.assumeInstalled();
         Path train = Files.write(dir.resolve("trainingset.npy"), CourseFiles.train());
         Path test = Files.write(dir.resolve("testingset.npy"), CourseFiles.test());
         Path labels = Files.write(dir.resolve("labels.csv"), CourseFiles.labels(TinyCompetition.ROWS));
         try (TestServer server = new TestServer(dir.resolve("server"))) {
             server.app.accounts().create("ta", "Course staff", null, Role.STAFF, "password-ta");
-            WebDriver driver = chrome(dir.resolve("chrome"));
+            WebDriver driver = Chrome.start(dir.resolve("chrome"));
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
                 driver.get(server.url() + "/login?next=/staff");
@@ -128,20 +121,5 @@ class CreateCompetitionBrowserTest {
                 driver.quit();
             }
         }
-    }
-
-    private static WebDriver chrome(Path home) throws Exception {
-        Files.createDirectories(home);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
-                .withEnvironment(Map.of("XDG_CONFIG_HOME", home.toString(), "XDG_CACHE_HOME", home.toString(),
-                        "TMPDIR", home.toString(), "HOME", home.toString()))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + home.resolve("profile"));
-        return new ChromeDriver(service, options);
     }
 }

@@ -3,6 +3,7 @@ package org.holdout.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,9 +30,15 @@ public final class Database implements AutoCloseable {
         hc.setPassword(config.databasePassword());
         hc.setMaximumPoolSize(16);
         hc.setPoolName("holdout");
+        boolean embeddedH2 = config.databaseUrl().startsWith("jdbc:h2:");
         HikariDataSource ds;
-        try {
+        try (Connection first = embeddedH2 ? finishLeftovers(config) : null) {
             ds = new HikariDataSource(hc);
+        } catch (SQLException e) {
+            if (alreadyOpen(e)) {
+                throw new InUseException(config, e);
+            }
+            throw new DataAccessException(e);
         } catch (RuntimeException e) {
             if (alreadyOpen(e)) {
                 throw new InUseException(config, e);
@@ -44,7 +51,20 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, config.databaseUrl().startsWith("jdbc:h2:"));
+        return new Database(ds, embeddedH2);
+    }
+
+    /** The first connection to an embedded H2 database, kept open until the pool has its own. */
+    private static Connection finishLeftovers(ServerConfig config) throws SQLException {
+        Connection c = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(),
+                config.databasePassword());
+        try {
+            H2Leftovers.finish(c);
+            return c;
+        } catch (RuntimeException | SQLException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The first connection to an embedded H2 database, kept open until the pool has its own. */
-    private static Connection finishLeftovers(ServerConfig config) throws SQLException {
+    private static Connection finishLeftovers(Settings config) throws SQLException {
         Connection c = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword());
         try {

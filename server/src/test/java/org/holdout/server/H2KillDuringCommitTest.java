@@ -88,7 +88,7 @@ class H2KillDuringCommitTest {
      */
     static final class KillDuringCommit {
         public static void main(String[] args) throws Exception {
-            Database db = Database.open(ServerConfig.of(Map.of("data.dir", args[0])));
+            Database db = Database.open(ServerConfig.of(Map.of("data.dir", args[0])).database());
             db.withConnection(c -> {
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE TABLE IF NOT EXISTS torn (id INT PRIMARY KEY, v INT NOT NULL)");

@@ -17,10 +17,12 @@ import org.holdout.npy.Numpy;
 import org.holdout.npy.UInt8Array;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bundles built from the real Fashion-MNIST files of Debian's dataset-fashion-mnist package. */
+@Tag("slow")
 class FashionMnistBundleTest {
 
     @TempDir

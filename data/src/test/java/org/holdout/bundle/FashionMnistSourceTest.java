@@ -23,10 +23,12 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Where the Fashion-MNIST files come from: broken files, the pinned sums, the download. */
+@Tag("slow")
 class FashionMnistSourceTest {
 
     /** MD5s from the Fashion-MNIST README (also in Debian's /usr/share/doc/dataset-fashion-mnist/README.md.gz). */

@@ -24,6 +24,7 @@ import org.holdout.npy.Numpy;
 import org.holdout.npy.UInt8Array;
 import org.holdout.scoring.Solution;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,6 +198,7 @@ class CalibrationFloorsTest {
 
     /** The default competition's design (normal classes 5, 7, 9: train 18,000 × 784, test 10,000) with a fixed seed. */
     @Test
+    @Tag("slow")
     void onTheDefaultFashionMnistDesignPcaIsFarAboveChance() throws IOException {
         Assumptions.assumeTrue(Files.isRegularFile(FashionMnist.DEBIAN_DIR.resolve(FashionMnist.TEST_LABELS)),
                 "dataset-fashion-mnist is not installed (./holdout setup installs it)");

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * counting pairs in the test, and scikit-learn's {@code roc_auc_score} run by Debian's {@code /usr/bin/python3}
  * on the files with Python's own CSV reader and float parsing.
  */
+@Tag("slow")
 class ScorerAgainstSklearnTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final String SKLEARN_SCRIPT = """

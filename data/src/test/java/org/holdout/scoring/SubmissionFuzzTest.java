@@ -20,12 +20,12 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.holdout.scoring.BrokenUploads.Ids;
 import org.holdout.scoring.BrokenUploads.Upload;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Generated uploads, thousands a run (see {@link BrokenUploads}): each is scored or refused with a short message that

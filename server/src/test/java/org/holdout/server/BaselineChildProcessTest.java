@@ -21,10 +21,12 @@ import org.holdout.training.BaselineTraining;
 import org.holdout.competition.Competition;
 import org.holdout.threshold.Threshold;
 import org.holdout.npy.UInt8Array;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Baselines trained by a real {@code holdout baseline train} child JVM of the server, on a 40-image bundle. */
+@Tag("slow")
 class BaselineChildProcessTest {
     /** One epoch: the child's JVM start and ND4J's loading are most of its time. */
     private static final List<String> SHORT = List.of("--epochs", "1");

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * such a transaction registered forever, and a statement writing one of its rows spins in
  * {@code TransactionMap.set} (the restart hang of {@link CrashTest}).
  */
+@Tag("slow")
 class H2KillDuringCommitTest {
     private static final int ROWS = 10_000;
     private static final int STARTS = 6;

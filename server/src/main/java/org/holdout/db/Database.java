@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
     /**
      * H2's background writer stores whatever the maps hold every WRITE_DELAY ms, transactions in progress or not.
      * It cannot be turned off: WRITE_DELAY=0 stops it but makes every commit store instead. So it waits for the
-     * longest delay H2 accepts (24 days, waking every 8); {@link #durable()} stores when something changed.
+     * longest delay H2 accepts (24.8 days; its thread still wakes every 8.3 days for housekeeping).
      */
     static final String H2_NO_BACKGROUND_STORE = ";WRITE_DELAY=" + Integer.MAX_VALUE;
 

@@ -5,18 +5,39 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** The connection pool, migrated to the newest schema on open. */
 public final class Database implements AutoCloseable {
 
+    /**
+     * H2 writes its store one map at a time, so a store written while a transaction writes can hold, after a kill,
+     * an index entry without its row (h2database issue 2080). Database calls hold the shared side, the store's
+     * writes ({@code CHECKPOINT SYNC}) the exclusive side: every store on the disk is between transactions. Null for
+     * PostgreSQL.
+     */
+    private final ReentrantReadWriteLock storeLock;
     private final HikariDataSource pool;
     private final DurableCommits durable;
 
     private Database(HikariDataSource pool, boolean embeddedH2) {
         this.pool = pool;
+        this.storeLock = embeddedH2 ? new ReentrantReadWriteLock() : null;
         this.durable = new DurableCommits(embeddedH2 ? this::checkpointSync : () -> { });
+    }
+
+    /**
+     * H2's background writer stores whatever the maps hold every WRITE_DELAY ms, transactions in progress or not.
+     * It cannot be turned off: WRITE_DELAY=0 stops it but makes every commit store instead. So it waits for the
+     * longest delay H2 accepts (24.8 days; its thread still wakes every 8.3 days for housekeeping).
+     */
+    static final String H2_NO_BACKGROUND_STORE = ";WRITE_DELAY=" + Integer.MAX_VALUE;
+
+    static String embeddedUrl(String url) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? url : url + H2_NO_BACKGROUND_STORE;
     }
 
     /** Where the database is and how to log in to it. */
@@ -24,13 +45,16 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Settings config) {
+        boolean embeddedH2 = config.databaseUrl().startsWith("jdbc:h2:");
+        if (embeddedH2) {
+            config = new Settings(embeddedUrl(config.databaseUrl()), config.databaseUser(), config.databasePassword());
+        }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.databaseUrl());
         hc.setUsername(config.databaseUser());
         hc.setPassword(config.databasePassword());
         hc.setMaximumPoolSize(16);
         hc.setPoolName("holdout");
-        boolean embeddedH2 = config.databaseUrl().startsWith("jdbc:h2:");
         HikariDataSource ds;
         try (Connection first = embeddedH2 ? finishLeftovers(config) : null) {
             ds = new HikariDataSource(hc);
@@ -69,20 +93,37 @@ public final class Database implements AutoCloseable {
 
     /**
      * Returns once every transaction committed before the call is on the disk. PostgreSQL's commit already is
-     * (synchronous_commit); embedded H2 only writes its store in the background about once a second, and never
-     * fsyncs on commit, so here its store is written and synced (one sync covers every caller waiting for it).
+     * (synchronous_commit); embedded H2 neither writes its store nor fsyncs on commit, so here its store is written
+     * and synced (one sync covers every caller waiting for it), while no database call runs. Never to be called
+     * inside {@link #inTransaction} or {@link #withConnection}: that would wait for itself.
      */
     public void durable() {
+        if (storeLock != null && storeLock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("durable() called inside inTransaction or withConnection: the sync"
+                    + " waits for every database call to end, this one included; call it after the work returns");
+        }
         durable.await();
     }
 
     private void checkpointSync() {
-        withConnection(c -> {
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("CHECKPOINT SYNC");
-            }
+        Lock exclusive = storeLock.writeLock();
+        exclusive.lock();
+        try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    private Lock shared() {
+        if (storeLock == null) {
             return null;
-        });
+        }
+        Lock shared = storeLock.readLock();
+        shared.lock();
+        return shared;
     }
 
     public DataSource dataSource() {
@@ -95,6 +136,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(Work<T> work) {
+        Lock shared = shared();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -111,17 +153,26 @@ public final class Database implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             throw new DataAccessException(e);
+        } finally {
+            if (shared != null) {
+                shared.unlock();
+            }
         }
     }
 
     /** Runs {@code work} on a pooled connection in auto-commit mode. */
     public <T> T withConnection(Work<T> work) {
+        Lock shared = shared();
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new DataAccessException(e);
+        } finally {
+            if (shared != null) {
+                shared.unlock();
+            }
         }
     }
 

@@ -92,9 +92,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Returns once every transaction committed before the call is on the disk. PostgreSQL's commit already is
-     * (synchronous_commit); embedded H2 neither writes its store nor fsyncs on commit, so here its store is written
-     * and synced (one sync covers every caller waiting for it), while no database call runs. Never to be called
+     * Returns once every database call that ended before it (this thread's, and others' that had ended) is on the
+     * disk. PostgreSQL's commit already is (synchronous_commit); embedded H2 neither writes its store nor fsyncs on
+     * commit, so here its store is written and synced while no database call runs: one sync covers every caller
+     * waiting for it, and none runs when a finished one already covers the caller's calls. Never to be called
      * inside {@link #inTransaction} or {@link #withConnection}: that would wait for itself.
      */
     public void durable() {
@@ -156,6 +157,7 @@ public final class Database implements AutoCloseable {
         } finally {
             if (shared != null) {
                 shared.unlock();
+                durable.callEnded();
             }
         }
     }
@@ -172,6 +174,7 @@ public final class Database implements AutoCloseable {
         } finally {
             if (shared != null) {
                 shared.unlock();
+                durable.callEnded();
             }
         }
     }

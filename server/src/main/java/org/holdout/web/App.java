@@ -129,6 +129,9 @@ public final class App implements AutoCloseable {
                     }
                     Map<String, Object> layout = new HashMap<>();
                     List<Competition> all = allCompetitions();
+                    if (!all.isEmpty()) {
+                        ctx.attribute(Web.ALL_COMPETITIONS, all);
+                    }
                     layout.put("siteTitle", siteTitle(all));
                     // the menu of a page outside any competition leads to the only one, or is left out
                     layout.put("base", all.size() == 1 ? "" : null);

@@ -53,7 +53,10 @@ public final class CompetitionScope {
 
     private void resolve(Context ctx) {
         String slug = ctx.pathParamMap().get(SLUG);
-        List<Competition> all = competitions.repository().all();
+        List<Competition> all = ctx.attribute(Web.ALL_COMPETITIONS);
+        if (all == null) {
+            all = competitions.repository().all();
+        }
         Competition c;
         if (slug == null) {
             c = all.stream().findFirst().orElseThrow(() -> new IllegalStateException(

@@ -13,6 +13,8 @@ public final class Web {
     public static final String LAYOUT = "holdout.layout";
     public static final String COMPETITION = "holdout.competition";
     public static final String BASE = "holdout.base";
+    /** Every competition, as a page request's layout read them; {@link CompetitionScope} resolves from the same list. */
+    public static final String ALL_COMPETITIONS = "holdout.competitions";
 
     private Web() {
     }

@@ -12,6 +12,10 @@
   var bar = document.getElementById('upload-progress');
   var button = form.querySelector('button[type=submit]');
 
+  function t(name) {
+    return form.getAttribute('data-t-' + name) || '';
+  }
+
   function showChosen() {
     chosen.textContent = input.files.length ? input.files[0].name + ' (' + size(input.files[0].size) + ')' : '';
   }
@@ -84,22 +88,22 @@
     var base = form.getAttribute('data-base') || '';
     if (status === 201) {
       card.classList.add('good');
-      line(card, 'label', s.late ? 'Public score (late: kept off the boards)' : 'Public score');
+      line(card, 'label', s.late ? t('public-late') : t('public'));
       line(card, 'score', s.publicScoreText || '—', 'public-score');
       line(card, 'file-name', s.fileName || fileName);
       if (s.message) {
         line(card, 'muted', s.message);
       }
       var next = line(card, 'next', '');
-      link(next, base + '/leaderboard', 'See your rank on the leaderboard');
+      link(next, base + '/leaderboard', t('leaderboard'));
       next.appendChild(document.createTextNode(' · '));
-      link(next, base + '/submissions', 'My submissions');
+      link(next, base + '/submissions', t('submissions'));
     } else {
       card.classList.add('bad');
-      line(card, 'label', status === 422 || status === 400 ? 'File refused'
-          : status === 202 ? 'Still being scored' : 'Not accepted');
+      line(card, 'label', status === 422 || status === 400 ? t('refused')
+          : status === 202 ? t('received') : t('not-accepted'));
       line(card, 'file-name', fileName);
-      line(card, '', body.error || ('The server answered ' + status + '.'), 'refusal');
+      line(card, '', body.error || t('answered').replace('{0}', status), 'refusal');
     }
     if (typeof body.submissionsLeftToday === 'number') {
       document.getElementById('left').textContent = body.submissionsLeftToday;
@@ -151,8 +155,7 @@
     xhr.onerror = function () {
       button.disabled = false;
       bar.hidden = true;
-      show(0, {error: 'The upload was interrupted before the server answered; check your connection and try again.'},
-          file.name);
+      show(0, {error: t('interrupted')}, file.name);
     };
     xhr.send(data);
   });

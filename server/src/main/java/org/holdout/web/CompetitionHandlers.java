@@ -49,7 +49,7 @@ public final class CompetitionHandlers {
             row.put("title", c.title());
             row.put("slug", c.slug());
             row.put("status", CompetitionStatus.of(c, now).label());
-            row.put("deadline", c.deadline() == null ? "not set yet" : c.format(c.deadline()));
+            row.put("deadline", c.deadline() == null ? null : c.format(c.deadline()));
             rows.add(row);
         }
         Web.render(ctx, "competitions", Map.of("competitions", rows));
@@ -67,7 +67,7 @@ public final class CompetitionHandlers {
         List<Map<String, Object>> files = new ArrayList<>();
         for (Map.Entry<String, Path> e : competitions.downloads(c).entrySet()) {
             files.add(Map.of("name", e.getKey(), "href", Web.base(ctx) + "/data/" + e.getKey(),
-                    "bytes", Errors.human(Files.size(e.getValue())), "about", about(e.getKey())));
+                    "bytes", Errors.human(Files.size(e.getValue()))));
         }
         Web.render(ctx, "data", Map.of("files", files));
     }
@@ -99,15 +99,5 @@ public final class CompetitionHandlers {
         }
         ctx.header("Cache-Control", "private, max-age=300");
         ctx.contentType("image/png").result(png);
-    }
-
-    private static String about(String name) {
-        return switch (name) {
-            case "train.npy" -> "Training images (normal only), uint8 N×H×W×C.";
-            case "test.npy" -> "Test images, normal and anomalous mixed, in Id order.";
-            case "sample_submission.csv" -> "Every test Id with a placeholder score: the format to upload.";
-            case "starter-kit.zip" -> "How to read the data, an example model and a submission checker.";
-            default -> "";
-        };
     }
 }

@@ -293,4 +293,27 @@ class BrowserTest {
         assertThat(server.app.submissions().repository().ofStudent(server.competition().id(), id).get(0).fileName())
                 .isEqualTo("dropped.csv");
     }
+    @Test
+    @Order(7)
+    void theLanguageSwitchTurnsEveryPageChineseAndBack() throws Exception {
+        open("/");
+        login("mei", "password-mei");
+        open("/submit");
+        driver.findElement(By.id("language")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("main h1"))
+                .getText().equals("上傳預測結果"));
+        assertThat(driver.getCurrentUrl()).endsWith("/submit");
+        assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("zh-TW");
+        shot("zh-TW-submit");
+        for (String page : new String[] {"submissions", "leaderboard", "data"}) {
+            open("/" + page);
+            assertThat(driver.findElement(By.cssSelector("header nav")).getText()).contains("我的上傳", "排行榜");
+            shot("zh-TW-" + page);
+        }
+        driver.findElement(By.id("language")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("header nav"))
+                .getText().contains("Leaderboard"));
+        assertThat(driver.getCurrentUrl()).endsWith("/data");
+        assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("en");
+    }
 }

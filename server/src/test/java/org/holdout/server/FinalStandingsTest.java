@@ -407,4 +407,31 @@ class FinalStandingsTest {
         assertThat(audit).contains("exclude", "submission " + annBest.id() + " of ann", "copied from a classmate",
                 "student ben", "two accounts", "lift_exclusion", "the other account was a TA's test", "came back");
     }
+
+    @Test
+    void theStandingsNameEveryStudentWhoMayEnterAndEveryStudentWhoSubmitted() throws Exception {
+        server.login("dee", Role.STUDENT);
+        Submission a = upload(ann, 12);
+        Submission b = upload(ben, 4);
+        var snapshot = server.app.standings().snapshot(server.competition());
+        assertThat(snapshot.rows()).extracting(r -> r.student().username())
+                .containsExactlyInAnyOrder("ann", "ben", "cid", "dee");
+        var annRow = snapshot.rows().stream().filter(r -> r.student().username().equals("ann")).findFirst()
+                .orElseThrow();
+        assertThat(annRow.student().displayName()).isEqualTo("ANN");
+        assertThat(annRow.standing().publicScore()).isEqualTo(a.publicAuc());
+        assertThat(annRow.standing().finalSubmissions()).containsExactly(a.id());
+        assertThat(snapshot.of(server.app.accounts().repository().byUsername("cid").orElseThrow().id())
+                .orElseThrow().scoredSubmissions()).isZero();
+        assertThat(snapshot.rows().get(0).standing().publicRank()).isEqualTo(1);
+        assertThat(snapshot.rows().get(0).student().username())
+                .isEqualTo(a.publicAuc() >= b.publicAuc() ? "ann" : "ben");
+
+        HttpResponse<String> restrict = staffJson("PUT", "/api/staff/settings",
+                "{\"restricted\":true,\"rosterAdd\":[\"cid\"]}");
+        assertThat(restrict.statusCode()).as(restrict.body()).isEqualTo(200);
+        assertThat(server.app.standings().snapshot(server.competition()).rows())
+                .as("the roster, and those who submitted before it was restricted")
+                .extracting(r -> r.student().username()).containsExactlyInAnyOrder("ann", "ben", "cid");
+    }
 }

@@ -134,6 +134,10 @@ class FinalStandingsTest {
         assertThat(row.get("publicScore").asDouble()).isEqualTo(onTime.publicAuc());
         assertThat(row.get("entries").asInt()).isEqualTo(2);
 
+        assertThat(ta.get("/staff/settings").body()).containsPattern("value=\"accept_late\"[^>]*checked");
+        HttpResponse<String> viaForm = ann.follow(ann.uploadForm("form.csv", TinyCompetition.submission(8)));
+        assertThat(viaForm.body()).contains("id=\"result-late\"", "counts on no leaderboard");
+
         HttpResponse<String> back = staffJson("PUT", "/api/staff/settings", "{\"late_policy\":\"refuse\"}");
         assertThat(back.statusCode()).isEqualTo(200);
         assertThat(ann.uploadApi("again.csv", TinyCompetition.submission(7)).statusCode()).isEqualTo(403);

@@ -31,6 +31,8 @@ import org.holdout.competition.SettingsService;
 import org.holdout.competition.StagedUploads;
 import org.holdout.db.Database;
 import org.holdout.exclusion.ExclusionRepository;
+import org.holdout.grading.Grades;
+import org.holdout.grading.HonestScores;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.SelectionRepository;
 import org.holdout.leaderboard.Standings;
@@ -95,7 +97,8 @@ public final class App implements AutoCloseable {
                 new SubmissionHandlers(submissions, uploads, leaderboard),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
-                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)));
+                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
+                new GradeHandlers(Grades.of(db), new HonestScores(submissionRepo, store, solutions::of), clock));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {

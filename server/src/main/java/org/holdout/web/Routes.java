@@ -25,7 +25,8 @@ public final class Routes {
     public static List<Route> all(AccountHandlers account, CompetitionHandlers competition,
                                   SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
                                   ThresholdHandlers thresholds, AuditHandlers audit,
-                                  CompetitionCreationHandlers creation, SettingsHandlers settings) {
+                                  CompetitionCreationHandlers creation, SettingsHandlers settings,
+                                  GradeHandlers grades) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -61,6 +62,7 @@ public final class Routes {
                 c(GET, "/staff/audit", audit::page, STAFF),
                 c(GET, "/staff/settings", settings::page, STAFF),
                 c(POST, "/staff/settings", settings::form, STAFF),
+                c(GET, "/staff/grades", grades::page, STAFF),
 
                 c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -76,6 +78,9 @@ public final class Routes {
                 c(GET, "/api/staff/audit", audit::api, STAFF),
                 c(GET, "/api/staff/settings", settings::api, STAFF),
                 c(PUT, "/api/staff/settings", settings::apiPut, STAFF),
+                c(GET, "/api/staff/grades.csv", grades::csv, STAFF),
+                c(GET, "/api/staff/grades.json", grades::json, STAFF),
+                c(GET, "/api/staff/grades-canvas.csv", grades::canvas, STAFF),
                 c(POST, "/api/staff/baselines/{tier}", thresholds::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", thresholds::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),

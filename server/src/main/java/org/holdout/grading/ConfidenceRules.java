@@ -23,6 +23,11 @@ public final class ConfidenceRules {
         public String text() {
             return (passes ? "passes " : "misses ") + threshold + ", but cannot be told apart from it at 95%";
         }
+
+        /** "≈ boss (passes)": the mark in a table cell, {@link #text} its explanation. */
+        public String mark() {
+            return "≈ " + threshold + (passes ? " (passes)" : " (misses)");
+        }
     }
 
     public static List<CloseCall> closeCalls(Double score, AucInterval interval, List<Threshold> thresholds,

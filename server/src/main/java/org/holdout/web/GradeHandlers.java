@@ -75,10 +75,10 @@ public final class GradeHandlers {
             AucInterval priv = interval(reader.of(s.bestPrivateSubmission()), Board.PRIVATE);
             m.put("publicCi", ciText(g.publicScore(), pub));
             m.put("privateCi", ciText(g.privateScore(), priv));
-            List<String> pubCalls = ConfidenceRules.closeCalls(g.publicScore(), pub, sheet.thresholds(), Board.PUBLIC)
-                    .stream().map(ConfidenceRules.CloseCall::text).toList();
-            List<String> privCalls = ConfidenceRules.closeCalls(g.privateScore(), priv, sheet.thresholds(),
-                    Board.PRIVATE).stream().map(ConfidenceRules.CloseCall::text).toList();
+            List<ConfidenceRules.CloseCall> pubCalls = ConfidenceRules.closeCalls(g.publicScore(), pub,
+                    sheet.thresholds(), Board.PUBLIC);
+            List<ConfidenceRules.CloseCall> privCalls = ConfidenceRules.closeCalls(g.privateScore(), priv,
+                    sheet.thresholds(), Board.PRIVATE);
             m.put("publicCalls", pubCalls);
             m.put("privateCalls", privCalls);
             closeCalls += pubCalls.size() + privCalls.size();

@@ -94,6 +94,7 @@ class GradeRulesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("simple", true),
                         org.assertj.core.groups.Tuple.tuple("boss", false));
         assertThat(calls.get(1).text()).isEqualTo("misses boss, but cannot be told apart from it at 95%");
+        assertThat(calls.get(0).mark()).isEqualTo("≈ simple (passes)");
         assertThat(ConfidenceRules.closeCalls(0.5, DeLong.of(new double[]{1}, new double[]{0, 2}), THRESHOLDS,
                 Board.PUBLIC)).as("no interval, no mark").isEmpty();
         assertThat(ConfidenceRules.closeCalls(null, ci, THRESHOLDS, Board.PUBLIC)).isEmpty();

@@ -52,7 +52,11 @@ class GradesTest {
     static final IntToDoubleFunction FLAT = i -> 0.5;
     static final IntToDoubleFunction TIED = i -> anomaly(i) ? i % 7 : i % 4;
 
-    record Upload(String user, IntToDoubleFunction scores, int order) {
+    record Upload(String user, IntToDoubleFunction scores, int order, boolean excluded, boolean late) {
+        Upload(String user, IntToDoubleFunction scores, int order) {
+            this(user, scores, order, false, false);
+        }
+
         double pub() {
             return auc(scores, true);
         }
@@ -96,6 +100,8 @@ class GradesTest {
     static final class Expected {
         final String user;
         final List<Upload> uploads = new ArrayList<>();
+        List<Upload> marked = List.of();
+        boolean studentExcluded;
         Upload bestPublic;
         List<Upload> finals = List.of();
         Upload bestPrivate;
@@ -112,22 +118,33 @@ class GradesTest {
         }
     }
 
+    /**
+     * DESIGN.md's rules, counted plainly: the public score is the best among on-time, non-excluded uploads (ties to the
+     * earlier); the final selection is the marked ones still counting, else the 2 best public; an excluded student has
+     * no score on either board and no points.
+     */
     static Map<String, Expected> expect(List<Upload> uploads, List<String> students) {
         Map<String, Expected> byUser = new LinkedHashMap<>();
         students.forEach(s -> byUser.put(s, new Expected(s)));
         uploads.forEach(u -> byUser.get(u.user).uploads.add(u));
+        return byUser;
+    }
+
+    static void rank(Map<String, Expected> byUser) {
         Comparator<Upload> publicOrder = Comparator.comparingDouble(Upload::pub).reversed()
                 .thenComparingInt(Upload::order);
         Comparator<Upload> privateOrder = Comparator.comparingDouble(Upload::priv).reversed()
                 .thenComparingInt(Upload::order);
         for (Expected e : byUser.values()) {
-            if (e.uploads.isEmpty()) {
+            List<Upload> counting = e.uploads.stream().filter(u -> !u.excluded() && !u.late()).toList();
+            if (counting.isEmpty() || e.studentExcluded) {
                 continue;
             }
-            List<Upload> sorted = new ArrayList<>(e.uploads);
+            List<Upload> sorted = new ArrayList<>(counting);
             sorted.sort(publicOrder);
             e.bestPublic = sorted.get(0);
-            e.finals = sorted.subList(0, Math.min(2, sorted.size()));
+            List<Upload> marked = e.marked.stream().filter(counting::contains).toList();
+            e.finals = marked.isEmpty() ? sorted.subList(0, Math.min(2, sorted.size())) : marked;
             e.bestPrivate = e.finals.stream().min(privateOrder).orElseThrow();
             for (Object[] t : THRESHOLDS) {
                 if (e.bestPublic.pub() >= (double) t[1]) {
@@ -151,7 +168,10 @@ class GradesTest {
         for (int i = 0; i < byPrivate.size(); i++) {
             byPrivate.get(i).privateRank = i + 1;
         }
-        return byUser;
+    }
+
+    static HttpRequest.BodyPublisher json(String body) {
+        return HttpRequest.BodyPublishers.ofString(body);
     }
 
     static String num(Double d) {
@@ -163,31 +183,59 @@ class GradesTest {
         try (TestServer server = new TestServer(dir)) {
             Client ta = server.login("ta", Role.STAFF);
             Map<String, Client> students = new LinkedHashMap<>();
-            for (String s : List.of("ann", "bob", "carol", "dave")) {
+            for (String s : List.of("ann", "bob", "carol", "dave", "eve")) {
                 students.put(s, server.login(s, Role.STUDENT));
             }
             for (Object[] t : THRESHOLDS) {
                 HttpResponse<String> r = ta.api("PUT", "/api/staff/thresholds/" + t[0], ta.token,
-                        HttpRequest.BodyPublishers.ofString(String.format(Locale.ROOT, "{\"public\": %s, \"private\": %s}",
-                                t[1], t[2])), "application/json");
+                        json(String.format(Locale.ROOT, "{\"public\": %s, \"private\": %s}", t[1], t[2])),
+                        "application/json");
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             }
-            List<Upload> uploads = List.of(new Upload("ann", OVERFIT, 0), new Upload("carol", BY_ID, 1),
-                    new Upload("ann", HALF, 2), new Upload("bob", PERFECT, 3), new Upload("carol", FLAT, 4),
-                    new Upload("carol", TIED, 5));
+            Upload annOverfit = new Upload("ann", OVERFIT, 0, true, false);
+            Upload carolTied = new Upload("carol", TIED, 5);
+            List<Upload> uploads = List.of(annOverfit, new Upload("carol", BY_ID, 1), new Upload("ann", HALF, 2),
+                    new Upload("bob", PERFECT, 3), new Upload("carol", FLAT, 4), carolTied,
+                    new Upload("eve", PERFECT, 6), new Upload("dave", PERFECT, 7, false, true));
             Map<Upload, Long> ids = new LinkedHashMap<>();
             for (Upload u : uploads) {
+                if (u.late()) {
+                    continue;
+                }
                 server.clock.advance(Duration.ofMinutes(1));
                 HttpResponse<String> r = students.get(u.user).uploadApi("f.csv", csv(u.scores));
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
                 ids.put(u, new ObjectMapper().readTree(r.body()).get("submission").get("id").asLong());
             }
-            Map<String, Expected> expected = expect(uploads, List.of("ann", "bob", "carol", "dave"));
+            Map<String, Expected> expected = expect(uploads, List.of("ann", "bob", "carol", "dave", "eve"));
+
+            HttpResponse<String> marked = students.get("carol").api("PUT", "/api/selection",
+                    students.get("carol").token, json("{\"submissions\": [" + ids.get(carolTied) + "]}"),
+                    "application/json");
+            assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+            expected.get("carol").marked = List.of(carolTied);
+            assertThat(ta.api("POST", "/api/staff/exclusions", ta.token, json("{\"submission\": "
+                    + ids.get(annOverfit) + ", \"reason\": \"copied\"}"), "application/json").statusCode())
+                    .isBetween(200, 201);
+            assertThat(ta.api("POST", "/api/staff/exclusions", ta.token, json("{\"username\": \"eve\","
+                    + " \"reason\": \"shared an account\"}"), "application/json").statusCode()).isBetween(200, 201);
+            expected.get("eve").studentExcluded = true;
+            assertThat(ta.api("PUT", "/api/staff/settings", ta.token, json("{\"late_policy\": \"accept_late\"}"),
+                    "application/json").statusCode()).isEqualTo(200);
+            server.clock.advance(Duration.ofMinutes(1));
+            assertThat(ta.api("PUT", "/api/staff/deadline", ta.token, json("{\"deadline\": \""
+                    + server.clock.instant() + "\"}"), "application/json").statusCode()).isEqualTo(200);
+            server.clock.advance(Duration.ofMinutes(1));
+            HttpResponse<String> late = students.get("dave").uploadApi("late.csv", csv(PERFECT));
+            assertThat(late.statusCode()).as(late.body()).isEqualTo(201);
+
+            rank(expected);
             expected.values().forEach(e -> e.finals.forEach(u -> e.finalIds.add(ids.get(u))));
-            // ann and bob both have 1.0 in public: ann uploaded first, so she is first
-            assertThat(expected.get("ann").publicRank).isEqualTo(1);
-            assertThat(expected.get("bob").publicRank).isEqualTo(2);
-            assertThat(expected.get("ann").bestPrivate.scores).as("her second file counts privately").isSameAs(HALF);
+            assertThat(expected.get("bob").publicRank).isEqualTo(1);
+            assertThat(expected.get("ann").bestPublic.scores).as("her excluded file no longer counts").isSameAs(HALF);
+            assertThat(expected.get("carol").bestPrivate).as("her mark counts privately").isSameAs(carolTied);
+            assertThat(expected.get("dave").bestPublic).as("late").isNull();
+            assertThat(expected.get("eve").bestPublic).as("excluded").isNull();
 
             for (Client student : students.values()) {
                 for (String path : ROUTES) {
@@ -224,7 +272,7 @@ class GradesTest {
                 rowOf.put(lines[i].substring(0, lines[i].indexOf(',')), lines[i]);
             }
             assertThat(rowOf.keySet()).as("by public rank, then the students without one")
-                    .containsExactly("ann", "bob", "carol", "dave");
+                    .startsWith("bob").containsExactlyInAnyOrder("ann", "bob", "carol", "dave", "eve");
             for (Expected e : expected.values()) {
                 Double pub = e.bestPublic == null ? null : e.bestPublic.pub();
                 Double priv = e.bestPrivate == null ? null : e.bestPrivate.priv();
@@ -235,10 +283,14 @@ class GradesTest {
                         Integer.toString(e.uploads.size()), String.join(";", e.passedPublic),
                         String.join(";", e.passedPrivate), Double.toString(e.pointsPublic),
                         Double.toString(e.pointsPrivate), Double.toString(e.pointsPublic + e.pointsPrivate),
-                        "false", "false", "false");
+                        Boolean.toString(e.uploads.stream().anyMatch(Upload::late)),
+                        Boolean.toString(e.studentExcluded || e.uploads.stream().anyMatch(Upload::excluded)),
+                        "false");
                 assertThat(rowOf.get(e.user)).as(e.user).isEqualTo(want);
             }
-            assertThat(expected.get("ann").pointsPublic + expected.get("ann").pointsPrivate).isEqualTo(6.0);
+            assertThat(expected.get("bob").pointsPublic + expected.get("bob").pointsPrivate).isEqualTo(6.0);
+            assertThat(rowOf.get("eve")).endsWith(",1,,,0.0,0.0,0.0,false,true,false");
+            assertThat(rowOf.get("dave")).endsWith(",1,,,0.0,0.0,0.0,true,false,false");
 
             HttpResponse<byte[]> jsonResponse = ta.getBytes("/api/staff/c/tiny/grades.json");
             assertThat(jsonResponse.headers().firstValue("Content-Disposition").orElseThrow())
@@ -256,7 +308,8 @@ class GradesTest {
             List<String> canvasLines = new ArrayList<>();
             canvasLines.add("Student,ID,SIS User ID,SIS Login ID,Section,Tiny test competition");
             canvasLines.add("    Points Possible,,,,,6.0");
-            for (Expected e : expected.values()) {
+            for (String user : rowOf.keySet()) {
+                Expected e = expected.get(user);
                 canvasLines.add(e.user.toUpperCase(Locale.ROOT) + ",,," + e.user + ",,"
                         + (e.pointsPublic + e.pointsPrivate));
             }
@@ -276,11 +329,6 @@ class GradesTest {
             assertThat(page).as("bob's perfect file has no spread").contains("1.00000 – 1.00000");
             assertThat(ta.get("/staff").body()).contains("id=\"grades-link\"");
 
-            server.clock.advance(Duration.ofMinutes(1));
-            assertThat(ta.api("PUT", "/api/staff/deadline", ta.token, HttpRequest.BodyPublishers.ofString(
-                    "{\"deadline\": \"" + server.clock.instant() + "\"}"), "application/json").statusCode())
-                    .isEqualTo(200);
-            server.clock.advance(Duration.ofMinutes(1));
             assertThat(ta.api("POST", "/api/staff/reveal", ta.token, HttpRequest.BodyPublishers.noBody(), null)
                     .statusCode()).isEqualTo(200);
             assertThat(new ObjectMapper().readTree(ta.getBytes("/api/staff/grades.json").body()).get("revealed")

@@ -14,6 +14,7 @@ public interface CodeUploads {
 
     /** Who has uploaded code, read from {@code db}. */
     static CodeUploads of(Database db) {
+        // where code upload lands: new CodeUploadRepository(db)::accountsWithCode
         return NONE;
     }
 

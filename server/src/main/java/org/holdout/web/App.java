@@ -31,6 +31,8 @@ import org.holdout.competition.StagedUploads;
 import org.holdout.db.Database;
 import org.holdout.exclusion.ExclusionRepository;
 import org.holdout.exclusion.ExclusionService;
+import org.holdout.grading.Grades;
+import org.holdout.grading.HonestScores;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.SelectionRepository;
 import org.holdout.leaderboard.Selections;
@@ -101,7 +103,8 @@ public final class App implements AutoCloseable {
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
                 new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
-                new ExclusionHandlers(exclusions, accountRepo));
+                new ExclusionHandlers(exclusions, accountRepo),
+                new GradeHandlers(Grades.of(db), new HonestScores(submissionRepo, store, solutions::of), clock));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {

@@ -26,7 +26,7 @@ public final class Routes {
                                   SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
                                   ThresholdHandlers thresholds, AuditHandlers audit,
                                   CompetitionCreationHandlers creation, SettingsHandlers settings,
-                                  ExclusionHandlers exclusions) {
+                                  ExclusionHandlers exclusions, GradeHandlers grades) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -67,6 +67,7 @@ public final class Routes {
                 c(GET, "/staff/exclusions", exclusions::page, STAFF),
                 c(POST, "/staff/exclusions", exclusions::excludeForm, STAFF),
                 c(POST, "/staff/exclusions/{id}/lift", exclusions::liftForm, STAFF),
+                c(GET, "/staff/grades", grades::page, STAFF),
 
                 c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -88,6 +89,9 @@ public final class Routes {
                 c(POST, "/api/staff/exclusions", exclusions::apiExclude, STAFF),
                 c(DELETE, "/api/staff/exclusions/{id}", exclusions::apiLift, STAFF),
                 c(POST, "/api/staff/exclusions/{id}/lift", exclusions::apiLift, STAFF),
+                c(GET, "/api/staff/grades.csv", grades::csv, STAFF),
+                c(GET, "/api/staff/grades.json", grades::json, STAFF),
+                c(GET, "/api/staff/grades-canvas.csv", grades::canvas, STAFF),
                 c(POST, "/api/staff/baselines/{tier}", thresholds::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", thresholds::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),

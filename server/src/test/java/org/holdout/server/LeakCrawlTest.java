@@ -96,6 +96,14 @@ class LeakCrawlTest {
             for (String result : benResults) {
                 seen.put("form result " + result, ben.get(result).body());
             }
+            for (String grades : GradesTest.ROUTES) {
+                assertThat(ann.get(grades).statusCode()).as(grades).isEqualTo(403);
+                seen.put(grades, ann.get(grades).body());
+            }
+            for (String grades : GradesTest.PAGES) {
+                assertThat(ann.get(grades).statusCode()).as(grades).isEqualTo(403);
+                seen.put(grades, ann.get(grades).body());
+            }
 
             assertThat(seen).containsKeys("/", "/data", "/submit", "/submissions", "/leaderboard", "/account",
                     "/api/leaderboard", "/api/submissions", "/data/train.npy", "/data/sample_submission.csv");

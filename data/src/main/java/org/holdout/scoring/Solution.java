@@ -206,6 +206,11 @@ public final class Solution {
         return s.matches("[^,\"\r\n]*") ? s : '"' + s.replace("\"", "\"\"") + '"';
     }
 
+    /** The rows of each part and class: {public normal, public anomaly, private normal, private anomaly}. */
+    public int[] partCounts() {
+        return groupSize.clone();
+    }
+
     /** 1 for an anomaly, 0 for a normal row. */
     int expected(int slot) {
         return group[slot] & ANOMALY;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
 import org.holdout.competition.Competition;
@@ -35,11 +36,25 @@ public final class Leaderboard {
     private final ThresholdRepository thresholds;
     private final Map<Long, Standings> cache = new HashMap<>();
     private Map<Long, AccountRepository.Name> names = Map.of();
+    private volatile LongUnaryOperator rescoreMark = competitionId -> 0;
 
     public Leaderboard(SubmissionRepository submissions, AccountRepository accounts, ThresholdRepository thresholds) {
         this.submissions = submissions;
         this.accounts = accounts;
         this.thresholds = thresholds;
+    }
+
+    /**
+     * {@code mark} gives a competition's newest rescore (a number that grows with each): checked at each refresh, a
+     * new one reloads the standings, since a rescore changes scores already counted (by any server process).
+     */
+    public void watchRescores(LongUnaryOperator mark) {
+        this.rescoreMark = mark;
+    }
+
+    /** Forgets a competition's standings, so the next view reads them again (after this process rescored it). */
+    public synchronized void invalidate(long competitionId) {
+        cache.remove(competitionId);
     }
 
     /** A submission this process has just scored and committed: on the board at once. */
@@ -60,8 +75,10 @@ public final class Leaderboard {
     private synchronized List<Map.Entry<Long, Best>> standings(long competitionId) {
         Standings standings = cache.get(competitionId);
         long now = System.nanoTime();
-        if (standings == null || now - standings.loadedNanos > RELOAD_NANOS) {
-            standings = new Standings(now);
+        long mark = standings == null || now - standings.refreshedNanos >= REFRESH_NANOS
+                ? rescoreMark.applyAsLong(competitionId) : standings.rescoreMark;
+        if (standings == null || now - standings.loadedNanos > RELOAD_NANOS || mark != standings.rescoreMark) {
+            standings = new Standings(now, mark);
             for (SubmissionRepository.BoardEntry e : submissions.scoredForBoard(competitionId)) {
                 standings.add(e);
             }
@@ -138,9 +155,11 @@ public final class Leaderboard {
         final Map<Long, Best> best = new HashMap<>();
         final Set<Long> seen = new HashSet<>();
         long newestDecidedMs = Long.MIN_VALUE;
+        final long rescoreMark;
 
-        Standings(long now) {
+        Standings(long now, long rescoreMark) {
             this.loadedNanos = now;
+            this.rescoreMark = rescoreMark;
             this.refreshedNanos = now;
         }
 

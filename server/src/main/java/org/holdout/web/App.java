@@ -31,6 +31,9 @@ import org.holdout.competition.SettingsService;
 import org.holdout.competition.StagedUploads;
 import org.holdout.db.Database;
 import org.holdout.leaderboard.Leaderboard;
+import org.holdout.rescore.Rescore;
+import org.holdout.rescore.RescoreRepository;
+import org.holdout.rescore.StudentDiff;
 import org.holdout.submission.Solutions;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionService;
@@ -56,6 +59,7 @@ public final class App implements AutoCloseable {
     private final BaselineTraining training;
     private final FloorsCache floors = new FloorsCache();
     private final CompetitionCreation creation;
+    private final Rescore rescore;
 
     private App(ServerConfig config, Database db, Clock clock) {
         this.config = config;
@@ -73,6 +77,11 @@ public final class App implements AutoCloseable {
         thresholds = new ThresholdService(db, thresholdRepo, bytes -> store.put(bytes).sha256(),
                 id -> solutions.of(competitions.repository().byId(id).orElseThrow()), clock);
         training = new BaselineTraining(thresholds, config.dataDir());
+        RescoreRepository rescoreRepo = new RescoreRepository(db);
+        leaderboard.watchRescores(rescoreRepo::latestId);
+        rescore = new Rescore(db, submissionRepo, thresholdRepo, accountRepo, new StudentDiff(), store,
+                new StagedUploads(config.dataDir(), config.maxUploadBytes()), rescoreRepo, clock,
+                c -> leaderboard.invalidate(c.id()));
 
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
@@ -89,7 +98,8 @@ public final class App implements AutoCloseable {
                 new SubmissionHandlers(submissions, uploads, leaderboard),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
-                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)));
+                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
+                new RescoreHandlers(rescore));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {
@@ -196,6 +206,7 @@ public final class App implements AutoCloseable {
         if (recovered > 0) {
             LOG.warn("{} submission(s) left half-done by a crash were decided before listening", recovered);
         }
+        rescore.recover(allCompetitions());
         submissions.pruneRefused(null);
         creation.removeLeftovers();
         javalin.start();

@@ -62,7 +62,7 @@ public final class Leaderboard {
         Standings standings = cache.get(s.competitionId());
         if (standings != null && s.state() == SubmissionState.SCORED) {
             standings.add(new SubmissionRepository.BoardEntry(s.id(), s.accountId(), true, s.publicAuc(),
-                    s.privateAuc(), s.received().toEpochMilli(), s.decided().toEpochMilli()));
+                    s.privateAuc(), s.received().toEpochMilli(), s.decided().toEpochMilli(), s.late()));
         }
     }
 

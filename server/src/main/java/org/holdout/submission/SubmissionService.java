@@ -88,7 +88,7 @@ public final class SubmissionService {
             long id = db.inTransaction(c -> machine.receive(c, competition.id(), student.id(), name, stored.sha256(),
                     stored.size(), now, true));
             Submission received = new Submission(id, competition.id(), student.id(), SubmissionState.RECEIVED, name,
-                    stored.sha256(), stored.size(), now, null, null, null, null, null, true);
+                    stored.sha256(), stored.size(), now, null, null, null, null, null, true, false);
             Decision d;
             try {
                 d = decide(competition, received, bytes);
@@ -142,7 +142,7 @@ public final class SubmissionService {
             machine.score(c, id, decided, score.publicAuc(), score.privateAuc(), score.rows(), note);
             Submission scored = new Submission(id, r.competitionId(), accountId, SubmissionState.SCORED, r.fileName(),
                     r.sha256(), r.sizeBytes(), received, decided, score.publicAuc(), score.privateAuc(), score.rows(),
-                    SubmissionRepository.storedMessage(note), true);
+                    SubmissionRepository.storedMessage(note), true, r.late());
             return new Decision(Outcome.Reason.ACCEPTED, scored, QuotaRules.quota(competition, used + 1, received));
         });
     }

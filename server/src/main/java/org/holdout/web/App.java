@@ -30,7 +30,10 @@ import org.holdout.competition.MemberRepository;
 import org.holdout.competition.SettingsService;
 import org.holdout.competition.StagedUploads;
 import org.holdout.db.Database;
+import org.holdout.exclusion.ExclusionRepository;
 import org.holdout.leaderboard.Leaderboard;
+import org.holdout.leaderboard.SelectionRepository;
+import org.holdout.leaderboard.Standings;
 import org.holdout.rescore.Rescore;
 import org.holdout.rescore.RescoreRepository;
 import org.holdout.rescore.StudentDiff;
@@ -73,13 +76,16 @@ public final class App implements AutoCloseable {
         submissions = new SubmissionService(db, submissionRepo, store, solutions, clock, config.uploadPolicy());
         ThresholdRepository thresholdRepo = new ThresholdRepository(db);
         Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, thresholdRepo);
+        SelectionRepository selectionRepo = new SelectionRepository(db);
+        ExclusionRepository exclusionRepo = new ExclusionRepository(db);
+        Standings standings = new Standings(submissionRepo, accountRepo, members, selectionRepo, exclusionRepo);
         submissions.onScored(leaderboard::scored);
         thresholds = new ThresholdService(db, thresholdRepo, bytes -> store.put(bytes).sha256(),
                 id -> solutions.of(competitions.repository().byId(id).orElseThrow()), clock);
         training = new BaselineTraining(thresholds, config.dataDir());
         RescoreRepository rescoreRepo = new RescoreRepository(db);
         leaderboard.watchRescores(rescoreRepo::latestId);
-        rescore = new Rescore(db, submissionRepo, thresholdRepo, accountRepo, new StudentDiff(), store,
+        rescore = new Rescore(db, submissionRepo, thresholdRepo, accountRepo, new StudentDiff(standings), store,
                 new StagedUploads(config.dataDir(), config.maxUploadBytes()), rescoreRepo, clock,
                 c -> leaderboard.invalidate(c.id()));
 

@@ -15,7 +15,7 @@ class SettingsRulesTest {
 
     static Competition competition(Instant deadline, boolean revealed) {
         return new Competition(1, "hw", "Homework", Path.of("b"), ZoneId.of("Asia/Taipei"), 5, deadline, revealed,
-                NOW, 2, null, false);
+                NOW, 2, null, false, LatePolicy.REFUSE);
     }
 
     static Map<Setting, String> typed(Object... pairs) {

@@ -31,7 +31,11 @@ public final class Solutions {
     }
 
     public Solution of(Competition competition) {
-        Path p = competition.file(Bundle.SOLUTION);
+        return of(competition.file(Bundle.SOLUTION));
+    }
+
+    /** The answer key in the file {@code p}, as it is now. */
+    public Solution of(Path p) {
         try {
             Version now = Version.of(p);
             Read read = cache.get(p);

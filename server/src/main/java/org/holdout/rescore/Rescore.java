@@ -204,6 +204,8 @@ public final class Rescore {
                 change.usagesChanged(), change.changedRows(), newScores.size(), List.copyOf(changed),
                 List.copyOf(unrescored), List.copyOf(thresholdChanges), studentChanges,
                 (System.nanoTime() - started) / 1_000_000, basis, Map.copyOf(newScores));
+        pending.values().removeIf(old -> old.preview().created().isBefore(preview.created()
+                .minus(StagedUploads.KEEP)));
         pending.put(staged.id(), new Pending(preview, canonical, next.partCounts()));
         LOG.info("rescore preview {} of {}: {} submissions rescored in {} ms, {} changed", staged.id(),
                 competition.slug(), newScores.size(), preview.millis(), changed.size());

@@ -222,6 +222,7 @@ public final class CompetitionRepository {
             case DAILY_LIMIT -> "daily_limit";
             case DEADLINE -> "deadline_ms";
             case FINAL_SELECTIONS -> "final_selections";
+            case LATE_POLICY -> "late_policy";
         };
     }
 
@@ -232,6 +233,8 @@ public final class CompetitionRepository {
             ps.setLong(1, i.toEpochMilli());
         } else if (v instanceof ZoneId z) {
             ps.setString(1, z.getId());
+        } else if (v instanceof LatePolicy p) {
+            ps.setString(1, p.name());
         } else if (v instanceof Integer n) {
             ps.setInt(1, n);
         } else {

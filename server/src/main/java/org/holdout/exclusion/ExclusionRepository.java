@@ -9,7 +9,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.holdout.db.Database;
 
 /** The exclusions table. Boards read the active ones afresh each time, so every server process honours them at once. */
@@ -38,12 +37,6 @@ public final class ExclusionRepository {
     public List<Exclusion> ofStudent(long competitionId, long accountId) {
         return db.withConnection(c -> list(c, "SELECT " + COLUMNS + " FROM exclusions WHERE competition_id = ?"
                 + " AND account_id = ? ORDER BY id DESC", competitionId, accountId));
-    }
-
-    /** One exclusion, locked until the caller's transaction ends. */
-    static Optional<Exclusion> locked(Connection c, long id) throws SQLException {
-        List<Exclusion> l = list(c, "SELECT " + COLUMNS + " FROM exclusions WHERE id = ? FOR UPDATE", id);
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 
     /** Inserts an active exclusion in the caller's transaction and returns its id. */

@@ -26,11 +26,14 @@ public final class SubmissionRepository {
         this.db = db;
     }
 
-    /** Inserts a RECEIVED row on {@code c} and returns its id ({@code bytesKept}: its bytes are in the store). */
+    /**
+     * Inserts a RECEIVED row on {@code c} and returns its id ({@code bytesKept}: its bytes are in the store;
+     * {@code late}: received after the deadline and accepted as late).
+     */
     static long insertReceived(Connection c, long competitionId, long accountId, String fileName, String sha256,
-                               long size, Instant received, boolean bytesKept) throws SQLException {
+                               long size, Instant received, boolean bytesKept, boolean late) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO submissions (competition_id, account_id, state,"
-                + " file_name, sha256, size_bytes, received_ms, bytes_kept) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                + " file_name, sha256, size_bytes, received_ms, bytes_kept, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, competitionId);
             ps.setLong(2, accountId);
@@ -40,6 +43,7 @@ public final class SubmissionRepository {
             ps.setLong(6, size);
             ps.setLong(7, received.toEpochMilli());
             ps.setBoolean(8, bytesKept);
+            ps.setBoolean(9, late);
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();

@@ -31,8 +31,10 @@ import org.holdout.competition.SettingsService;
 import org.holdout.competition.StagedUploads;
 import org.holdout.db.Database;
 import org.holdout.exclusion.ExclusionRepository;
+import org.holdout.exclusion.ExclusionService;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.SelectionRepository;
+import org.holdout.leaderboard.Selections;
 import org.holdout.leaderboard.Standings;
 import org.holdout.rescore.Rescore;
 import org.holdout.rescore.RescoreRepository;
@@ -62,6 +64,7 @@ public final class App implements AutoCloseable {
     private final BaselineTraining training;
     private final FloorsCache floors = new FloorsCache();
     private final CompetitionCreation creation;
+    private final Standings standings;
     private final Rescore rescore;
 
     private App(ServerConfig config, Database db, Clock clock) {
@@ -75,10 +78,13 @@ public final class App implements AutoCloseable {
         SubmissionRepository submissionRepo = new SubmissionRepository(db);
         submissions = new SubmissionService(db, submissionRepo, store, solutions, clock, config.uploadPolicy());
         ThresholdRepository thresholdRepo = new ThresholdRepository(db);
-        Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, thresholdRepo);
         SelectionRepository selectionRepo = new SelectionRepository(db);
         ExclusionRepository exclusionRepo = new ExclusionRepository(db);
-        Standings standings = new Standings(submissionRepo, accountRepo, members, selectionRepo, exclusionRepo);
+        Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, thresholdRepo, selectionRepo,
+                exclusionRepo);
+        standings = new Standings(submissionRepo, accountRepo, members, selectionRepo, exclusionRepo);
+        Selections selections = new Selections(db, selectionRepo, submissionRepo, exclusionRepo, clock);
+        ExclusionService exclusions = new ExclusionService(db, exclusionRepo, submissionRepo, accountRepo, clock);
         submissions.onScored(leaderboard::scored);
         thresholds = new ThresholdService(db, thresholdRepo, bytes -> store.put(bytes).sha256(),
                 id -> solutions.of(competitions.repository().byId(id).orElseThrow()), clock);
@@ -87,7 +93,7 @@ public final class App implements AutoCloseable {
         leaderboard.watchRescores(rescoreRepo::latestId);
         rescore = new Rescore(db, submissionRepo, thresholdRepo, accountRepo, new StudentDiff(standings), store,
                 new StagedUploads(config.dataDir(), config.maxUploadBytes()), rescoreRepo, clock,
-                c -> leaderboard.invalidate(c.id()));
+                c -> leaderboard.forget(c.id()));
 
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
@@ -101,10 +107,11 @@ public final class App implements AutoCloseable {
         creation = new CompetitionCreation(new BundleInstall(competitions.repository(), config.dataDir()),
                 new StagedUploads(config.dataDir(), StagedUploads.DEFAULT_MAX_BYTES), floors, clock);
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
-                new SubmissionHandlers(submissions, uploads, leaderboard),
+                new SubmissionHandlers(submissions, uploads, leaderboard, selections),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
                 new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
+                new ExclusionHandlers(exclusions, accountRepo),
                 new RescoreHandlers(rescore));
 
         TemplateEngine pages = templateEngine();
@@ -247,6 +254,11 @@ public final class App implements AutoCloseable {
 
     public BaselineTraining training() {
         return training;
+    }
+
+    /** Each competition's standings read fresh: what the boards rank and the grades are made of. */
+    public Standings standings() {
+        return standings;
     }
 
     public FloorsCache floors() {

@@ -350,6 +350,36 @@ class RescoreTest {
     }
 
     @Test
+    void anExcludedSubmissionIsRescoredAndStaysExcluded() throws Exception {
+        JsonNode mine = JSON.readTree(students.get("ann").apiGet("/api/submissions").body()).get("submissions");
+        long annId = mine.get(0).get("id").asLong();
+        HttpResponse<String> excluded = staff.api("POST", "/api/staff/exclusions", staff.token,
+                HttpRequest.BodyPublishers.ofString("{\"submission\":" + annId + ",\"reason\":\"copied\"}"),
+                "application/json");
+        assertThat(excluded.statusCode()).as(excluded.body()).isEqualTo(201);
+
+        JsonNode p = json(preview(solution(RescoreTest::flippedAnomaly)), 201);
+        JsonNode ann = null;
+        for (JsonNode s : p.get("submissions")) {
+            if (s.get("id").asLong() == annId) {
+                ann = s;
+            }
+        }
+        assertThat(ann).as("rescored although excluded").isNotNull();
+        assertThat(ann.get("publicAfter").asDouble()).isCloseTo(88.0 / 99, within(1e-15));
+        for (JsonNode s : p.get("students")) {
+            assertThat(s.get("username").asText()).as("off the boards before and after").isNotEqualTo("ann");
+        }
+        json(apply(p.get("id").asText(), "Id 0"), 200);
+        assertThat(staff.apiGet("/api/staff/exclusions").body()).contains("\"submission\":" + annId,
+                "\"active\":true");
+        JsonNode after = JSON.readTree(students.get("ann").apiGet("/api/submissions").body()).get("submissions")
+                .get(0);
+        assertThat(after.get("publicScore").asDouble()).isCloseTo(88.0 / 99, within(1e-15));
+        assertThat(after.toString()).contains("copied");
+    }
+
+    @Test
     void aPreviewIsRefusedOnceSomethingWasScoredSinceAndAfterAnotherApply() throws Exception {
         Path solution = server.competition().bundleDir().resolve(Bundle.SOLUTION);
         String sha = Sha256.of(solution);

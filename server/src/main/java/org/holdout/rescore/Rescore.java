@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.holdout.account.AccountRepository;
@@ -283,11 +285,56 @@ public final class Rescore {
             SolutionFiles.commit(bundleDir, at);
             pending.remove(id);
             staging.delete(id);
+            catchUp(competition, preview, Solution.parse(p.canonical()));
             onApplied.accept(competition);
             LOG.info("rescore {} of {} applied by {}: {} submissions and {} thresholds changed", id,
                     competition.slug(), actor, applied.submissionsChanged(), applied.thresholdsChanged());
             return applied;
         }
+    }
+
+    /**
+     * An upload whose scoring began before the new key was in place and whose row committed after the apply's check
+     * was scored with the old key: every scored submission the preview did not rescore is scored again with the new
+     * key now, and corrected (logged, and marked in the rescore's row so other servers reload their boards).
+     */
+    int catchUp(Competition competition, RescorePreview preview, Solution key) {
+        Map<Long, RescorePreview.NewScore> fixes = new LinkedHashMap<>();
+        Set<Long> known = new HashSet<>(preview.newScores().keySet());
+        preview.unrescored().forEach(u -> known.add(u.id()));
+        for (Submission s : submissions.scored(competition.id())) {
+            if (known.contains(s.id())) {
+                continue;
+            }
+            Optional<byte[]> bytes = store.read(s.sha256());
+            if (bytes.isEmpty()) {
+                continue;
+            }
+            try {
+                Score score = Scorer.score(key, bytes.get());
+                if (!RescoreRules.same(s.publicAuc(), score.publicAuc())
+                        || !RescoreRules.same(s.privateAuc(), score.privateAuc())) {
+                    fixes.put(s.id(), new RescorePreview.NewScore(score.publicAuc(), score.privateAuc()));
+                }
+            } catch (SubmissionRejectedException e) {
+                LOG.warn("submission {}: refused by the new key of {}: {}", s.id(), competition.slug(),
+                        e.getMessage());
+            }
+        }
+        if (fixes.isEmpty()) {
+            return 0;
+        }
+        db.inTransaction(c -> {
+            for (Map.Entry<Long, RescorePreview.NewScore> f : fixes.entrySet()) {
+                SubmissionRepository.rescore(c, f.getKey(), f.getValue().publicAuc(), f.getValue().privateAuc());
+            }
+            RescoreRepository.caughtUp(c, competition.id(), fixes.size());
+            return null;
+        });
+        db.durable();
+        LOG.warn("rescore of {}: {} submission(s) scored during the apply with the old key were scored again: {}",
+                competition.slug(), fixes.size(), fixes.keySet());
+        return fixes.size();
     }
 
     /** Drops the preview {@code id} and deletes its staged file. */

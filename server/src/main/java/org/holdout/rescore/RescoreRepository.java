@@ -67,10 +67,24 @@ public final class RescoreRepository {
         });
     }
 
-    /** The id of the competition's newest rescore, 0 if none: a cheap mark of "the scores were rescored". */
-    public long latestId(long competitionId) {
+    /** Counts submissions corrected after the competition's newest rescore was applied ({@code Rescore} catch-up). */
+    static void caughtUp(Connection c, long competitionId, int n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE rescores SET caught_up = caught_up + ?"
+                + " WHERE id = (SELECT MAX(id) FROM rescores WHERE competition_id = ?)")) {
+            ps.setInt(1, n);
+            ps.setLong(2, competitionId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * A number that grows with each rescore of the competition and each correction after one (0 if none): a cheap
+     * mark of "scores already counted have changed".
+     */
+    public long mark(long competitionId) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM rescores WHERE competition_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(1 + caught_up), 0) FROM rescores"
+                    + " WHERE competition_id = ?")) {
                 ps.setLong(1, competitionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
                 id -> solutions.of(competitions.repository().byId(id).orElseThrow()), clock);
         training = new BaselineTraining(thresholds, config.dataDir());
         RescoreRepository rescoreRepo = new RescoreRepository(db);
-        leaderboard.watchRescores(rescoreRepo::latestId);
+        leaderboard.watchRescores(rescoreRepo::mark);
         rescore = new Rescore(db, submissionRepo, thresholdRepo, accountRepo, new StudentDiff(standings), store,
                 new StagedUploads(config.dataDir(), config.maxUploadBytes()), rescoreRepo, clock,
                 c -> leaderboard.forget(c.id()));
@@ -259,6 +259,10 @@ public final class App implements AutoCloseable {
     /** Each competition's standings read fresh: what the boards rank and the grades are made of. */
     public Standings standings() {
         return standings;
+    }
+
+    public Rescore rescore() {
+        return rescore;
     }
 
     public FloorsCache floors() {

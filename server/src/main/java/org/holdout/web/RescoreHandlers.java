@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class RescoreHandlers {
             render(ctx, null, null, e.getMessage(), "");
             return;
         }
-        ctx.redirect(Web.base(ctx) + "/staff/rescore?preview=" + p.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(Web.base(ctx) + "/staff/rescore?preview=" + p.id(), HttpStatus.SEE_OTHER);
     }
 
     public void applyForm(Context ctx) throws IOException {

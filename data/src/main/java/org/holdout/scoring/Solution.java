@@ -69,7 +69,21 @@ public final class Solution {
         }
     }
 
+    /**
+     * Reads a replacement for {@code current}: a valid answer key with exactly the same Ids (the test images do not
+     * change), in any order, and both classes on each part; anything else is refused with a message naming the line.
+     */
+    public static SolutionChange readReplacement(InputStream in, Solution current) throws IOException {
+        Solution next = parse(new CsvRecords(in, CsvRecords.DEFAULT_BUFFER), current);
+        return SolutionChange.between(current, next);
+    }
+
     private static Solution parse(CsvRecords csv) throws IOException {
+        return parse(csv, null);
+    }
+
+    /** {@code sameIds}: when not null, every Id must be one of its Ids, all of them, and each part needs both classes. */
+    private static Solution parse(CsvRecords csv, Solution sameIds) throws IOException {
         Problems problems = new Problems();
         try {
             if (!csv.next()) {
@@ -125,6 +139,12 @@ public final class Solution {
                             + line + " (Id " + Text.id(id) + ")", line, id);
                     continue;
                 }
+                if (sameIds != null && sameIds.slotOf(csv.array(0), csv.start(0), csv.end(0)) < 0) {
+                    String id = csv.field(0);
+                    problems.add("Id " + Text.id(id) + " on line " + line + " is not a test Id (the current solution"
+                            + " has no such Id)", line, id);
+                    continue;
+                }
                 b.add(csv.array(0), csv.start(0), csv.end(0), (byte) (usage + expected), line);
             }
             if (!problems.any() && b.rows == 0) {
@@ -132,6 +152,9 @@ public final class Solution {
             }
             if (!problems.any()) {
                 Solution s = b.build(problems);
+                if (s != null && sameIds != null) {
+                    checkReplaces(s, sameIds);
+                }
                 if (s != null) {
                     return s;
                 }
@@ -140,6 +163,68 @@ public final class Solution {
             problems.add(e.getMessage(), e.line(), null);
         }
         throw new SolutionFormatException(problems.message(), problems.line());
+    }
+
+    /** Every Id of {@code current} is in {@code s} (whose Ids are all {@code current}'s), and each part has both classes. */
+    private static void checkReplaces(Solution s, Solution current) throws SolutionFormatException {
+        if (s.size < current.size) {
+            for (int slot = 0; slot < current.size; slot++) {
+                byte[] id = current.idOf(slot).getBytes(StandardCharsets.UTF_8);
+                if (s.slotOf(id, 0, id.length) < 0) {
+                    throw new SolutionFormatException("missing Id " + Text.id(current.idOf(slot)) + " (the file has "
+                            + Text.count(s.size) + " of the " + Text.count(current.size) + " test Ids)", 0);
+                }
+            }
+        }
+        for (int part = 0; part < GROUPS; part += PRIVATE) {
+            String name = part == 0 ? "Public" : "Private";
+            if (s.groupSize[part] == 0 || s.groupSize[part + ANOMALY] == 0) {
+                throw new SolutionFormatException("the " + name + " part has " + Text.plural(s.groupSize[part],
+                        "normal row") + " (Expected 0) and " + anomalies(s.groupSize[part + ANOMALY])
+                        + " (Expected 1): it needs both to have an AUC", 0);
+            }
+        }
+    }
+
+    private static String anomalies(int n) {
+        return Text.count(n) + (n == 1 ? " anomaly" : " anomalies");
+    }
+
+    /**
+     * The answer key as a bundle holds it: the header {@code Id,Expected,Usage}, then one LF-ended row per Id in slot
+     * order (numeric Ids ascending, others as first read), without quotes.
+     */
+    public byte[] toCsv() {
+        StringBuilder sb = new StringBuilder(size * 14 + 20).append("Id,Expected,Usage\n");
+        for (int slot = 0; slot < size; slot++) {
+            sb.append(csvField(idOf(slot))).append(',').append(expected(slot)).append(',').append(usage(slot)).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String csvField(String s) {
+        return s.matches("[^,\"\r\n]*") ? s : '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** The rows of each part and class: {public normal, public anomaly, private normal, private anomaly}. */
+    public int[] partCounts() {
+        return groupSize.clone();
+    }
+
+    /** 1 for an anomaly, 0 for a normal row. */
+    int expected(int slot) {
+        return group[slot] & ANOMALY;
+    }
+
+    /** {@code Public} or {@code Private}. */
+    String usage(int slot) {
+        return (group[slot] & PRIVATE) == 0 ? "Public" : "Private";
+    }
+
+    /** The slot of an Id, or -1 when it is not one of this solution's. */
+    int slotOf(String id) {
+        byte[] b = id.getBytes(StandardCharsets.UTF_8);
+        return slotOf(b, 0, b.length);
     }
 
     /** The number of test Ids. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
 import org.holdout.competition.Competition;
@@ -38,6 +39,7 @@ public final class Leaderboard {
     private final ExclusionRepository exclusions;
     private final Map<Long, Scored> cache = new HashMap<>();
     private Map<Long, AccountRepository.Name> names = Map.of();
+    private volatile LongUnaryOperator rescoreMark = competitionId -> 0;
 
     public Leaderboard(SubmissionRepository submissions, AccountRepository accounts, ThresholdRepository thresholds,
                        SelectionRepository selections, ExclusionRepository exclusions) {
@@ -46,6 +48,14 @@ public final class Leaderboard {
         this.thresholds = thresholds;
         this.selections = selections;
         this.exclusions = exclusions;
+    }
+
+    /**
+     * {@code mark} gives a competition's newest rescore (a number that grows with each): checked at each refresh, a
+     * new one reloads the scored submissions, since a rescore changes scores already counted (by any server process).
+     */
+    public void watchRescores(LongUnaryOperator mark) {
+        this.rescoreMark = mark;
     }
 
     /** A submission this process has just scored and committed: on the board at once. */
@@ -71,8 +81,10 @@ public final class Leaderboard {
     private synchronized List<SubmissionRepository.BoardEntry> scored(long competitionId) {
         Scored scored = cache.get(competitionId);
         long now = System.nanoTime();
-        if (scored == null || now - scored.loadedNanos > RELOAD_NANOS) {
-            scored = new Scored(now);
+        long mark = scored == null || now - scored.refreshedNanos >= REFRESH_NANOS
+                ? rescoreMark.applyAsLong(competitionId) : scored.rescoreMark;
+        if (scored == null || now - scored.loadedNanos > RELOAD_NANOS || mark != scored.rescoreMark) {
+            scored = new Scored(now, mark);
             for (SubmissionRepository.BoardEntry e : submissions.scoredForBoard(competitionId)) {
                 scored.add(e);
             }
@@ -206,9 +218,11 @@ public final class Leaderboard {
         final List<SubmissionRepository.BoardEntry> entries = new ArrayList<>();
         final Set<Long> seen = new HashSet<>();
         long newestDecidedMs = Long.MIN_VALUE;
+        final long rescoreMark;
 
-        Scored(long now) {
+        Scored(long now, long rescoreMark) {
             this.loadedNanos = now;
+            this.rescoreMark = rescoreMark;
             this.refreshedNanos = now;
         }
 

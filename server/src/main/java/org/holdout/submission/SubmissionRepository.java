@@ -128,6 +128,39 @@ public final class SubmissionRepository {
         }
     }
 
+    /** A scored submission's id and AUCs: what a rescore compares and replaces. */
+    public record Scores(long id, Double publicAuc, Double privateAuc) {
+    }
+
+    /** The AUCs of every scored submission of a competition, by id, read on {@code c}. */
+    public static List<Scores> scoredScores(Connection c, long competitionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, public_auc, private_auc FROM submissions"
+                + " WHERE competition_id = ? AND state = 'SCORED' ORDER BY id")) {
+            ps.setLong(1, competitionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Scores> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Scores(rs.getLong(1), getDouble(rs, 2), getDouble(rs, 3)));
+                }
+                return out;
+            }
+        }
+    }
+
+    /**
+     * Replaces a scored submission's AUCs (a rescore against a corrected answer key); its state, times and flags
+     * stay. False if the row is not scored.
+     */
+    public static boolean rescore(Connection c, long id, Double publicAuc, Double privateAuc) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET public_auc = ?, private_auc = ?"
+                + " WHERE id = ? AND state = 'SCORED'")) {
+            setDouble(ps, 1, publicAuc);
+            setDouble(ps, 2, privateAuc);
+            ps.setLong(3, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     static String storedMessage(String message) {
         return message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
     }

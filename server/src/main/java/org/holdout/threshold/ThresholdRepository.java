@@ -37,19 +37,22 @@ public final class ThresholdRepository {
 
     /** A competition's thresholds in their display order. */
     public List<Threshold> all(long competitionId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM thresholds"
-                    + " WHERE competition_id = ? ORDER BY display_order, name")) {
-                ps.setLong(1, competitionId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Threshold> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                    return out;
+        return db.withConnection(c -> all(c, competitionId));
+    }
+
+    /** {@link #all(long)} read on the caller's connection (inside its transaction). */
+    public static List<Threshold> all(Connection c, long competitionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM thresholds"
+                + " WHERE competition_id = ? ORDER BY display_order, name")) {
+            ps.setLong(1, competitionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Threshold> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(map(rs));
                 }
+                return out;
             }
-        });
+        }
     }
 
     /**

@@ -128,6 +128,19 @@ public final class ThresholdService {
                 old.withScores(s.publicAuc(), s.privateAuc(), source, sha256, at), pointsPublic, pointsPrivate, at));
     }
 
+    /**
+     * A rescore gave the threshold {@code t}, scored from its kept file, new scores against a corrected answer key:
+     * written inside the rescore's transaction on {@code c}, with its line ({@code rescore}) in the history; the
+     * source and file stay. The rescore's own audit entry covers it.
+     */
+    public static Threshold rescored(Connection c, long competitionId, Threshold t, Double publicScore,
+                                     Double privateScore, String actor, Instant at) throws SQLException {
+        Threshold after = t.withScores(publicScore, privateScore, t.source(), t.sha256(), at);
+        ThresholdRepository.update(c, competitionId, after);
+        ThresholdRepository.recordChange(c, competitionId, after, "rescore", actor, at);
+        return after;
+    }
+
     private static void checkPoints(Double pointsPublic, Double pointsPrivate) {
         if (pointsPublic != null) {
             ThresholdInput.points("pointsPublic", pointsPublic);

@@ -37,6 +37,9 @@ import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.SelectionRepository;
 import org.holdout.leaderboard.Selections;
 import org.holdout.leaderboard.Standings;
+import org.holdout.rescore.Rescore;
+import org.holdout.rescore.RescoreRepository;
+import org.holdout.rescore.StudentDiff;
 import org.holdout.submission.Solutions;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionService;
@@ -63,6 +66,7 @@ public final class App implements AutoCloseable {
     private final FloorsCache floors = new FloorsCache();
     private final CompetitionCreation creation;
     private final Standings standings;
+    private final Rescore rescore;
 
     private App(ServerConfig config, Database db, Clock clock) {
         this.config = config;
@@ -86,6 +90,11 @@ public final class App implements AutoCloseable {
         thresholds = new ThresholdService(db, thresholdRepo, bytes -> store.put(bytes).sha256(),
                 id -> solutions.of(competitions.repository().byId(id).orElseThrow()), clock);
         training = new BaselineTraining(thresholds, config.dataDir());
+        RescoreRepository rescoreRepo = new RescoreRepository(db);
+        leaderboard.watchRescores(rescoreRepo::mark);
+        rescore = new Rescore(db, submissionRepo, thresholdRepo, accountRepo, new StudentDiff(standings), store,
+                new StagedUploads(config.dataDir(), config.maxUploadBytes()), rescoreRepo, clock,
+                c -> leaderboard.forget(c.id()));
 
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
@@ -104,7 +113,8 @@ public final class App implements AutoCloseable {
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
                 new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
                 new ExclusionHandlers(exclusions, accountRepo),
-                new GradeHandlers(Grades.of(db), new HonestScores(submissionRepo, store, solutions::of), clock));
+                new GradeHandlers(Grades.of(db), new HonestScores(submissionRepo, store, solutions::of), clock),
+                new RescoreHandlers(rescore));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {
@@ -212,6 +222,7 @@ public final class App implements AutoCloseable {
         if (recovered > 0) {
             LOG.warn("{} submission(s) left half-done by a crash were decided before listening", recovered);
         }
+        rescore.recover(allCompetitions());
         submissions.pruneRefused(null);
         creation.removeLeftovers();
         javalin.start();
@@ -251,6 +262,10 @@ public final class App implements AutoCloseable {
     /** Each competition's standings read fresh: what the boards rank and the grades are made of. */
     public Standings standings() {
         return standings;
+    }
+
+    public Rescore rescore() {
+        return rescore;
     }
 
     public FloorsCache floors() {

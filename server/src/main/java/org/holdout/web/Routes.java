@@ -26,7 +26,8 @@ public final class Routes {
                                   SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
                                   ThresholdHandlers thresholds, AuditHandlers audit,
                                   CompetitionCreationHandlers creation, SettingsHandlers settings,
-                                  ExclusionHandlers exclusions, GradeHandlers grades) {
+                                  ExclusionHandlers exclusions, GradeHandlers grades,
+                                  RescoreHandlers rescore) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -68,6 +69,10 @@ public final class Routes {
                 c(POST, "/staff/exclusions", exclusions::excludeForm, STAFF),
                 c(POST, "/staff/exclusions/{id}/lift", exclusions::liftForm, STAFF),
                 c(GET, "/staff/grades", grades::page, STAFF),
+                c(GET, "/staff/rescore", rescore::page, STAFF),
+                c(POST, "/staff/rescore", rescore::uploadForm, STAFF),
+                c(POST, "/staff/rescore/{id}/apply", rescore::applyForm, STAFF),
+                c(POST, "/staff/rescore/{id}/cancel", rescore::cancelForm, STAFF),
 
                 c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -95,6 +100,10 @@ public final class Routes {
                 c(POST, "/api/staff/baselines/{tier}", thresholds::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", thresholds::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),
+                c(PUT, "/api/staff/rescore/solution", rescore::putApi, STAFF),
+                c(GET, "/api/staff/rescore/{id}", rescore::getApi, STAFF),
+                c(POST, "/api/staff/rescore/{id}/apply", rescore::applyApi, STAFF),
+                c(DELETE, "/api/staff/rescore/{id}", rescore::cancelApi, STAFF),
                 c(POST, "/api/staff/reveal", staff::revealApi, STAFF));
     }
 

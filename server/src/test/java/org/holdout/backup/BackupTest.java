@@ -478,7 +478,7 @@ class BackupTest {
             "restricted", "late_policy"));
     /** The tables of V3 and later migrations, not in a backup of schema version 2. */
     private static final List<String> TABLES_AFTER_V2 = List.of("audit_log", "competition_members", "thresholds",
-            "threshold_history", "final_selections", "exclusions");
+            "threshold_history", "final_selections", "exclusions", "rescores");
 
     /**
      * The backup as a server at schema version 2 would have written it: without the columns and tables of V3 and

@@ -2,6 +2,7 @@ package org.holdout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,16 @@ class LeakCrawlTest {
                         .doesNotContainAnyElementsOf(secret);
             }
 
+            StringBuilder corrected = new StringBuilder("Id,Expected,Usage\n");
+            for (int i = 0; i < TinyCompetition.ROWS; i++) {
+                corrected.append(i).append(',').append(TinyCompetition.anomaly(i) || i == 20 ? 1 : 0).append(',')
+                        .append(i < 20 ? "Public" : "Private").append('\n');
+            }
+            HttpResponse<String> rescore = staff.api("PUT", "/api/staff/rescore/solution", staff.token,
+                    HttpRequest.BodyPublishers.ofString(corrected.toString()), "text/csv");
+            assertThat(rescore.statusCode()).as(rescore.body()).isEqualTo(201);
+            String previewId = new ObjectMapper().readTree(rescore.body()).get("id").asText();
+
             long annFirst = server.app.submissions().repository().ofCompetition(server.competition().id()).stream()
                     .filter(s -> s.state() == SubmissionState.SCORED && s.accountId() != accountId(server, "ben"))
                     .mapToLong(Submission::id).min().orElseThrow();
@@ -90,6 +101,12 @@ class LeakCrawlTest {
             assertThat(seen.get("/staff/exclusions")).startsWith("403");
             assertThat(seen.get("/api/staff/exclusions")).startsWith("403");
             assertThat(seen.get("/api/selection")).contains("\"counting\":[" + annFirst + "]");
+            for (String path : List.of("/staff/rescore", "/staff/rescore?preview=" + previewId,
+                    "/api/staff/rescore/" + previewId)) {
+                HttpResponse<String> r = path.startsWith("/api") ? ann.apiGet(path) : ann.get(path);
+                assertThat(r.statusCode()).as(path).isEqualTo(403);
+                seen.put("rescore " + path, r.body());
+            }
             seen.put("429 answer", ann.uploadApi("over.csv", TinyCompetition.submission(5)).body());
             seen.put("422 answer", ann.uploadApi("bad.csv", TinyCompetition.missingId()).body());
             seen.put("form refusal", ann.follow(ann.uploadForm("bad.csv", TinyCompetition.missingId())).body());

@@ -48,6 +48,11 @@ public final class TinyCompetition {
     /** {@link #write} plus the bundle.json that makes it a bundle that verifies ({@code holdout bundle verify}). */
     public static Path writeVerified(Path dir) throws IOException {
         write(dir);
+        return writeManifest(dir);
+    }
+
+    /** The bundle.json of the files {@link #write} wrote into {@code dir}, with their SHA-256 as they are now. */
+    public static Path writeManifest(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         for (String name : List.of("train.npy", "test.npy", "sample_submission.csv", "solution.csv")) {
             files.put(name, Sha256.of(dir.resolve(name)));

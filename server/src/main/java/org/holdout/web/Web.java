@@ -56,7 +56,9 @@ public final class Web {
         m.put("me", account(ctx));
         m.put("csrf", ctx.attribute(CSRF));
         String lang = LocalizedThymeleaf.locale(ctx).toLanguageTag();
-        String here = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        // An error page goes back to its path only: its query may be what was refused.
+        String here = ctx.queryString() == null || ctx.statusCode() >= 400 ? ctx.path()
+                : ctx.path() + "?" + ctx.queryString();
         m.put("lang", lang);
         m.put("otherLang", lang.equals("zh-TW") ? "en" : "zh-TW");
         m.put("languageSwitch", "/language/" + (lang.equals("zh-TW") ? "en" : "zh-TW") + "?next="

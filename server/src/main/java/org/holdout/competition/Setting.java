@@ -13,7 +13,9 @@ public enum Setting {
     TIME_ZONE("timeZone", "The time zone", "time_zone"),
     DAILY_LIMIT("dailyLimit", "The daily limit", "daily_limit"),
     DEADLINE("deadline", "The deadline", "deadline"),
-    FINAL_SELECTIONS("finalSelections", "The number of final selections", "final_selections");
+    FINAL_SELECTIONS("finalSelections", "The number of final selections", "final_selections"),
+    CODE_DEADLINE("codeDeadline", "The code deadline", "code_deadline"),
+    REPORT_RULE("reportRule", "The report rule", "report_rule");
 
     private static final int EXCERPT = 40;
 
@@ -42,7 +44,10 @@ public enum Setting {
         return action;
     }
 
-    /** The setting's value in {@code c}: a String, ZoneId, Integer or Instant, or null (no rules of its own, no deadline). */
+    /**
+     * The setting's value in {@code c}: a String, ZoneId, Integer, Instant or {@link ReportRule}, or null (no rules of
+     * its own, no deadline, no code step).
+     */
     public Object of(Competition c) {
         return switch (this) {
             case TITLE -> c.title();
@@ -51,6 +56,8 @@ public enum Setting {
             case DAILY_LIMIT -> c.dailyLimit();
             case DEADLINE -> c.deadline();
             case FINAL_SELECTIONS -> c.finalSelections();
+            case CODE_DEADLINE -> c.codeDeadline();
+            case REPORT_RULE -> c.reportRule();
         };
     }
 

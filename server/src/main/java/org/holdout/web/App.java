@@ -20,6 +20,9 @@ import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
 import org.holdout.account.LoginThrottle;
 import org.holdout.config.ServerConfig;
+import org.holdout.code.CodeUploadRepository;
+import org.holdout.code.CodeUploadService;
+import org.holdout.code.CodeZipRules;
 import org.holdout.competition.Competition;
 import org.holdout.competition.BundleInstall;
 import org.holdout.competition.CompetitionCreation;
@@ -74,6 +77,9 @@ public final class App implements AutoCloseable {
                 id -> solutions.of(competitions.repository().byId(id).orElseThrow()), clock);
         training = new BaselineTraining(thresholds, config.dataDir());
 
+        CodeUploadService code = new CodeUploadService(db, new CodeUploadRepository(db), store, submissionRepo,
+                thresholdRepo, accountRepo, clock, config.codeMaxBytes(), CodeZipRules.DEFAULT);
+
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
         Access access = new Access(accounts);
@@ -89,7 +95,8 @@ public final class App implements AutoCloseable {
                 new SubmissionHandlers(submissions, uploads, leaderboard),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
-                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)));
+                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
+                new CodeHandlers(code, accountRepo));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {
@@ -101,7 +108,8 @@ public final class App implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxUploadBytes() + 64 * 1024;
             cfg.http.prefer405over404 = true;
-            long maxKb = Math.max(1, (config.maxUploadBytes() + 1023) / 1024);
+            // a form's file may be a code zip, which has its own limit; each handler checks the limit of what it takes
+            long maxKb = Math.max(1, (Math.max(config.maxUploadBytes(), config.codeMaxBytes()) + 1023) / 1024);
             cfg.jetty.multipartConfig.maxFileSize(maxKb, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(maxKb + 64, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);

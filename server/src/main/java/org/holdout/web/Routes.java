@@ -25,7 +25,8 @@ public final class Routes {
     public static List<Route> all(AccountHandlers account, CompetitionHandlers competition,
                                   SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
                                   ThresholdHandlers thresholds, AuditHandlers audit,
-                                  CompetitionCreationHandlers creation, SettingsHandlers settings) {
+                                  CompetitionCreationHandlers creation, SettingsHandlers settings,
+                                  CodeHandlers code) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -61,6 +62,10 @@ public final class Routes {
                 c(GET, "/staff/audit", audit::page, STAFF),
                 c(GET, "/staff/settings", settings::page, STAFF),
                 c(POST, "/staff/settings", settings::form, STAFF),
+                c(GET, "/code", code::page, STUDENT),
+                c(POST, "/code", code::form, STUDENT),
+                c(GET, "/code/latest.zip", code::myZip, STUDENT),
+                c(GET, "/staff/code", code::staffPage, STAFF),
 
                 c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -76,6 +81,11 @@ public final class Routes {
                 c(GET, "/api/staff/audit", audit::api, STAFF),
                 c(GET, "/api/staff/settings", settings::api, STAFF),
                 c(PUT, "/api/staff/settings", settings::apiPut, STAFF),
+                c(POST, "/api/code", code::apiUpload, STUDENT),
+                c(GET, "/api/code", code::apiMine, STUDENT),
+                c(GET, "/api/staff/code", code::staffApi, STAFF),
+                c(GET, "/api/staff/code.zip", code::staffAll, STAFF),
+                c(GET, "/api/staff/code/{username}", code::staffOne, STAFF),
                 c(POST, "/api/staff/baselines/{tier}", thresholds::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", thresholds::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),

@@ -85,7 +85,8 @@ public final class SettingsHandlers {
 
     /**
      * Any of {@code title}, {@code rulesMarkdown} (null or "": the rules file), {@code timeZone}, {@code dailyLimit},
-     * {@code deadline} (null: none), {@code finalSelections}, {@code restricted}, {@code rosterAdd} and
+     * {@code deadline} (null: none), {@code finalSelections}, {@code codeDeadline} (null: no code step), {@code reportRule}
+     * ({@code none}, {@code all}, {@code passing:<threshold>}), {@code restricted}, {@code rosterAdd} and
      * {@code rosterRemove} (lists of usernames), and {@code reason}; all saved, or none with 400 and every problem.
      */
     public void apiPut(Context ctx) {
@@ -172,6 +173,8 @@ public final class SettingsHandlers {
         m.put(Setting.DAILY_LIMIT.field(), c.dailyLimit());
         m.put(Setting.DEADLINE.field(), c.deadline());
         m.put(Setting.FINAL_SELECTIONS.field(), c.finalSelections());
+        m.put(Setting.CODE_DEADLINE.field(), c.codeDeadline());
+        m.put(Setting.REPORT_RULE.field(), c.reportRule().toString());
         m.put(SettingsService.RESTRICTED, c.restricted());
         m.put("roster", settings.roster(c));
         return m;
@@ -196,6 +199,9 @@ public final class SettingsHandlers {
         v.put(Setting.DAILY_LIMIT.field(), String.valueOf(c.dailyLimit()));
         v.put(Setting.DEADLINE.field(), c.deadline() == null ? "" : localDeadline(c));
         v.put(Setting.FINAL_SELECTIONS.field(), String.valueOf(c.finalSelections()));
+        v.put(Setting.CODE_DEADLINE.field(), c.codeDeadline() == null ? ""
+                : LocalDateTime.ofInstant(c.codeDeadline(), c.timeZone()).toString());
+        v.put(Setting.REPORT_RULE.field(), c.reportRule().toString());
         return v;
     }
 

@@ -12,22 +12,21 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
-import org.holdout.account.Role;
 import org.holdout.competition.Competition;
 import org.holdout.db.Database;
-import org.holdout.leaderboard.RankingRules;
-import org.holdout.submission.SubmissionRepository;
+import org.holdout.leaderboard.Standing;
+import org.holdout.leaderboard.Standings;
 import org.holdout.submission.UploadStore;
 import org.holdout.threshold.Threshold;
 import org.holdout.threshold.ThresholdRepository;
@@ -39,14 +38,10 @@ import org.holdout.threshold.ThresholdRepository;
  * all.
  */
 public final class CodeUploadService {
-    private static final Comparator<SubmissionRepository.BoardEntry> PUBLIC_ORDER = RankingRules.bestFirst(
-            SubmissionRepository.BoardEntry::publicAuc, SubmissionRepository.BoardEntry::receivedMs,
-            SubmissionRepository.BoardEntry::id);
-
     private final Database db;
     private final CodeUploadRepository repository;
     private final UploadStore store;
-    private final SubmissionRepository submissions;
+    private final Standings standings;
     private final ThresholdRepository thresholds;
     private final AccountRepository accounts;
     private final Clock clock;
@@ -54,12 +49,12 @@ public final class CodeUploadService {
     private final CodeZipRules.Limits limits;
 
     public CodeUploadService(Database db, CodeUploadRepository repository, UploadStore store,
-                             SubmissionRepository submissions, ThresholdRepository thresholds,
+                             Standings standings, ThresholdRepository thresholds,
                              AccountRepository accounts, Clock clock, long maxBytes, CodeZipRules.Limits limits) {
         this.db = db;
         this.repository = repository;
         this.store = store;
-        this.submissions = submissions;
+        this.standings = standings;
         this.thresholds = thresholds;
         this.accounts = accounts;
         this.clock = clock;
@@ -167,40 +162,39 @@ public final class CodeUploadService {
     }
 
     /**
-     * Every student with a scored submission or a code upload, by username: their latest upload, and whether the
-     * report rule requires a report of them, judged on their best public score and the best private score among their
-     * final selection (their K best public submissions).
+     * Every student of the competition ({@link Standings}: who may enter it or has a scored submission) and everyone
+     * with a code upload, by username: their latest upload, and whether the report rule requires a report of them,
+     * judged on their public board score and the private score of their final selection.
      */
     public List<StudentCode> staffList(Competition c) {
         Map<Long, CodeUpload> latest = repository.latestPerStudent(c.id());
         Map<Long, Integer> counts = repository.countsPerStudent(c.id());
-        Map<Long, List<SubmissionRepository.BoardEntry>> scored = new HashMap<>();
-        for (SubmissionRepository.BoardEntry e : submissions.scoredForBoard(c.id())) {
-            if (e.publicAuc() != null) {
-                scored.computeIfAbsent(e.accountId(), k -> new ArrayList<>()).add(e);
-            }
-        }
         List<Threshold> all = thresholds.all(c.id());
-        Map<Long, AccountRepository.Name> names = accounts.names();
         TreeMap<String, StudentCode> out = new TreeMap<>();
-        java.util.Set<Long> students = new java.util.HashSet<>(latest.keySet());
-        students.addAll(scored.keySet());
-        for (long id : students) {
-            AccountRepository.Name n = names.get(id);
-            if (n == null || n.role() != Role.STUDENT) {
-                continue;
+        Set<Long> listed = new HashSet<>();
+        for (Standings.Row r : standings.snapshot(c).rows()) {
+            Standing s = r.standing();
+            CodeRules.Requirement req = CodeRules.required(c.reportRule(), all, s.publicScore(), s.privateScore());
+            out.put(r.student().username(), row(r.student().accountId(), r.student().username(),
+                    r.student().displayName(), latest.get(s.accountId()), counts, req));
+            listed.add(s.accountId());
+        }
+        Map<Long, AccountRepository.Name> names = null;
+        for (CodeUpload u : latest.values()) {
+            if (!listed.contains(u.accountId())) {
+                names = names == null ? accounts.names() : names;
+                AccountRepository.Name n = names.get(u.accountId());
+                CodeRules.Requirement req = CodeRules.required(c.reportRule(), all, null, null);
+                out.put(n.username(), row(u.accountId(), n.username(), n.displayName(), u, counts, req));
             }
-            List<SubmissionRepository.BoardEntry> mine = scored.getOrDefault(id, List.of());
-            Double pub = mine.stream().min(PUBLIC_ORDER).map(SubmissionRepository.BoardEntry::publicAuc).orElse(null);
-            Double priv = RankingRules.finalSelection(List.of(), mine, c.finalSelections(), PUBLIC_ORDER).stream()
-                    .map(SubmissionRepository.BoardEntry::privateAuc).filter(java.util.Objects::nonNull)
-                    .max(Double::compare).orElse(null);
-            CodeRules.Requirement req = CodeRules.required(c.reportRule(), all, pub, priv);
-            CodeUpload u = latest.get(id);
-            out.put(n.username(), new StudentCode(id, n.username(), n.displayName(), u, counts.getOrDefault(id, 0),
-                    req, req == CodeRules.Requirement.REQUIRED && (u == null || !u.hasReport())));
         }
         return new ArrayList<>(out.values());
+    }
+
+    private static StudentCode row(long id, String username, String displayName, CodeUpload u,
+                                   Map<Long, Integer> counts, CodeRules.Requirement req) {
+        return new StudentCode(id, username, displayName, u, counts.getOrDefault(id, 0), req,
+                req == CodeRules.Requirement.REQUIRED && (u == null || !u.hasReport()));
     }
 
     /** The name an upload is kept and downloaded under: its last path part, printable, ending in .zip. */

@@ -22,7 +22,8 @@ import org.holdout.threshold.ThresholdRepository;
 /** The competitions table. */
 public final class CompetitionRepository {
     private static final String SELECT = "SELECT id, slug, title, bundle_dir, time_zone, daily_limit, deadline_ms,"
-            + " private_revealed, created_ms, final_selections, rules_md, restricted, code_deadline_ms, report_rule";
+            + " private_revealed, created_ms, final_selections, rules_md, restricted, late_policy, code_deadline_ms,"
+            + " report_rule";
     private final Database db;
 
     public CompetitionRepository(Database db) {
@@ -82,7 +83,7 @@ public final class CompetitionRepository {
             }
             ThresholdRepository.addDefaults(c, id, now);
             return new Competition(id, slug, title, bundleDir.toAbsolutePath(), zone, dailyLimit, deadline, false,
-                    now, finalSelections, null, false);
+                    now, finalSelections, null, false, LatePolicy.REFUSE);
         }
     }
 
@@ -222,6 +223,7 @@ public final class CompetitionRepository {
             case DAILY_LIMIT -> "daily_limit";
             case DEADLINE -> "deadline_ms";
             case FINAL_SELECTIONS -> "final_selections";
+            case LATE_POLICY -> "late_policy";
             case CODE_DEADLINE -> "code_deadline_ms";
             case REPORT_RULE -> "report_rule";
         };
@@ -236,6 +238,8 @@ public final class CompetitionRepository {
             ps.setString(1, z.getId());
         } else if (v instanceof ReportRule r) {
             ps.setString(1, r.toString());
+        } else if (v instanceof LatePolicy p) {
+            ps.setString(1, p.name());
         } else if (v instanceof Integer n) {
             ps.setInt(1, n);
         } else {
@@ -251,7 +255,7 @@ public final class CompetitionRepository {
         return new Competition(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                 Path.of(rs.getString("bundle_dir")), ZoneId.of(rs.getString("time_zone")), rs.getInt("daily_limit"),
                 dl, rs.getBoolean("private_revealed"), Instant.ofEpochMilli(rs.getLong("created_ms")),
-                rs.getInt("final_selections"), rs.getString("rules_md"), rs.getBoolean("restricted"), code,
-                ReportRule.parse(rs.getString("report_rule")));
+                rs.getInt("final_selections"), rs.getString("rules_md"), rs.getBoolean("restricted"),
+                LatePolicy.valueOf(rs.getString("late_policy")), code, ReportRule.parse(rs.getString("report_rule")));
     }
 }

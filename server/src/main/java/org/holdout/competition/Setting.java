@@ -14,6 +14,7 @@ public enum Setting {
     DAILY_LIMIT("dailyLimit", "The daily limit", "daily_limit"),
     DEADLINE("deadline", "The deadline", "deadline"),
     FINAL_SELECTIONS("finalSelections", "The number of final selections", "final_selections"),
+    LATE_POLICY("late_policy", "The late policy", "late_policy"),
     CODE_DEADLINE("codeDeadline", "The code deadline", "code_deadline"),
     REPORT_RULE("reportRule", "The report rule", "report_rule");
 
@@ -45,8 +46,8 @@ public enum Setting {
     }
 
     /**
-     * The setting's value in {@code c}: a String, ZoneId, Integer, Instant or {@link ReportRule}, or null (no rules of
-     * its own, no deadline, no code step).
+     * The setting's value in {@code c}: a String, ZoneId, Integer, Instant, LatePolicy or {@link ReportRule}, or null
+     * (no rules of its own, no deadline, no code step).
      */
     public Object of(Competition c) {
         return switch (this) {
@@ -56,6 +57,7 @@ public enum Setting {
             case DAILY_LIMIT -> c.dailyLimit();
             case DEADLINE -> c.deadline();
             case FINAL_SELECTIONS -> c.finalSelections();
+            case LATE_POLICY -> c.latePolicy();
             case CODE_DEADLINE -> c.codeDeadline();
             case REPORT_RULE -> c.reportRule();
         };
@@ -75,6 +77,9 @@ public enum Setting {
         }
         if (v instanceof Instant i) {
             return i.toString();
+        }
+        if (v instanceof LatePolicy p) {
+            return p.field();
         }
         if (this == RULES) {
             String s = (String) v;

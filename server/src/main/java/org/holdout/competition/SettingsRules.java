@@ -14,8 +14,9 @@ import java.util.Objects;
  * of at most {@value #MAX_RULES} characters (blank: the rules file or the built-in text), a time zone {@link ZoneId}
  * knows (a region like {@code Asia/Taipei}, {@code UTC}, or an offset like {@code +08:00} or {@code UTC+8}), a daily
  * limit of 1-{@value #MAX_DAILY_LIMIT}, a deadline {@link DeadlineInput} reads (blank: none; kept to the millisecond) that
- * {@link ClockRules#cannotSetDeadline} allows, 1-{@value #MAX_FINAL_SELECTIONS} final selections, a code deadline read
- * like the deadline (blank: no code step) and not before it, and a {@link ReportRule}.
+ * {@link ClockRules#cannotSetDeadline} allows, 1-{@value #MAX_FINAL_SELECTIONS} final selections, a late policy
+ * ({@code refuse} or {@code accept_late}), a code deadline read like the deadline (blank: no code step) and not before
+ * it, and a {@link ReportRule}.
  */
 public final class SettingsRules {
     public static final int MAX_TITLE = 200;
@@ -56,6 +57,7 @@ public final class SettingsRules {
                     case DAILY_LIMIT -> whole(s, text, 1, MAX_DAILY_LIMIT);
                     case DEADLINE -> deadline(c, text, now);
                     case FINAL_SELECTIONS -> whole(s, text, 1, MAX_FINAL_SELECTIONS);
+                    case LATE_POLICY -> latePolicy(text);
                     case CODE_DEADLINE -> codeDeadline(c, text);
                     case REPORT_RULE -> ReportRule.parse(text);
                 });
@@ -118,6 +120,13 @@ public final class SettingsRules {
             throw new IllegalArgumentException(s.label() + " is " + n + "; it must be from " + min + " to " + max + ".");
         }
         return n;
+    }
+
+    static LatePolicy latePolicy(String text) {
+        return LatePolicy.parse(text).orElseThrow(() -> new IllegalArgumentException("The late policy "
+                + (text.isBlank() ? "is empty" : "\"" + shown(text.strip()) + "\" is not one") + "; it must be refuse"
+                + " (uploads after the deadline are refused) or accept_late (scored, marked late, kept off the boards"
+                + " and the grades)."));
     }
 
     static Instant deadline(Competition c, String text, Instant now) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.holdout.code.CodeRules.Requirement;
 import org.holdout.competition.Competition;
+import org.holdout.competition.LatePolicy;
 import org.holdout.competition.ReportRule;
 import org.holdout.competition.Setting;
 import org.holdout.competition.SettingsRules;
@@ -24,7 +25,7 @@ class CodeRulesTest {
 
     private static Competition competition(Instant deadline, Instant code) {
         return new Competition(1, "hw", "HW", Path.of("b"), ZoneId.of("Asia/Taipei"), 5, deadline, false, NOW, 2, null,
-                false, code, ReportRule.parse("passing:boss"));
+                false, LatePolicy.REFUSE, code, ReportRule.parse("passing:boss"));
     }
 
     @Test

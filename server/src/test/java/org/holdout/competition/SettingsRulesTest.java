@@ -15,7 +15,7 @@ class SettingsRulesTest {
 
     static Competition competition(Instant deadline, boolean revealed) {
         return new Competition(1, "hw", "Homework", Path.of("b"), ZoneId.of("Asia/Taipei"), 5, deadline, revealed,
-                NOW, 2, null, false);
+                NOW, 2, null, false, LatePolicy.REFUSE);
     }
 
     static Map<Setting, String> typed(Object... pairs) {
@@ -69,7 +69,8 @@ class SettingsRulesTest {
         SettingsRules.Checked c = SettingsRules.check(competition(null, false), typed(Setting.TITLE, " ",
                 Setting.TIME_ZONE, "Taipei", Setting.DAILY_LIMIT, "0", Setting.DEADLINE, "next friday",
                 Setting.FINAL_SELECTIONS, "2.5", Setting.RULES, "x".repeat(SettingsRules.MAX_RULES + 1),
-                Setting.CODE_DEADLINE, "two days later", Setting.REPORT_RULE, "boss"), NOW);
+                Setting.CODE_DEADLINE, "two days later", Setting.REPORT_RULE, "boss", Setting.LATE_POLICY, "sometimes"),
+                NOW);
         assertThat(c.ok()).isFalse();
         assertThat(c.values()).isEmpty();
         assertThat(c.problems()).containsOnlyKeys(Setting.values());

@@ -23,6 +23,7 @@ import org.holdout.config.ServerConfig;
 import org.holdout.code.CodeUploadRepository;
 import org.holdout.code.CodeUploadService;
 import org.holdout.code.CodeZipRules;
+import org.holdout.watch.SubmissionWatch;
 import org.holdout.competition.Competition;
 import org.holdout.competition.BundleInstall;
 import org.holdout.competition.CompetitionCreation;
@@ -108,7 +109,8 @@ public final class App implements AutoCloseable {
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
                 new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
-                new ExclusionHandlers(exclusions, accountRepo), new CodeHandlers(code, accountRepo));
+                new ExclusionHandlers(exclusions, accountRepo), new CodeHandlers(code, accountRepo),
+                new WatchHandlers(new SubmissionWatch(submissionRepo, accountRepo, standings), leaderboard));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {

@@ -26,7 +26,7 @@ public final class Routes {
                                   SubmissionHandlers submission, LeaderboardHandlers leaderboard, StaffHandlers staff,
                                   ThresholdHandlers thresholds, AuditHandlers audit,
                                   CompetitionCreationHandlers creation, SettingsHandlers settings,
-                                  ExclusionHandlers exclusions, CodeHandlers code) {
+                                  ExclusionHandlers exclusions, CodeHandlers code, WatchHandlers watch) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -70,6 +70,9 @@ public final class Routes {
                 c(POST, "/code", code::form, STUDENT),
                 c(GET, "/code/latest.zip", code::myZip, STUDENT),
                 c(GET, "/staff/code", code::staffPage, STAFF),
+                c(GET, "/staff/submissions", watch::page, STAFF),
+                c(GET, "/staff/submissions/uploads.png", watch::uploadsChart, STAFF),
+                c(GET, "/staff/submissions/best.png", watch::bestChart, STAFF),
 
                 c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -96,6 +99,7 @@ public final class Routes {
                 c(GET, "/api/staff/code", code::staffApi, STAFF),
                 c(GET, "/api/staff/code.zip", code::staffAll, STAFF),
                 c(GET, "/api/staff/code/{username}", code::staffOne, STAFF),
+                c(GET, "/api/staff/submissions", watch::api, STAFF),
                 c(POST, "/api/staff/baselines/{tier}", thresholds::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", thresholds::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),

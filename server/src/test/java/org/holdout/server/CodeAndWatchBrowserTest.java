@@ -21,11 +21,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The code step in real headless Chromium: staff set the code deadline and report rule on the settings page, a student
- * finds Code &amp; report in the menu and uploads a zip through the page, staff see it on the code uploads page.
- * Screenshots go to {@code target/screenshots/}.
+ * finds Code &amp; report in the menu and uploads a zip through the page, staff see it on the code uploads page, then
+ * watch every submission with its charts. Screenshots go to {@code target/screenshots/}.
  */
 @Tag("slow")
-class StaffCodeBrowserTest {
+class CodeAndWatchBrowserTest {
     private static void shot(WebDriver driver, String name) throws Exception {
         Files.createDirectories(BrowserTest.SHOTS);
         File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
@@ -79,6 +79,29 @@ class StaffCodeBrowserTest {
                         .contains("Lin Mei", "yes");
                 assertThat(driver.findElement(By.id("uploaded-count")).getText()).isEqualTo("1");
                 shot(driver, "code-staff");
+
+                var mei = server.app.accounts().repository().byUsername("mei").orElseThrow();
+                for (long seed = 1; seed <= 4; seed++) {
+                    server.app.submissions().submit(server.competition(), mei, "try-" + seed + ".csv",
+                            TinyCompetition.submission(seed));
+                    server.clock.advance(Duration.ofHours(20));
+                }
+                server.app.submissions().submit(server.competition(), mei, "bad.csv", TinyCompetition.missingId());
+                server.app.thresholds().type(server.competition().id(), "simple", 0.55, 0.5, null, null, "ta");
+                driver.get(server.url() + "/staff");
+                driver.findElement(By.id("watch-link")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl()
+                        .endsWith("/staff/submissions"));
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return ['uploads-chart', 'best-chart'].every(function (id) {"
+                                + " var i = document.getElementById(id); return i.complete && i.naturalWidth === 720; });")));
+                assertThat(driver.findElement(By.id("watch-count")).getText()).startsWith("5 of 5 submissions");
+                shot(driver, "watch-staff");
+                driver.findElement(By.name("state")).sendKeys("refused");
+                driver.findElement(By.cssSelector("#watch-filter button")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("state=refused"));
+                assertThat(driver.findElements(By.cssSelector("#watch-table tbody tr"))).hasSize(1);
             } finally {
                 driver.quit();
             }

@@ -87,6 +87,19 @@ class SettingsRulesTest {
                 + " not a whole number; it must be from 1 to 20.");
         assertThat(c.problems().get(Setting.RULES)).isEqualTo("The rules have 100,001 characters; at most 100,000 are"
                 + " allowed.");
+        assertThat(c.problems().get(Setting.LATE_POLICY)).isEqualTo("The late policy \"sometimes\" is not one; it"
+                + " must be refuse (uploads after the deadline are refused) or accept_late (scored, marked late, kept"
+                + " off the boards and the grades).");
+    }
+
+    @Test
+    void theLatePolicyIsReadIgnoringCaseAndSpaces() {
+        assertThat(SettingsRules.check(competition(null, false), typed(Setting.LATE_POLICY, " Accept_Late "), NOW)
+                .values()).containsEntry(Setting.LATE_POLICY, LatePolicy.ACCEPT_LATE);
+        assertThat(SettingsRules.check(competition(null, false), typed(Setting.LATE_POLICY, "refuse"), NOW)
+                .values()).containsEntry(Setting.LATE_POLICY, LatePolicy.REFUSE);
+        assertThat(SettingsRules.check(competition(null, false), typed(Setting.LATE_POLICY, ""), NOW).problems()
+                .get(Setting.LATE_POLICY)).startsWith("The late policy is empty; it must be refuse");
     }
 
     @Test

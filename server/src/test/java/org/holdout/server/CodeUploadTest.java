@@ -171,6 +171,51 @@ class CodeUploadTest {
         }
     }
 
+    /**
+     * "Passing on both boards" takes the private score of the student's final selection: with none marked their two
+     * best public submissions count, and marking the weaker one takes the requirement away. The student's page says
+     * only the rule.
+     */
+    @Test
+    void theReportRuleFollowsThePrivateScoreOfTheFinalSelection(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of("daily.limit", "10"))) {
+            Client staff = server.login("ta", Role.STAFF);
+            Client ann = server.login("ann", Role.STUDENT);
+            assertThat(putSettings(staff, "{\"codeDeadline\": \"2026-03-09T23:59\", \"reportRule\": \"passing:simple\"}")
+                    .statusCode()).isEqualTo(200);
+            for (long seed : new long[] {1, 2}) {
+                assertThat(ann.uploadApi(seed + ".csv", TinyCompetition.submission(seed)).statusCode()).isEqualTo(201);
+            }
+            JsonNode mine = JSON.readTree(staff.apiGet("/api/staff/submissions?student=ann").body()).path("submissions");
+            JsonNode lo = mine.get(0).path("privateScore").asDouble() < mine.get(1).path("privateScore").asDouble()
+                    ? mine.get(0) : mine.get(1);
+            JsonNode hi = lo == mine.get(0) ? mine.get(1) : mine.get(0);
+            assertThat(lo.path("privateScore").asDouble()).isLessThan(hi.path("privateScore").asDouble());
+            assertThat(staff.api("PUT", "/api/staff/thresholds/simple", staff.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"public\": 0.0, \"private\": " + hi.path("privateScore").asDouble() + "}"), "application/json")
+                    .statusCode()).isEqualTo(200);
+            assertThat(uploadRaw(ann, "code.zip", Zips.code(false, "no report")).statusCode()).isEqualTo(201);
+
+            JsonNode both = JSON.readTree(staff.apiGet("/api/staff/code").body()).get(0);
+            assertThat(both.path("reportRequired").asText()).isEqualTo("yes");
+            assertThat(both.path("reportMissing").asBoolean()).isTrue();
+
+            HttpResponse<String> marked = ann.api("PUT", "/api/selection", ann.token, HttpRequest.BodyPublishers
+                    .ofString("{\"submissions\": [" + lo.path("id").asLong() + "]}"), "application/json");
+            assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+            JsonNode weaker = JSON.readTree(staff.apiGet("/api/staff/code").body()).get(0);
+            assertThat(weaker.path("reportRequired").asText()).isEqualTo("no");
+            assertThat(weaker.path("reportMissing").asBoolean()).isFalse();
+
+            String page = ann.get("/code").body() + ann.apiGet("/api/code").body();
+            assertThat(page).contains("if you pass simple on both boards");
+            for (JsonNode s : mine) {
+                assertThat(page).doesNotContain(String.format(java.util.Locale.ROOT, "%.5f",
+                        s.path("privateScore").asDouble()));
+            }
+        }
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> out = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

@@ -150,6 +150,11 @@ public final class CodeUploadService {
         }
     }
 
+    /** Deletes what uploads cut off by a stop left half-written, a day on (another server may be receiving one now). */
+    public int removeLeftovers() {
+        return store.removeStaged(java.time.Duration.ofDays(1), clock.instant());
+    }
+
     /** The stored file of an upload, if it is in the store. */
     public Optional<Path> file(CodeUpload u) {
         Path p = store.path(u.sha256());

@@ -138,6 +138,27 @@ public final class UploadStore {
         }
     }
 
+    /**
+     * Deletes staged files older than {@code age} (a server stopped in the middle of an upload); younger ones may be
+     * another server process's uploads in progress.
+     */
+    public int removeStaged(java.time.Duration age, java.time.Instant now) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int n = 0;
+        try (var files = Files.newDirectoryStream(root, "incoming-*.part")) {
+            for (Path p : files) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(now.minus(age)) && Files.deleteIfExists(p)) {
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+        return n;
+    }
+
     /** An upload written to a file of its own, not yet in the store. */
     public record Staged(Path file, String sha256, long size) {
     }

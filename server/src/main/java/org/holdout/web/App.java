@@ -65,6 +65,7 @@ public final class App implements AutoCloseable {
     private final BaselineTraining training;
     private final FloorsCache floors = new FloorsCache();
     private final CompetitionCreation creation;
+    private final CodeUploadService code;
     private final Standings standings;
 
     private App(ServerConfig config, Database db, Clock clock) {
@@ -90,7 +91,7 @@ public final class App implements AutoCloseable {
                 id -> solutions.of(competitions.repository().byId(id).orElseThrow()), clock);
         training = new BaselineTraining(thresholds, config.dataDir());
 
-        CodeUploadService code = new CodeUploadService(db, new CodeUploadRepository(db), store, standings,
+        code = new CodeUploadService(db, new CodeUploadRepository(db), store, standings,
                 thresholdRepo, accountRepo, clock, config.codeMaxBytes(), CodeZipRules.DEFAULT);
 
         Errors errors = new Errors(config.maxUploadBytes());
@@ -220,6 +221,7 @@ public final class App implements AutoCloseable {
         }
         submissions.pruneRefused(null);
         creation.removeLeftovers();
+        code.removeLeftovers();
         javalin.start();
         floors.start(allCompetitions());
         return this;

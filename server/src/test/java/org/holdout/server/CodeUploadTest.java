@@ -216,6 +216,23 @@ class CodeUploadTest {
         }
     }
 
+    @Test
+    void aStartRemovesUploadsLeftHalfWrittenADayAgoAndKeepsYoungerOnes(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Path root = server.config.uploadDir();
+            Files.createDirectories(root);
+            Path old = Files.write(root.resolve("incoming-1.part"), new byte[10]);
+            Path young = Files.write(root.resolve("incoming-2.part"), new byte[10]);
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(server.clock.instant()
+                    .minus(Duration.ofHours(25))));
+            Files.setLastModifiedTime(young, java.nio.file.attribute.FileTime.from(server.clock.instant()
+                    .minus(Duration.ofHours(1))));
+            server.restart();
+            assertThat(old).doesNotExist();
+            assertThat(young).exists();
+        }
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> out = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

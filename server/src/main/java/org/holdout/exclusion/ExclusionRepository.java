@@ -23,8 +23,12 @@ public final class ExclusionRepository {
 
     /** A competition's exclusions still in force, oldest first. */
     public List<Exclusion> active(long competitionId) {
-        return db.withConnection(c -> list(c, "SELECT " + COLUMNS + " FROM exclusions WHERE competition_id = ?"
-                + " AND lifted_ms IS NULL ORDER BY id", competitionId));
+        return db.withConnection(c -> active(c, competitionId));
+    }
+
+    static List<Exclusion> active(Connection c, long competitionId) throws SQLException {
+        return list(c, "SELECT " + COLUMNS + " FROM exclusions WHERE competition_id = ? AND lifted_ms IS NULL"
+                + " ORDER BY id", competitionId);
     }
 
     /** A competition's exclusions, lifted ones too, newest first. */

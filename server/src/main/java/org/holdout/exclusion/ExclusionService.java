@@ -75,13 +75,15 @@ public final class ExclusionService {
             accountId = a.id();
             detail = "student " + a.username();
         }
-        Optional<Exclusion> already = ExclusionRules.duplicate(repository.active(c.id()), submission, accountId);
-        if (already.isPresent()) {
-            throw new Refused(409, "The " + detail + " is already excluded (exclusion " + already.get().id()
-                    + "); lift that one first to exclude it again.");
-        }
         Instant now = clock.instant();
         long id = db.inTransaction(conn -> {
+            AccountRepository.lock(conn, accountId);
+            Optional<Exclusion> already = ExclusionRules.duplicate(ExclusionRepository.active(conn, c.id()),
+                    submission, accountId);
+            if (already.isPresent()) {
+                throw new Refused(409, "The " + detail + " is already excluded (exclusion " + already.get().id()
+                        + "); lift that one first to exclude it again.");
+            }
             long made = ExclusionRepository.insert(conn, c.id(), submission, accountId, reason, actor.id(), now);
             AuditLog.record(conn, c.id(), actor.username(), "exclude", "exclusion " + made + ": " + detail, reason,
                     now);

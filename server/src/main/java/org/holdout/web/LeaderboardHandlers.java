@@ -39,10 +39,10 @@ public final class LeaderboardHandlers {
     public void page(Context ctx) {
         Competition c = Web.competition(ctx);
         Account viewer = Web.account(ctx);
-        boolean mayPrivate = mayPrivate(ctx, c);
+        boolean privateBoard = privateBoardAsked(ctx, c);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("board", mayPrivate ? "private" : "public");
-        m.put("rows", BoardNames.shownTo(mayPrivate ? leaderboard.privateBoard(c) : leaderboard.publicBoard(c),
+        m.put("board", privateBoard ? "private" : "public");
+        m.put("rows", BoardNames.shownTo(privateBoard ? leaderboard.privateBoard(c) : leaderboard.publicBoard(c),
                 viewer));
         m.put("revealed", c.privateRevealed());
         m.put("privateLink", c.privateRevealed() || viewer.isStaff());
@@ -54,14 +54,14 @@ public final class LeaderboardHandlers {
      * Whether the request asks for the private board ({@code ?board=private}) and may see it: staff always, students
      * after the reveal; a student asking before is refused without a number.
      */
-    private static boolean mayPrivate(Context ctx, Competition c) {
+    private static boolean privateBoardAsked(Context ctx, Competition c) {
         String board = ctx.queryParam("board");
         if (board == null || board.isBlank() || board.equals("public")) {
             return false;
         }
         if (!board.equals("private")) {
-            throw new BadRequestResponse("board is \"" + (board.length() > 40 ? board.substring(0, 40) + "…" : board)
-                    + "\"; it must be public or private");
+            throw new BadRequestResponse("The board \"" + (board.length() > 40 ? board.substring(0, 40) + "…" : board)
+                    + "\" is not one; ask for board=public or board=private.");
         }
         if (!c.privateRevealed() && !Web.account(ctx).isStaff()) {
             throw new ForbiddenResponse("The private leaderboard is not revealed yet; staff reveal it after the"
@@ -72,7 +72,7 @@ public final class LeaderboardHandlers {
 
     public void api(Context ctx) throws IOException {
         Competition c = Web.competition(ctx);
-        if (mayPrivate(ctx, c)) {
+        if (privateBoardAsked(ctx, c)) {
             privateApi(ctx, c);
             return;
         }

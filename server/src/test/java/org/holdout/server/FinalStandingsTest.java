@@ -14,7 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.holdout.account.Account;
+import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
+import org.holdout.exclusion.ExclusionRepository;
+import org.holdout.exclusion.ExclusionService;
+import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.Submission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +138,10 @@ class FinalStandingsTest {
         JsonNode row = students(json(ann.apiGet("/api/leaderboard"))).get("ANN");
         assertThat(row.get("publicScore").asDouble()).isEqualTo(onTime.publicAuc());
         assertThat(row.get("entries").asInt()).isEqualTo(2);
+
+        assertThat(ta.get("/staff/settings").body()).containsPattern("value=\"accept_late\"[^>]*checked");
+        HttpResponse<String> viaForm = ann.follow(ann.uploadForm("form.csv", TinyCompetition.submission(8)));
+        assertThat(viaForm.body()).contains("id=\"result-late\"", "counts on no leaderboard");
 
         HttpResponse<String> back = staffJson("PUT", "/api/staff/settings", "{\"late_policy\":\"refuse\"}");
         assertThat(back.statusCode()).isEqualTo(200);
@@ -389,11 +398,18 @@ class FinalStandingsTest {
                 .statusCode()).isEqualTo(409);
         assertThat(students(json(cid.apiGet("/api/leaderboard")))).containsOnlyKeys("ANN", "BEN", "CID");
 
+        // Another server process sharing the database excludes Ann's other submission: this one's board follows.
+        Account staffAccount = server.app.accounts().repository().byUsername("ta").orElseThrow();
+        new ExclusionService(server.db, new ExclusionRepository(server.db), new SubmissionRepository(server.db),
+                new AccountRepository(server.db), server.clock).exclude(server.competition(), staffAccount,
+                annOther.id(), null, "also copied");
+        assertThat(students(json(cid.apiGet("/api/leaderboard")))).containsOnlyKeys("BEN", "CID");
+
         HttpResponse<String> form = ta.postForm("/staff/exclusions", Map.of("username", "cid", "reason",
                 "left the course"), true);
         assertThat(form.statusCode()).isEqualTo(303);
         String page = ta.follow(form).body();
-        assertThat(page).contains("left the course", "student cid", "lifted by ta");
+        assertThat(page).contains("left the course", "student cid", "lifted by ta", "also copied");
         assertThat(ta.postForm("/staff/exclusions", Map.of("username", "cid", "reason", ""), true).statusCode())
                 .isEqualTo(400);
         long cidExclusion = json(staffJson("GET", "/api/staff/exclusions", null)).get("exclusions").get(0)

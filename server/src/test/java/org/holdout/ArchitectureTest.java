@@ -14,8 +14,10 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 @AnalyzeClasses(packages = "org.holdout", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    static final String[] DOMAIN = {"org.holdout.account..", "org.holdout.audit..", "org.holdout.competition..",
-            "org.holdout.grading..", "org.holdout.leaderboard..", "org.holdout.scoring..", "org.holdout.submission..", "org.holdout.threshold.."};
+    static final String[] DOMAIN = {"org.holdout.account..", "org.holdout.audit..", "org.holdout.code..",
+            "org.holdout.competition..", "org.holdout.exclusion..", "org.holdout.grading..", "org.holdout.leaderboard..",
+            "org.holdout.rescore..", "org.holdout.scoring..", "org.holdout.submission..", "org.holdout.threshold..",
+            "org.holdout.watch.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.holdout.(*)..").should().beFreeOfCycles();

@@ -54,9 +54,9 @@ public final class Backup {
     public static final String MANIFEST = "manifest.json";
     static final String FORMAT = "holdout-backup";
     static final int FORMAT_VERSION = 1;
-    /** Columns that name files of the upload store by their SHA-256 (students' uploads, thresholds' files). */
+    /** Columns that name files of the upload store by their SHA-256 (students' uploads and code zips, thresholds' files). */
     static final Map<String, String> UPLOAD_REFERENCES = Map.of("submissions", "sha256", "thresholds", "sha256",
-            "threshold_history", "sha256");
+            "threshold_history", "sha256", "code_uploads", "sha256");
     static final String COMPETITIONS = "competitions";
     static final String BUNDLE_DIR = "bundle_dir";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");

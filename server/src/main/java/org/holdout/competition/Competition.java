@@ -10,14 +10,28 @@ import java.util.Locale;
 /**
  * One competition: its bundle folder, the time zone its days are counted in, the daily limit, the deadline
  * (null = open), whether the private leaderboard has been revealed, how many final selections a student makes, its own
- * rules Markdown (null: the rules file or the built-in text), whether only its roster (and staff) may enter it, and what
- * happens to an upload after the deadline.
+ * rules Markdown (null: the rules file or the built-in text), whether only its roster (and staff) may enter it, what
+ * happens to an upload after the deadline, the code deadline (null: no code step) and which students must put a report
+ * in their code zip ({@link ReportRule}).
  */
 public record Competition(long id, String slug, String title, Path bundleDir, ZoneId timeZone, int dailyLimit,
                           Instant deadline, boolean privateRevealed, Instant created, int finalSelections,
-                          String rulesMd, boolean restricted, LatePolicy latePolicy) {
+                          String rulesMd, boolean restricted, LatePolicy latePolicy, Instant codeDeadline,
+                          ReportRule reportRule) {
     public static final int DEFAULT_FINAL_SELECTIONS = 2;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm O", Locale.ROOT);
+
+    public Competition {
+        reportRule = reportRule == null ? ReportRule.NONE : reportRule;
+    }
+
+    /** A competition without a code step. */
+    public Competition(long id, String slug, String title, Path bundleDir, ZoneId timeZone, int dailyLimit,
+                       Instant deadline, boolean privateRevealed, Instant created, int finalSelections, String rulesMd,
+                       boolean restricted, LatePolicy latePolicy) {
+        this(id, slug, title, bundleDir, timeZone, dailyLimit, deadline, privateRevealed, created, finalSelections,
+                rulesMd, restricted, latePolicy, null, ReportRule.NONE);
+    }
 
     public boolean closedAt(Instant t) {
         return ClockRules.closed(this, t);

@@ -22,7 +22,8 @@ import org.holdout.threshold.ThresholdRepository;
 /** The competitions table. */
 public final class CompetitionRepository {
     private static final String SELECT = "SELECT id, slug, title, bundle_dir, time_zone, daily_limit, deadline_ms,"
-            + " private_revealed, created_ms, final_selections, rules_md, restricted, late_policy";
+            + " private_revealed, created_ms, final_selections, rules_md, restricted, late_policy, code_deadline_ms,"
+            + " report_rule";
     private final Database db;
 
     public CompetitionRepository(Database db) {
@@ -223,16 +224,20 @@ public final class CompetitionRepository {
             case DEADLINE -> "deadline_ms";
             case FINAL_SELECTIONS -> "final_selections";
             case LATE_POLICY -> "late_policy";
+            case CODE_DEADLINE -> "code_deadline_ms";
+            case REPORT_RULE -> "report_rule";
         };
     }
 
     private static void bind(PreparedStatement ps, Setting s, Object v) throws SQLException {
         if (v == null) {
-            ps.setNull(1, s == Setting.DEADLINE ? Types.BIGINT : Types.VARCHAR);
+            ps.setNull(1, s == Setting.DEADLINE || s == Setting.CODE_DEADLINE ? Types.BIGINT : Types.VARCHAR);
         } else if (v instanceof Instant i) {
             ps.setLong(1, i.toEpochMilli());
         } else if (v instanceof ZoneId z) {
             ps.setString(1, z.getId());
+        } else if (v instanceof ReportRule r) {
+            ps.setString(1, r.toString());
         } else if (v instanceof LatePolicy p) {
             ps.setString(1, p.name());
         } else if (v instanceof Integer n) {
@@ -245,10 +250,12 @@ public final class CompetitionRepository {
     private static Competition map(ResultSet rs) throws SQLException {
         long deadline = rs.getLong("deadline_ms");
         Instant dl = rs.wasNull() ? null : Instant.ofEpochMilli(deadline);
+        long codeDeadline = rs.getLong("code_deadline_ms");
+        Instant code = rs.wasNull() ? null : Instant.ofEpochMilli(codeDeadline);
         return new Competition(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                 Path.of(rs.getString("bundle_dir")), ZoneId.of(rs.getString("time_zone")), rs.getInt("daily_limit"),
                 dl, rs.getBoolean("private_revealed"), Instant.ofEpochMilli(rs.getLong("created_ms")),
                 rs.getInt("final_selections"), rs.getString("rules_md"), rs.getBoolean("restricted"),
-                LatePolicy.valueOf(rs.getString("late_policy")));
+                LatePolicy.valueOf(rs.getString("late_policy")), code, ReportRule.parse(rs.getString("report_rule")));
     }
 }

@@ -14,7 +14,9 @@ public enum Setting {
     DAILY_LIMIT("dailyLimit", "The daily limit", "daily_limit"),
     DEADLINE("deadline", "The deadline", "deadline"),
     FINAL_SELECTIONS("finalSelections", "The number of final selections", "final_selections"),
-    LATE_POLICY("late_policy", "The late policy", "late_policy");
+    LATE_POLICY("late_policy", "The late policy", "late_policy"),
+    CODE_DEADLINE("codeDeadline", "The code deadline", "code_deadline"),
+    REPORT_RULE("reportRule", "The report rule", "report_rule");
 
     private static final int EXCERPT = 40;
 
@@ -43,7 +45,10 @@ public enum Setting {
         return action;
     }
 
-    /** The setting's value in {@code c}: a String, ZoneId, Integer, Instant or LatePolicy, or null (no rules of its own, no deadline). */
+    /**
+     * The setting's value in {@code c}: a String, ZoneId, Integer, Instant, LatePolicy or {@link ReportRule}, or null
+     * (no rules of its own, no deadline, no code step).
+     */
     public Object of(Competition c) {
         return switch (this) {
             case TITLE -> c.title();
@@ -53,6 +58,8 @@ public enum Setting {
             case DEADLINE -> c.deadline();
             case FINAL_SELECTIONS -> c.finalSelections();
             case LATE_POLICY -> c.latePolicy();
+            case CODE_DEADLINE -> c.codeDeadline();
+            case REPORT_RULE -> c.reportRule();
         };
     }
 

@@ -14,8 +14,9 @@ import java.util.Objects;
  * of at most {@value #MAX_RULES} characters (blank: the rules file or the built-in text), a time zone {@link ZoneId}
  * knows (a region like {@code Asia/Taipei}, {@code UTC}, or an offset like {@code +08:00} or {@code UTC+8}), a daily
  * limit of 1-{@value #MAX_DAILY_LIMIT}, a deadline {@link DeadlineInput} reads (blank: none; kept to the millisecond) that
- * {@link ClockRules#cannotSetDeadline} allows, 1-{@value #MAX_FINAL_SELECTIONS} final selections, and a late policy
- * ({@code refuse} or {@code accept_late}).
+ * {@link ClockRules#cannotSetDeadline} allows, 1-{@value #MAX_FINAL_SELECTIONS} final selections, a late policy
+ * ({@code refuse} or {@code accept_late}), a code deadline read like the deadline (blank: no code step) and not before
+ * it, and a {@link ReportRule}.
  */
 public final class SettingsRules {
     public static final int MAX_TITLE = 200;
@@ -57,11 +58,14 @@ public final class SettingsRules {
                     case DEADLINE -> deadline(c, text, now);
                     case FINAL_SELECTIONS -> whole(s, text, 1, MAX_FINAL_SELECTIONS);
                     case LATE_POLICY -> latePolicy(text);
+                    case CODE_DEADLINE -> codeDeadline(c, text);
+                    case REPORT_RULE -> ReportRule.parse(text);
                 });
             } catch (IllegalArgumentException problem) {
                 problems.put(s, problem.getMessage());
             }
         }
+        codeDeadlineNotBeforeDeadline(c, values, problems);
         return new Checked(problems.isEmpty() ? values : Map.of(), problems);
     }
 
@@ -142,6 +146,37 @@ public final class SettingsRules {
             }
         }
         return at;
+    }
+
+    static Instant codeDeadline(Competition c, String text) {
+        try {
+            Instant at = DeadlineInput.parse(text, c.timeZone());
+            return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage().replaceFirst("^The deadline", "").strip();
+            throw new IllegalArgumentException("The code deadline " + m);
+        }
+    }
+
+    /** The code step follows the competition: its deadline, as it will be after this change, is not before the other. */
+    private static void codeDeadlineNotBeforeDeadline(Competition c, Map<Setting, Object> values,
+                                                      Map<Setting, String> problems) {
+        if (problems.containsKey(Setting.CODE_DEADLINE) || problems.containsKey(Setting.DEADLINE)
+                || !values.containsKey(Setting.CODE_DEADLINE) && !values.containsKey(Setting.DEADLINE)) {
+            return;
+        }
+        Instant code = values.containsKey(Setting.CODE_DEADLINE) ? (Instant) values.get(Setting.CODE_DEADLINE)
+                : c.codeDeadline();
+        Instant deadline = values.containsKey(Setting.DEADLINE) ? (Instant) values.get(Setting.DEADLINE)
+                : c.deadline();
+        if (code != null && deadline != null && code.isBefore(deadline)) {
+            Setting blamed = values.containsKey(Setting.CODE_DEADLINE) ? Setting.CODE_DEADLINE : Setting.DEADLINE;
+            problems.put(blamed, blamed == Setting.CODE_DEADLINE
+                    ? "The code deadline " + c.format(code) + " is before the deadline " + c.format(deadline)
+                            + "; code uploads close at the code deadline, so it must be at or after the deadline."
+                    : "The deadline " + c.format(deadline) + " is after the code deadline " + c.format(code)
+                            + "; move the code deadline first (it must be at or after the deadline).");
+        }
     }
 
     private static String shown(String t) {

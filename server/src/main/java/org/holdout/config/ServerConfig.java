@@ -27,6 +27,7 @@ import org.holdout.submission.UploadPolicy;
  * @param loginFailuresPerAddress failed logins of one client address within {@code loginWindow} before it is
  *                                refused (0: no limit)
  * @param uploadPolicy  uploads in flight per student, and how long and how much of refused files are kept
+ * @param codeMaxBytes  code zips larger than this are answered 413
  */
 public record ServerConfig(
         String host,
@@ -47,7 +48,8 @@ public record ServerConfig(
         Duration loginMaxDelay,
         int loginFailuresPerAddress,
         Duration loginWindow,
-        UploadPolicy uploadPolicy) {
+        UploadPolicy uploadPolicy,
+        long codeMaxBytes) {
 
     public static final String FILE = "holdout.properties";
 
@@ -55,7 +57,8 @@ public record ServerConfig(
     public static final String[] KEYS = {"host", "port", "db.url", "db.user", "db.password", "data.dir", "upload.dir",
         "upload.max.bytes", "time.zone", "daily.limit", "baselines", "fashion.mnist", "rules.file", "behind.proxy",
         "login.free.failures", "login.max.delay.minutes", "login.failures.per.address", "login.window.minutes",
-        "uploads.in.flight.per.student", "refused.keep.days", "refused.keep.mb.per.student", "refused.keep.mb"};
+        "uploads.in.flight.per.student", "refused.keep.days", "refused.keep.mb.per.student", "refused.keep.mb",
+        "code.max.mb"};
 
     public Database.Settings database() {
         return new Database.Settings(databaseUrl, databaseUser, databasePassword);
@@ -137,7 +140,8 @@ public record ServerConfig(
                 duration(p, "login.window.minutes", "15", java.time.temporal.ChronoUnit.MINUTES),
                 new UploadPolicy(Math.max(1, whole(p, "uploads.in.flight.per.student", "4")),
                         duration(p, "refused.keep.days", "14", java.time.temporal.ChronoUnit.DAYS),
-                        megabytes(p, "refused.keep.mb.per.student", "50"), megabytes(p, "refused.keep.mb", "2048")));
+                        megabytes(p, "refused.keep.mb.per.student", "50"), megabytes(p, "refused.keep.mb", "2048")),
+                megabytes(p, "code.max.mb", "50"));
     }
 
     private static int whole(Properties p, String key, String def) {

@@ -9,20 +9,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A student's public scores in the order of their submissions, their best so far, and the baselines' public scores
- * as the lines to beat. Only public numbers go in: it is drawn from what the student's own pages already show.
+ * The score charts, as PNG pictures drawn on the server: a student's public scores in the order of their submissions,
+ * their best so far, and the baselines' public scores as the lines to beat (only public numbers go in: it is drawn from
+ * what the student's own pages already show); and for staff watching a competition, uploads per day and the board's
+ * best public score over time against the same lines.
  */
 public final class ScoreChart {
     private static final Color SCORE = new Color(0x3b5bdb);
     private static final Color BEST = new Color(0xb2f2bb);
+    private static final Color REFUSED = new Color(0xe03131);
     /** One colour per baseline, lightest to darkest from simple to boss, so a line can be told by its colour. */
     private static final Map<String, Color> BASELINES = Map.of("simple", new Color(0x868e96), "medium",
             new Color(0xd9a300), "strong", new Color(0xe8590c), "boss", new Color(0xae3ec9));
@@ -59,10 +66,24 @@ public final class ScoreChart {
             top = Math.max(top, v);
             best.add(top);
         }
-        double first = 1;
-        double last = Math.max(2, xs.size());
-        List<Map.Entry<String, Double>> lines = new ArrayList<>(baselines.entrySet());
-        // listed from the top line down, as they lie in the plot
+        thresholdLines(chart, baselines, 1, Math.max(2, xs.size()));
+        if (!xs.isEmpty()) {
+            XYSeries bestSoFar = chart.addSeries("your best", xs, best);
+            bestSoFar.setMarker(SeriesMarkers.NONE);
+            bestSoFar.setLineColor(BEST);
+            bestSoFar.setLineStyle(new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            XYSeries mine = chart.addSeries("your scores", xs, ys);
+            mine.setMarker(SeriesMarkers.CIRCLE);
+            mine.setMarkerColor(SCORE);
+            mine.setLineColor(SCORE);
+            mine.setLineStyle(new BasicStroke(1.5f));
+        }
+        return png(chart);
+    }
+
+    /** A dashed line across [{@code first}, {@code last}] per threshold with a score, listed from the top one down. */
+    private static void thresholdLines(XYChart chart, Map<String, Double> thresholds, double first, double last) {
+        List<Map.Entry<String, Double>> lines = new ArrayList<>(thresholds.entrySet());
         for (int i = lines.size() - 1; i >= 0; i--) {
             Map.Entry<String, Double> b = lines.get(i);
             if (b.getValue() == null) {
@@ -75,17 +96,78 @@ public final class ScoreChart {
             line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f));
         }
-        if (!xs.isEmpty()) {
-            XYSeries bestSoFar = chart.addSeries("your best", xs, best);
-            bestSoFar.setMarker(SeriesMarkers.NONE);
-            bestSoFar.setLineColor(BEST);
-            bestSoFar.setLineStyle(new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            XYSeries mine = chart.addSeries("your scores", xs, ys);
-            mine.setMarker(SeriesMarkers.CIRCLE);
-            mine.setMarkerColor(SCORE);
-            mine.setLineColor(SCORE);
-            mine.setLineStyle(new BasicStroke(1.5f));
+    }
+
+    /**
+     * The public board's best score over time (a step line: it holds until the next rise) against the thresholds'
+     * public scores, for staff watching a competition.
+     *
+     * @param days   when each point was reached, in days since the chart's day 0
+     * @param best   the board's top public score from then on
+     * @param xTitle what day 0 is
+     */
+    public static byte[] bestOverTime(List<Double> days, List<Double> best, Map<String, Double> thresholds,
+                                      String xTitle, Size size) {
+        XYChart chart = styled(new XYChartBuilder().width(size.width).height(size.height).xAxisTitle(xTitle)
+                .yAxisTitle("public score").build(), size);
+        chart.getStyler().setXAxisDecimalPattern("0.#");
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            if (i > 0) {
+                xs.add(days.get(i));
+                ys.add(best.get(i - 1));
+            }
+            xs.add(days.get(i));
+            ys.add(best.get(i));
         }
+        double first = days.isEmpty() ? 0 : Math.floor(days.get(0));
+        double last = days.isEmpty() ? 1 : Math.max(first + 1, Math.ceil(days.get(days.size() - 1)));
+        thresholdLines(chart, thresholds, first, last);
+        if (!xs.isEmpty()) {
+            XYSeries top = chart.addSeries("best public score", xs, ys);
+            top.setMarker(SeriesMarkers.NONE);
+            top.setLineColor(SCORE);
+            top.setLineStyle(new BasicStroke(2.5f));
+        }
+        return png(chart);
+    }
+
+    /** Uploads per calendar day as stacked bars: scored, and refused or failed. */
+    public static byte[] uploadsPerDay(List<String> days, List<Integer> scored, List<Integer> notScored, Size size) {
+        System.setProperty("java.awt.headless", "true");
+        CategoryChart chart = new CategoryChartBuilder().width(size.width).height(size.height).xAxisTitle("day")
+                .yAxisTitle("uploads").build();
+        CategoryStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setLegendPosition(size == Size.PHONE ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setStacked(true);
+        s.setOverlapped(false);
+        s.setYAxisDecimalPattern("0");
+        s.setXAxisLabelRotation(days.size() > 10 ? 90 : 0);
+        List<String> x = days.isEmpty() ? List.of("none") : days;
+        CategorySeries ok = chart.addSeries("scored", x, days.isEmpty() ? List.of(0) : scored);
+        ok.setFillColor(SCORE);
+        CategorySeries bad = chart.addSeries("refused or failed", x, days.isEmpty() ? List.of(0) : notScored);
+        bad.setFillColor(REFUSED);
+        return png(chart);
+    }
+
+    private static XYChart styled(XYChart chart, Size size) {
+        System.setProperty("java.awt.headless", "true");
+        XYStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setLegendPosition(size == Size.PHONE ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setDecimalPattern("0.000");
+        return chart;
+    }
+
+    private static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);

@@ -83,14 +83,15 @@ public final class SubmissionRepository {
     }
 
     /**
-     * Marks the refused submissions with these bytes as no longer kept, unless a submission that is not refused
-     * uses the same bytes; true if the bytes may now be deleted from the store.
+     * Marks the refused submissions with these bytes as no longer kept, unless a submission that is not refused or a
+     * code upload uses the same bytes; true if the bytes may now be deleted from the store.
      */
     public boolean releaseRefusedBytes(String sha256) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submissions WHERE sha256 = ?"
-                    + " AND state <> 'REFUSED'")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM submissions WHERE sha256 = ?"
+                    + " AND state <> 'REFUSED') + (SELECT COUNT(*) FROM code_uploads WHERE sha256 = ?)")) {
                 ps.setString(1, sha256);
+                ps.setString(2, sha256);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) > 0) {

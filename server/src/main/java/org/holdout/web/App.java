@@ -19,6 +19,10 @@ import org.holdout.account.AccountRepository;
 import org.holdout.account.AccountService;
 import org.holdout.account.LoginThrottle;
 import org.holdout.config.ServerConfig;
+import org.holdout.code.CodeUploadRepository;
+import org.holdout.code.CodeUploadService;
+import org.holdout.code.CodeZipRules;
+import org.holdout.watch.SubmissionWatch;
 import org.holdout.competition.Competition;
 import org.holdout.competition.BundleInstall;
 import org.holdout.competition.CompetitionCreation;
@@ -65,6 +69,7 @@ public final class App implements AutoCloseable {
     private final BaselineTraining training;
     private final FloorsCache floors = new FloorsCache();
     private final CompetitionCreation creation;
+    private final CodeUploadService code;
     private final Standings standings;
     private final Rescore rescore;
 
@@ -96,6 +101,9 @@ public final class App implements AutoCloseable {
                 new StagedUploads(config.dataDir(), config.maxUploadBytes()), rescoreRepo, clock,
                 c -> leaderboard.forget(c.id()));
 
+        code = new CodeUploadService(db, new CodeUploadRepository(db), store, standings,
+                thresholdRepo, accountRepo, clock, config.codeMaxBytes(), CodeZipRules.DEFAULT);
+
         Errors errors = new Errors(config.maxUploadBytes());
         Uploads uploads = new Uploads(config.maxUploadBytes(), errors);
         Access access = new Access(accounts);
@@ -114,7 +122,8 @@ public final class App implements AutoCloseable {
                 new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
                 new ExclusionHandlers(exclusions, accountRepo),
                 new GradeHandlers(Grades.of(db), new HonestScores(submissionRepo, store, solutions::of), clock),
-                new RescoreHandlers(rescore));
+                new RescoreHandlers(rescore), new CodeHandlers(code, accountRepo),
+                new WatchHandlers(new SubmissionWatch(submissionRepo, accountRepo, standings), leaderboard));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {
@@ -126,7 +135,8 @@ public final class App implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxUploadBytes() + 64 * 1024;
             cfg.http.prefer405over404 = true;
-            long maxKb = Math.max(1, (config.maxUploadBytes() + 1023) / 1024);
+            // a form's file may be a code zip, which has its own limit; each handler checks the limit of what it takes
+            long maxKb = Math.max(1, (Math.max(config.maxUploadBytes(), config.codeMaxBytes()) + 1023) / 1024);
             cfg.jetty.multipartConfig.maxFileSize(maxKb, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(maxKb + 64, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
@@ -225,6 +235,7 @@ public final class App implements AutoCloseable {
         rescore.recover(allCompetitions());
         submissions.pruneRefused(null);
         creation.removeLeftovers();
+        code.removeLeftovers();
         javalin.start();
         floors.start(allCompetitions());
         return this;

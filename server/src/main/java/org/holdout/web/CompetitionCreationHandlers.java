@@ -121,6 +121,12 @@ public final class CompetitionCreationHandlers {
             Map<String, String> ids = new LinkedHashMap<>();
             for (String field : new String[] {"train", "test", "labels", "bundle"}) {
                 UploadedFile f = Uploads.multipart(ctx, () -> ctx.uploadedFile(field));
+                if (f != null && f.size() > config.maxUploadBytes()) {
+                    // the multipart limit is the larger of this and the code zips'; a form's file keeps this one
+                    refusedForm(ctx, fields, staged, 413, f.filename() + " is larger than the limit of "
+                            + Errors.human(config.maxUploadBytes()) + " for a file sent with the form.");
+                    return;
+                }
                 if (f != null && f.size() > 0) {
                     try (InputStream content = f.content()) {
                         String id = creation.staging().put(f.filename(), content, f.size()).id();

@@ -84,6 +84,7 @@ public final class CompetitionScope {
         if (layout != null) {
             layout.put("siteTitle", c.title());
             layout.put("base", base);
+            layout.put("codeStep", c.codeDeadline() != null);
         }
     }
 

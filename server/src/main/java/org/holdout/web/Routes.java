@@ -27,7 +27,7 @@ public final class Routes {
                                   ThresholdHandlers thresholds, AuditHandlers audit,
                                   CompetitionCreationHandlers creation, SettingsHandlers settings,
                                   ExclusionHandlers exclusions, GradeHandlers grades,
-                                  RescoreHandlers rescore) {
+                                  RescoreHandlers rescore, CodeHandlers code, WatchHandlers watch) {
         return List.of(
                 r(GET, "/login", account::loginPage, ANYONE),
                 r(POST, "/login", account::login, ANYONE),
@@ -73,6 +73,13 @@ public final class Routes {
                 c(POST, "/staff/rescore", rescore::uploadForm, STAFF),
                 c(POST, "/staff/rescore/{id}/apply", rescore::applyForm, STAFF),
                 c(POST, "/staff/rescore/{id}/cancel", rescore::cancelForm, STAFF),
+                c(GET, "/code", code::page, STUDENT),
+                c(POST, "/code", code::form, STUDENT),
+                c(GET, "/code/latest.zip", code::myZip, STUDENT),
+                c(GET, "/staff/code", code::staffPage, STAFF),
+                c(GET, "/staff/submissions", watch::page, STAFF),
+                c(GET, "/staff/submissions/uploads.png", watch::uploadsChart, STAFF),
+                c(GET, "/staff/submissions/best.png", watch::bestChart, STAFF),
 
                 c(POST, "/api/submissions", submission::apiSubmit, STUDENT),
                 c(GET, "/api/submissions", submission::apiList, STUDENT),
@@ -97,6 +104,12 @@ public final class Routes {
                 c(GET, "/api/staff/grades.csv", grades::csv, STAFF),
                 c(GET, "/api/staff/grades.json", grades::json, STAFF),
                 c(GET, "/api/staff/grades-canvas.csv", grades::canvas, STAFF),
+                c(POST, "/api/code", code::apiUpload, STUDENT),
+                c(GET, "/api/code", code::apiMine, STUDENT),
+                c(GET, "/api/staff/code", code::staffApi, STAFF),
+                c(GET, "/api/staff/code.zip", code::staffAll, STAFF),
+                c(GET, "/api/staff/code/{username}", code::staffOne, STAFF),
+                c(GET, "/api/staff/submissions", watch::api, STAFF),
                 c(POST, "/api/staff/baselines/{tier}", thresholds::baselineUpload, STAFF),
                 c(PUT, "/api/staff/baselines/{tier}", thresholds::baselineType, STAFF),
                 c(PUT, "/api/staff/deadline", staff::deadlineApi, STAFF),

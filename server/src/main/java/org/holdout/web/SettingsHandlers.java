@@ -89,7 +89,8 @@ public final class SettingsHandlers {
     /**
      * Any of {@code title}, {@code rulesMarkdown} (null or "": the rules file), {@code timeZone}, {@code dailyLimit},
      * {@code deadline} (null: none), {@code finalSelections}, {@code late_policy} ({@code refuse} or
-     * {@code accept_late}), {@code restricted}, {@code rosterAdd} and
+     * {@code accept_late}), {@code codeDeadline} (null: no code step), {@code reportRule} ({@code none}, {@code all},
+     * {@code passing:<threshold>}), {@code restricted}, {@code rosterAdd} and
      * {@code rosterRemove} (lists of usernames), and {@code reason}; all saved, or none with 400 and every problem.
      */
     public void apiPut(Context ctx) {
@@ -177,6 +178,8 @@ public final class SettingsHandlers {
         m.put(Setting.DEADLINE.field(), c.deadline());
         m.put(Setting.FINAL_SELECTIONS.field(), c.finalSelections());
         m.put(Setting.LATE_POLICY.field(), c.latePolicy().field());
+        m.put(Setting.CODE_DEADLINE.field(), c.codeDeadline());
+        m.put(Setting.REPORT_RULE.field(), c.reportRule().toString());
         m.put(SettingsService.RESTRICTED, c.restricted());
         m.put("roster", settings.roster(c));
         return m;
@@ -202,6 +205,9 @@ public final class SettingsHandlers {
         v.put(Setting.DEADLINE.field(), c.deadline() == null ? "" : localDeadline(c));
         v.put(Setting.FINAL_SELECTIONS.field(), String.valueOf(c.finalSelections()));
         v.put(Setting.LATE_POLICY.field(), c.latePolicy().field());
+        v.put(Setting.CODE_DEADLINE.field(), c.codeDeadline() == null ? ""
+                : LocalDateTime.ofInstant(c.codeDeadline(), c.timeZone()).toString());
+        v.put(Setting.REPORT_RULE.field(), c.reportRule().toString());
         return v;
     }
 

@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
-/** Reads an uploaded CSV from a multipart field {@code file} or a raw body, never more than the size limit. */
+/**
+ * Reads an uploaded CSV from a multipart field {@code file} or a raw body, never more than the size limit; or opens a
+ * larger upload (a code zip) the same two ways as a stream, for its service to copy to disk.
+ */
 public final class Uploads {
     private final long maxBytes;
     private final Errors errors;
@@ -57,6 +60,47 @@ public final class Uploads {
             }
             String name = ctx.queryParam("filename");
             return notCompressed(new Upload(name != null ? name : ctx.header("X-File-Name"), body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An upload to be read as a stream: its file name (may be null), its bytes, its declared length (-1: unknown). */
+    public record Streamed(String fileName, InputStream in, long declared) {
+    }
+
+    /**
+     * Opens the zip sent as multipart field {@code file} or as the raw body (its name in {@code ?filename=} or
+     * {@code X-File-Name}); one declared larger than {@code limit} is a 413 with {@code tooLarge} before any is read.
+     */
+    public static Streamed stream(Context ctx, long limit, String tooLarge) {
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw new HttpResponseException(415, "Content-Encoding " + encoding.strip() + " is not supported;"
+                    + " send the zip as it is.");
+        }
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        try {
+            if (type.startsWith("multipart/form-data")) {
+                UploadedFile f = multipart(ctx, () -> ctx.uploadedFile("file"));
+                if (f == null) {
+                    throw new BadRequestResponse("Attach the zip in the form field 'file'.");
+                }
+                if (f.size() > limit) {
+                    throw new HttpResponseException(413, tooLarge);
+                }
+                return new Streamed(f.filename(), f.content(), f.size());
+            }
+            if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) {
+                throw new BadRequestResponse("Send the zip as multipart field 'file' or as an application/zip body,"
+                        + " not as " + type.split(";", 2)[0] + ".");
+            }
+            long declared = ctx.req().getContentLengthLong();
+            if (declared > limit) {
+                throw new HttpResponseException(413, tooLarge);
+            }
+            String name = ctx.queryParam("filename");
+            return new Streamed(name != null ? name : ctx.header("X-File-Name"), ctx.req().getInputStream(), declared);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,6 +48,7 @@ import org.holdout.server.Client;
 import org.holdout.server.TestDatabase;
 import org.holdout.server.TestServer;
 import org.holdout.server.TinyCompetition;
+import org.holdout.server.Zips;
 import org.holdout.server.cli.BackupCommand;
 import org.holdout.server.cli.RestoreCommand;
 import org.holdout.submission.UploadStore;
@@ -90,6 +91,13 @@ class BackupTest {
             String prunedSha = Sha256.of(pruned);
             Files.delete(new UploadStore(server.config.uploadDir()).path(prunedSha));
             server.app.thresholds().registerTrained(server.competition().id(), "simple", TinyCompetition.submission(9));
+            try (Connection c = server.db.connection();
+                 PreparedStatement code = c.prepareStatement("UPDATE competitions SET code_deadline_ms = ?")) {
+                code.setLong(1, server.clock.instant().plusSeconds(86_400).toEpochMilli());
+                assertThat(code.executeUpdate()).isOne();
+            }
+            assertThat(ann.api("POST", "/api/code?filename=code.zip", ann.token, java.net.http.HttpRequest.BodyPublishers
+                    .ofByteArray(Zips.code(true, "backed up")), "application/zip").statusCode()).isEqualTo(201);
 
             try (Connection c = server.db.connection();
                  PreparedStatement auc = c.prepareStatement(
@@ -126,9 +134,9 @@ class BackupTest {
         Source source = backedUp(dir);
         assertThat(source.summary().rows()).containsEntry("submissions", 5L).containsEntry("accounts", 3L)
                 .containsEntry("competitions", 1L).containsEntry("thresholds", 4L).containsEntry("threshold_history", 5L)
-                .doesNotContainKey(Sql.FLYWAY_TABLE);
+                .containsEntry("code_uploads", 1L).doesNotContainKey(Sql.FLYWAY_TABLE);
         assertThat(source.summary().missingUploads()).containsExactly(source.prunedSha());
-        assertThat(source.summary().uploads()).isEqualTo(4);
+        assertThat(source.summary().uploads()).as("four CSVs and a code zip").isEqualTo(5);
         assertThat(source.summary().bundleFiles()).as("the four bundle files and floors.json").isEqualTo(5);
         assertThat(source.zip().getParent()).isDirectoryNotContaining("glob:**.part");
         try (ZipFile z = new ZipFile(source.zip().toFile())) {
@@ -150,7 +158,7 @@ class BackupTest {
                     .contains("db/accounts.jsonl", "db/submissions.jsonl", "bundles/1/solution.csv")
                     .noneMatch(n -> n.contains(Sql.FLYWAY_TABLE));
             assertThat(manifest.path("uploads").findValuesAsText("status")).containsExactlyInAnyOrder("ok", "ok", "ok",
-                    "ok", "missing");
+                    "ok", "ok", "missing");
         }
 
         Path target = dir.resolve("restored");
@@ -176,7 +184,8 @@ class BackupTest {
             expected.get("submissions").forEach(s -> referenced.add(s.get("sha256")));
             expected.get("thresholds").stream().filter(s -> s.get("sha256") != null)
                     .forEach(s -> referenced.add(s.get("sha256")));
-            assertThat(referenced).hasSize(6).contains(source.prunedSha());
+            expected.get("code_uploads").forEach(s -> referenced.add(s.get("sha256")));
+            assertThat(referenced).hasSize(7).contains(source.prunedSha());
             for (Object sha : referenced) {
                 if (sha.equals(source.prunedSha())) {
                     assertThat(after.path((String) sha)).doesNotExist();
@@ -267,6 +276,11 @@ class BackupTest {
                     migrated.resolve("competitions/tiny").toAbsolutePath().toString()));
             expected.get("submissions").forEach(x -> x.put("bytes_kept", true));
             expected.put("audit_log", List.of());
+            expected.put("code_uploads", List.of());
+            expected.get("competitions").forEach(x -> {
+                x.put("code_deadline_ms", null);
+                x.put("report_rule", "none");
+            });
             // V8 made the thresholds from the baselines table: each one's history starts with its state then
             List<Map<String, Object>> created = new ArrayList<>();
             for (Map<String, Object> t : expected.get("thresholds")) {
@@ -317,7 +331,7 @@ class BackupTest {
 
         Run done = run(new BackupCommand(), "backup", "--config", config, "--out", dir.resolve("again.zip").toString());
         assertThat(done.code()).as(done.err()).isZero();
-        assertThat(done.out()).contains("Backed up ", "4 upload file(s)", "keep it where only staff can read it");
+        assertThat(done.out()).contains("Backed up ", "5 upload file(s)", "keep it where only staff can read it");
     }
 
     @Test
@@ -475,10 +489,10 @@ class BackupTest {
     /** The columns later migrations added, which a backup of schema version 2 does not have. */
     private static final Map<String, List<String>> AFTER_V2 = Map.of("submissions", List.of("bytes_kept",
             "late"), "accounts", List.of("username_lower"), "competitions", List.of("final_selections", "rules_md",
-            "restricted", "late_policy"));
+            "restricted", "late_policy", "code_deadline_ms", "report_rule"));
     /** The tables of V3 and later migrations, not in a backup of schema version 2. */
     private static final List<String> TABLES_AFTER_V2 = List.of("audit_log", "competition_members", "thresholds",
-            "threshold_history", "final_selections", "exclusions", "rescores");
+            "threshold_history", "final_selections", "exclusions", "rescores", "code_uploads");
 
     /**
      * The backup as a server at schema version 2 would have written it: without the columns and tables of V3 and

@@ -69,7 +69,8 @@ class SettingsRulesTest {
         SettingsRules.Checked c = SettingsRules.check(competition(null, false), typed(Setting.TITLE, " ",
                 Setting.TIME_ZONE, "Taipei", Setting.DAILY_LIMIT, "0", Setting.DEADLINE, "next friday",
                 Setting.FINAL_SELECTIONS, "2.5", Setting.RULES, "x".repeat(SettingsRules.MAX_RULES + 1),
-                Setting.LATE_POLICY, "sometimes"), NOW);
+                Setting.CODE_DEADLINE, "two days later", Setting.REPORT_RULE, "boss", Setting.LATE_POLICY, "sometimes"),
+                NOW);
         assertThat(c.ok()).isFalse();
         assertThat(c.values()).isEmpty();
         assertThat(c.problems()).containsOnlyKeys(Setting.values());
@@ -78,6 +79,10 @@ class SettingsRulesTest {
                 + " like Asia/Taipei or Europe/Berlin, UTC, or an offset like +08:00.");
         assertThat(c.problems().get(Setting.DAILY_LIMIT)).isEqualTo("The daily limit is 0; it must be from 1 to 100000.");
         assertThat(c.problems().get(Setting.DEADLINE)).startsWith("The deadline \"next friday\" is not a time like");
+        assertThat(c.problems().get(Setting.CODE_DEADLINE)).startsWith("The code deadline \"two days later\" is not a"
+                + " time like");
+        assertThat(c.problems().get(Setting.REPORT_RULE)).startsWith("The report rule \"boss\" is not one: use none,"
+                + " all, or passing:<threshold>");
         assertThat(c.problems().get(Setting.FINAL_SELECTIONS)).isEqualTo("The number of final selections \"2.5\" is"
                 + " not a whole number; it must be from 1 to 20.");
         assertThat(c.problems().get(Setting.RULES)).isEqualTo("The rules have 100,001 characters; at most 100,000 are"

@@ -294,4 +294,25 @@ class CreateCompetitionTest {
             assertNothingLeft(server);
         }
     }
+
+    /** Forms may carry a code zip up to its own, larger limit; a file of this form keeps the upload limit. */
+    @Test
+    void aFileOverTheUploadLimitIsRefusedByThePlainFormThoughCodeZipsMayBeLarger(@TempDir Path dir)
+            throws Exception {
+        try (TestServer server = new TestServer(dir, java.util.Map.of("upload.max.bytes", "200", "code.max.mb", "1"))) {
+            Client ta = server.login("ta", Role.STAFF);
+            ta.get("/staff/competitions/new");
+            Client.Multipart form = new Client.Multipart().field("_csrf", ta.csrf()).field("slug", "hw5")
+                    .field("title", "Homework 5").file("train", "trainingset.npy", CourseFiles.train())
+                    .file("test", "testingset.npy", CourseFiles.test())
+                    .file("labels", "labels.csv", CourseFiles.labels(TinyCompetition.ROWS));
+            assertThat(CourseFiles.train().length).isGreaterThan(200);
+            HttpResponse<String> sent = ta.http.send(HttpRequest.newBuilder(java.net.URI.create(server.url()
+                    + "/staff/competitions/new")).header("Content-Type", form.contentType()).POST(form.publisher())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.statusCode()).isEqualTo(413);
+            assertThat(sent.body()).contains("trainingset.npy is larger than the limit of 200 bytes");
+            assertThat(server.app.competitions().repository().bySlug("hw5")).isEmpty();
+        }
+    }
 }

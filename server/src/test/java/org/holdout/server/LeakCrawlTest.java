@@ -49,6 +49,11 @@ class LeakCrawlTest {
                     HttpRequest.BodyPublishers.ofString("{\"public\":0.55,\"private\":0.7373737}"), "application/json");
             Client.Multipart mp = new Client.Multipart().file("file", "boss.csv", TinyCompetition.submission(77));
             staff.api("POST", "/api/staff/thresholds/boss", staff.token, mp.publisher(), mp.contentType());
+            assertThat(staff.api("PUT", "/api/staff/settings", staff.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"codeDeadline\": \"2026-03-09T23:59\", \"reportRule\": \"passing:boss\"}"), "application/json")
+                    .statusCode()).isEqualTo(200);
+            assertThat(ann.api("POST", "/api/code?filename=ann.zip", ann.token, HttpRequest.BodyPublishers.ofByteArray(
+                    Zips.code(false, "ann")), "application/zip").statusCode()).isEqualTo(201);
 
             List<Double> privates = new ArrayList<>();
             List<Double> publics = new ArrayList<>();
@@ -110,6 +115,9 @@ class LeakCrawlTest {
             seen.put("429 answer", ann.uploadApi("over.csv", TinyCompetition.submission(5)).body());
             seen.put("422 answer", ann.uploadApi("bad.csv", TinyCompetition.missingId()).body());
             seen.put("form refusal", ann.follow(ann.uploadForm("bad.csv", TinyCompetition.missingId())).body());
+            seen.put("code answer", ann.api("POST", "/api/code?filename=again.zip", ann.token,
+                    HttpRequest.BodyPublishers.ofByteArray(Zips.code(true, "again")), "application/zip").body());
+            seen.put("code api", ann.apiGet("/api/code").body());
             for (String result : benResults) {
                 seen.put("form result " + result, ben.get(result).body());
             }
@@ -123,7 +131,8 @@ class LeakCrawlTest {
             }
 
             assertThat(seen).containsKeys("/", "/data", "/submit", "/submissions", "/leaderboard", "/account",
-                    "/api/leaderboard", "/api/submissions", "/data/train.npy", "/data/sample_submission.csv");
+                    "/api/leaderboard", "/api/submissions", "/data/train.npy", "/data/sample_submission.csv", "/code",
+                    "/code/latest.zip");
             String everything = String.join("\n", seen.values());
             assertThat(publics.stream().filter(p -> everything.contains(String.format(Locale.ROOT, "%.5f", p))))
                     .as("the crawl sees public scores").hasSizeGreaterThanOrEqualTo(3);

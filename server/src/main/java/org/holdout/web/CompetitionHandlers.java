@@ -15,6 +15,7 @@ import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionService;
 import org.holdout.competition.CompetitionStatus;
 import org.holdout.competition.DataPreview;
+import org.holdout.competition.StarterKit;
 import org.holdout.submission.SubmissionService;
 
 /** The list of competitions, each one's overview (rules) and data pages, and the allow-listed downloads. */
@@ -69,12 +70,18 @@ public final class CompetitionHandlers {
             files.add(Map.of("name", e.getKey(), "href", Web.base(ctx) + "/data/" + e.getKey(),
                     "bytes", Errors.human(Files.size(e.getValue())), "about", about(e.getKey())));
         }
+        files.add(Map.of("name", StarterKit.NAME, "href", Web.base(ctx) + "/data/" + StarterKit.NAME,
+                "bytes", Errors.human(competitions.starterKit(c, serverUrl(ctx)).length), "about", about(StarterKit.NAME)));
         Web.render(ctx, "data", Map.of("files", files));
     }
 
     public void download(Context ctx) throws IOException {
         Competition c = Web.competition(ctx);
         String name = ctx.pathParam("file");
+        if (name.equals(StarterKit.NAME)) {
+            Downloads.send(ctx, competitions.starterKit(c, serverUrl(ctx)), name, "application/zip");
+            return;
+        }
         Path p = competitions.downloads(c).get(name);
         if (p == null) {
             throw new NotFoundResponse("There is no download called \"" + name + "\".");
@@ -101,12 +108,18 @@ public final class CompetitionHandlers {
         ctx.contentType("image/png").result(png);
     }
 
+    /** The address students reach this server at, as the request names it (behind a proxy: its forwarded one). */
+    private static String serverUrl(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
     private static String about(String name) {
         return switch (name) {
             case "train.npy" -> "Training images (normal only), uint8 N×H×W×C.";
             case "test.npy" -> "Test images, normal and anomalous mixed, in Id order.";
             case "sample_submission.csv" -> "Every test Id with a placeholder score: the format to upload.";
-            case "starter-kit.zip" -> "How to read the data, an example model and a submission checker.";
+            case StarterKit.NAME -> "For this competition: a numpy example, an offline checker and submit script"
+                    + " (Python), a Java example, the format and the metric explained.";
             default -> "";
         };
     }

@@ -511,6 +511,32 @@ def five_decimals(v):
     return str(Decimal(repr(v)).quantize(Decimal("0.00001"), rounding=ROUND_HALF_UP))
 
 
+def local_time(instant, zone):
+    """An ISO instant from the server as the site shows times: in the competition's time zone, like
+    "2026-03-02 00:00 GMT+8" (in UTC where Python has no zoneinfo, before 3.9)."""
+    import datetime
+    try:
+        when = datetime.datetime.fromisoformat(re.sub(r"\.\d+", "", instant).replace("Z", "+00:00"))
+    except (TypeError, ValueError):
+        return str(instant)
+    fixed = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?", zone or "")
+    try:
+        if fixed:
+            minutes = int(fixed.group(2)) * 60 + int(fixed.group(3) or 0)
+            tz = datetime.timezone(datetime.timedelta(minutes=minutes if fixed.group(1) == "+" else -minutes))
+        else:
+            import zoneinfo
+            tz = zoneinfo.ZoneInfo(zone)
+        when = when.astimezone(tz)
+    except Exception:  # no zoneinfo module or no time zone data: UTC is still right
+        when = when.astimezone(datetime.timezone.utc)
+    minutes = int(when.utcoffset().total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    h, m = divmod(abs(minutes), 60)
+    offset = "GMT" if minutes == 0 else "GMT%s%d%s" % (sign, h, ":%02d" % m if m else "")
+    return when.strftime("%Y-%m-%d %H:%M ") + offset
+
+
 def _wait(seconds):
     h, rest = divmod(max(0, int(seconds)), 3600)
     m = rest // 60
@@ -548,7 +574,7 @@ def cmd_submit(args):
     left = None
     if "submissionsLeftToday" in answer:
         left = t("left", left=answer["submissionsLeftToday"], limit=answer.get("dailyLimit"),
-                 resets=answer.get("dayResetsAt"), zone=answer.get("timeZone"))
+                 resets=local_time(answer.get("dayResetsAt"), answer.get("timeZone")), zone=answer.get("timeZone"))
     if status in (200, 201):
         s = answer.get("submission") or {}
         if s.get("publicScore") is not None:
@@ -564,7 +590,8 @@ def cmd_submit(args):
         print(t("limit", message=message), file=sys.stderr)
         if answer.get("dayResetsAt"):
             wait = _wait(int(retry)) if retry and retry.isdigit() else "?"
-            print(t("limit_resets", resets=answer["dayResetsAt"], zone=answer.get("timeZone"), wait=wait),
+            print(t("limit_resets", resets=local_time(answer["dayResetsAt"], answer.get("timeZone")),
+                    zone=answer.get("timeZone"), wait=wait),
                   file=sys.stderr)
         return EXIT_LIMIT
     if status in (413, 415, 422):

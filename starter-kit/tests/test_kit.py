@@ -1,0 +1,58 @@
+"""holdout_kit.py's own pieces: the upload checks before the scorer, times as the site shows them, the messages table."""
+import gzip
+import os
+import string
+import subprocess
+import sys
+import tempfile
+import unittest
+
+KIT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+sys.path.insert(0, KIT)
+import holdout_kit  # noqa: E402
+
+
+class KitTest(unittest.TestCase):
+    def test_a_compressed_file_gets_the_servers_415_message(self):
+        ids = holdout_kit.TestIds(["0", "1"])
+        data = gzip.compress(b"Id,Predicted\n0,1\n1,2\n")
+        self.assertEqual(('"sub.csv.gz" is a gzip archive, not a CSV: uncompress it and upload the .csv file itself.',
+                          1), holdout_kit.verdict(data, ids, "sub.csv.gz"))
+        self.assertEqual("The file is a zip archive, not a CSV: uncompress it and upload the .csv file itself.",
+                         holdout_kit.verdict(b"PK\x03\x04rest", ids)[0])
+
+    def test_times_are_shown_in_the_competitions_zone_like_the_site(self):
+        self.assertEqual("2026-03-02 00:00 GMT+8", holdout_kit.local_time("2026-03-01T16:00:00Z", "+08:00"))
+        self.assertEqual("2026-03-01 12:30 GMT-3:30", holdout_kit.local_time("2026-03-01T16:00:00.5Z", "UTC-03:30"))
+        self.assertEqual("2026-03-01 16:00 GMT", holdout_kit.local_time("2026-03-01T16:00:00Z", "UTC"))
+
+    def test_five_decimals_round_half_up_like_the_site(self):
+        self.assertEqual("0.83333", holdout_kit.five_decimals(5 / 6))
+        self.assertEqual("1.00000", holdout_kit.five_decimals(1.0))
+        self.assertEqual("0.50000", holdout_kit.five_decimals(0.5))
+
+    def test_every_language_has_every_message_with_the_same_placeholders(self):
+        english = holdout_kit.MESSAGES["en"]
+        fields = {k: sorted(f[1] for f in string.Formatter().parse(v) if f[1]) for k, v in english.items()}
+        for lang, table in holdout_kit.MESSAGES.items():
+            self.assertEqual(sorted(english), sorted(table), lang)
+            for key, text in table.items():
+                self.assertEqual(fields[key], sorted(f[1] for f in string.Formatter().parse(text) if f[1]),
+                                 lang + " " + key)
+
+    def test_a_sample_that_is_not_one_is_exit_code_3(self):
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "sample.csv")
+            with open(bad, "w") as f:
+                f.write("Name,Score\n")
+            run = subprocess.run([sys.executable, os.path.join(KIT, "holdout_kit.py"), "check", bad, "--sample", bad],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+            self.assertEqual(3, run.returncode)
+            self.assertIn("is not a usable sample submission: line 1 must be a header starting with Id", run.stderr)
+            run = subprocess.run([sys.executable, os.path.join(KIT, "holdout_kit.py"), "check"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+            self.assertEqual(2, run.returncode)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -40,6 +40,7 @@ class StarterKitTest {
         cmd.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("PYTHONIOENCODING", "utf-8");
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         pb.environment().remove("HOLDOUT_TOKEN");
         Process p = pb.start();
         p.getOutputStream().close();

@@ -21,8 +21,10 @@ class PythonTestsTest {
     @Test
     void theKitsPythonTestsPass() throws Exception {
         Assumptions.assumeTrue(hasPython(), "python3 is not installed (./holdout setup --test installs it)");
-        Process p = new ProcessBuilder("/usr/bin/python3", "-m", "unittest", "discover", "-s", "tests", "-v")
-                .directory(Path.of(".").toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-m", "unittest", "discover", "-s", "tests", "-v")
+                .directory(Path.of(".").toFile()).redirectErrorStream(true);
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();

@@ -192,6 +192,14 @@ class StarterKitTest {
                     + "uploads left today: 1 of 1 (the day turns at 2026-03-02 00:00 GMT+8, Asia/Taipei)\n");
             assertThat(offline.out()).isEqualTo("missing Id 7 (the file has 39 of the 40 test Ids)\n");
 
+            Files.write(kit.resolve("good.csv.gz"), gzip(TinyCompetition.submission(3)));
+            Run gzOffline = run(kit, "holdout_kit.py", "check", "good.csv.gz", "--sample", "sample_submission.csv");
+            Run gzRefused = run(kit, concat(new String[] {"holdout_kit.py", "submit", "good.csv.gz"}, to));
+            assertThat(gzOffline.code()).isEqualTo(1);
+            assertThat(gzRefused.code()).isEqualTo(1);
+            assertThat(gzRefused.err()).isEqualTo("refused: " + gzOffline.out());
+            assertThat(gzOffline.out()).startsWith("\"good.csv.gz\" is a gzip archive, not a CSV");
+
             assertThat(run(kit, concat(new String[] {"holdout_kit.py", "submit", "good.csv"}, to)).code()).isZero();
             Run over = run(kit, concat(new String[] {"holdout_kit.py", "submit", "good.csv"}, to));
             HttpResponse<String> api = ann.uploadApi("good.csv", TinyCompetition.submission(3));
@@ -222,6 +230,14 @@ class StarterKitTest {
             Run usage = run(kit, "holdout_kit.py", "submit", "good.csv");
             assertThat(usage.code()).isEqualTo(2);
         }
+    }
+
+    private static byte[] gzip(byte[] b) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(b);
+        }
+        return out.toByteArray();
     }
 
     private static String[] concat(String[] a, String[] b) {

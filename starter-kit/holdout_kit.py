@@ -212,6 +212,9 @@ def _first_invalid_utf8(b, start, end):
         return start + e.start
 
 
+_UNQUOTED = re.compile(rb'[^,\r\n"]*')
+
+
 def records(b):
     """Yields one Record per CSV record: comma separated, optionally quoted fields, LF or CRLF, BOM skipped."""
     n = len(b)
@@ -247,16 +250,12 @@ def records(b):
                 field = b"".join(parts)
             else:
                 start = p
-                while p < n:
-                    c = b[p]
-                    if c == 0x2C or c == 0x0A or c == 0x0D:
-                        break
-                    if c == 0x22:
-                        line = next_line + newlines
-                        raise CsvProblem(t("quote_inside", line=line), line)
-                    p += 1
+                p = _UNQUOTED.match(b, p).end()
+                if p < n and b[p] == 0x22:
+                    line = next_line + newlines
+                    raise CsvProblem(t("quote_inside", line=line), line)
                 field = b[start:p]
-            if any(c >= 0x80 for c in field):
+            if not non_ascii and not field.isascii():
                 non_ascii = True
             fields.append(field)
             if p >= n:

@@ -1,4 +1,5 @@
 """holdout_kit.py's own pieces: the upload checks before the scorer, times as the site shows them, the messages table."""
+import ast
 import gzip
 import os
 import string
@@ -39,6 +40,11 @@ class KitTest(unittest.TestCase):
             for key, text in table.items():
                 self.assertEqual(fields[key], sorted(f[1] for f in string.Formatter().parse(text) if f[1]),
                                  lang + " " + key)
+
+    def test_the_kits_python_parses_as_python_3_8(self):
+        for name in ("holdout_kit.py", "example_numpy.py"):
+            with open(os.path.join(KIT, name), encoding="utf-8") as f:
+                ast.parse(f.read(), name, feature_version=(3, 8))
 
     def test_a_sample_that_is_not_one_is_exit_code_3(self):
         with tempfile.TemporaryDirectory() as d:

@@ -99,7 +99,7 @@ class StarterKitTest {
                     .isEqualTo(200);
             Client ann = server.login("ann", Role.STUDENT);
             String data = ann.get("/data").body();
-            assertThat(data).contains("href=\"/data/starter-kit.zip\"", "starter-kit.zip");
+            assertThat(data).contains("href=\"/data/starter-kit.zip\"", "python3 holdout_kit.py check submission.csv");
 
             HttpResponse<byte[]> r = ann.getBytes("/data/starter-kit.zip");
             assertThat(r.statusCode()).isEqualTo(200);

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Holdout needs on Debian/Ubuntu: a JDK 17+, Maven and the Fashion-MNIST data package.
 # --test also installs what the test suite uses: numpy and scikit-learn (checked against), Chromium (page tests),
-# PostgreSQL (the server's tests run a second time on a cluster they start themselves).
+# PostgreSQL (the server's tests run a second time on a cluster they start themselves), a Chinese font (the zh-TW
+# pages' screenshots).
 set -euo pipefail
 packages=(default-jdk-headless maven dataset-fashion-mnist)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(python3 python3-numpy python3-sklearn chromium chromium-driver postgresql)
+  packages+=(python3 python3-numpy python3-sklearn chromium chromium-driver fonts-wqy-microhei postgresql)
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -8,7 +8,6 @@ import io.javalin.http.Handler;
 import io.javalin.security.RouteRole;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
-import io.javalin.rendering.template.JavalinThymeleaf;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -120,7 +119,7 @@ public final class App implements AutoCloseable {
             });
             cfg.jsonMapper(new JavalinJackson().updateMapper(m -> m.registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
-            cfg.fileRenderer(new JavalinThymeleaf(pages));
+            cfg.fileRenderer(new LocalizedThymeleaf(pages));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.router.mount(r -> {
                 r.before(ctx -> {
@@ -188,6 +187,7 @@ public final class App implements AutoCloseable {
         resolver.setCacheable(true);
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(new Messages());
         return engine;
     }
 

@@ -50,7 +50,7 @@ public final class CompetitionHandlers {
             row.put("title", c.title());
             row.put("slug", c.slug());
             row.put("status", CompetitionStatus.of(c, now).label());
-            row.put("deadline", c.deadline() == null ? "not set yet" : c.format(c.deadline()));
+            row.put("deadline", c.deadline() == null ? null : c.format(c.deadline()));
             rows.add(row);
         }
         Web.render(ctx, "competitions", Map.of("competitions", rows));
@@ -68,10 +68,10 @@ public final class CompetitionHandlers {
         List<Map<String, Object>> files = new ArrayList<>();
         for (Map.Entry<String, Path> e : competitions.downloads(c).entrySet()) {
             files.add(Map.of("name", e.getKey(), "href", Web.base(ctx) + "/data/" + e.getKey(),
-                    "bytes", Errors.human(Files.size(e.getValue())), "about", about(e.getKey())));
+                    "bytes", Errors.human(Files.size(e.getValue()))));
         }
         files.add(Map.of("name", StarterKit.NAME, "href", Web.base(ctx) + "/data/" + StarterKit.NAME,
-                "bytes", Errors.human(competitions.starterKit(c, serverUrl(ctx)).length), "about", about(StarterKit.NAME)));
+                "bytes", Errors.human(competitions.starterKit(c, serverUrl(ctx)).length)));
         Web.render(ctx, "data", Map.of("files", files));
     }
 
@@ -111,16 +111,5 @@ public final class CompetitionHandlers {
     /** The address students reach this server at, as the request names it (behind a proxy: its forwarded one). */
     private static String serverUrl(Context ctx) {
         return ctx.scheme() + "://" + ctx.host();
-    }
-
-    private static String about(String name) {
-        return switch (name) {
-            case "train.npy" -> "Training images (normal only), uint8 N×H×W×C.";
-            case "test.npy" -> "Test images, normal and anomalous mixed, in Id order.";
-            case "sample_submission.csv" -> "Every test Id with a placeholder score: the format to upload.";
-            case StarterKit.NAME -> "For this competition: a numpy example, an offline checker and submit script"
-                    + " (Python), a Java example, the format and the metric explained.";
-            default -> "";
-        };
     }
 }

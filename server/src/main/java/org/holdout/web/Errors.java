@@ -77,7 +77,7 @@ public final class Errors {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("status", status);
             model.put("message", message);
-            model.put("heading", heading(status));
+            model.put("heading", localizedHeading(ctx, status));
             model.put("active", "error");
             model.put("back", sameSitePage(ctx));
             try {
@@ -130,6 +130,17 @@ public final class Errors {
             case 429 -> "Too many submissions today.";
             default -> "Something went wrong on the server; it has been logged.";
         };
+    }
+
+    /** The error page's heading in the page's language. */
+    static String localizedHeading(Context ctx, int status) {
+        String key = "error.heading." + status;
+        try {
+            return Messages.text(LocalizedThymeleaf.locale(ctx), key);
+        } catch (java.util.MissingResourceException e) {
+            return Messages.text(LocalizedThymeleaf.locale(ctx), status < 500 ? "error.heading.other4xx"
+                    : "error.heading.other5xx");
+        }
     }
 
     static String heading(int status) {

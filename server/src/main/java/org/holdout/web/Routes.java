@@ -31,6 +31,7 @@ public final class Routes {
                 r(POST, "/login", account::login, ANYONE),
                 r(POST, "/logout", account::logout, ANYONE),
                 r(GET, "/static/{file}", StaticFiles::serve, ANYONE),
+                r(GET, "/language/{tag}", LanguageSwitch::switchTo, ANYONE),
                 r(GET, "/account", account::accountPage, STUDENT, STAFF),
                 r(POST, "/account/token", account::regenerateToken, STUDENT, STAFF),
                 r(POST, "/account/password", account::changePassword, STUDENT, STAFF),

@@ -112,6 +112,7 @@ public final class SubmissionHandlers {
         Uploads.Upload up = uploads.read(ctx);
         SubmissionService.Outcome o = submissions.submit(c, me, up.fileName(), up.bytes());
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", o.reason().name().toLowerCase(Locale.ROOT));
         if (o.reason() != SubmissionService.Outcome.Reason.ACCEPTED) {
             body.put("error", o.submission().message());
             body.put("status", o.reason().status);

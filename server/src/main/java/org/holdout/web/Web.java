@@ -55,6 +55,12 @@ public final class Web {
         }
         m.put("me", account(ctx));
         m.put("csrf", ctx.attribute(CSRF));
+        String lang = LocalizedThymeleaf.locale(ctx).toLanguageTag();
+        String here = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        m.put("lang", lang);
+        m.put("otherLang", lang.equals("zh-TW") ? "en" : "zh-TW");
+        m.put("languageSwitch", "/language/" + (lang.equals("zh-TW") ? "en" : "zh-TW") + "?next="
+                + java.net.URLEncoder.encode(here, java.nio.charset.StandardCharsets.UTF_8));
         m.putIfAbsent("active", template);
         ctx.render(template, m);
     }

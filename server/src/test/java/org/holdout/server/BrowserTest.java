@@ -101,7 +101,7 @@ class BrowserTest {
         open("/data");
         assertThat(driver.findElements(By.cssSelector("a.file"))).hasSize(4);
         assertThat(driver.findElement(By.cssSelector("a.file[href=\"/data/starter-kit.zip\"]")).getText())
-                .contains("starter-kit.zip", "offline checker");
+                .contains("starter-kit.zip", "submission checker");
         for (String preview : new String[] {"preview-train", "preview-test"}) {
             assertThat(loadedWidth(preview)).as(preview + " loaded").isGreaterThan(0);
         }
@@ -118,7 +118,6 @@ class BrowserTest {
         assertThat(score).matches("0\\.\\d{5}|1\\.00000");
         assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
         shot("submit");
-
         driver.navigate().refresh();
         assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("public-score"))).getText()).isEqualTo(score);
@@ -268,5 +267,55 @@ class BrowserTest {
                 .filteredOn(m -> m.contains("Content Security Policy") && !m.contains("framing.html")
                         && !m.contains("frame-ancestors"))
                 .isEmpty();
+    }
+    @Test
+    @Order(6)
+    void aFileDroppedOnTheSubmitPageIsScoredWithoutLeavingThePage() throws Exception {
+        server.app.accounts().create("lan", "Lan", null, Role.STUDENT, "password-lan");
+        open("/");
+        login("lan", "password-lan");
+        open("/submit");
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("window.stillThisPage = true;"
+                + "const t = new DataTransfer(); t.items.add(new File([arguments[0]], 'dropped.csv', {type: 'text/csv'}));"
+                + "document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: t,"
+                + " bubbles: true, cancelable: true}));",
+                new String(TinyCompetition.submission(9), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(driver.findElement(By.id("chosen")).getText()).startsWith("dropped.csv");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        String score = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("public-score"))).getText();
+        assertThat(score).matches("0\\.\\d{5}|1\\.00000");
+        assertThat(js.executeScript("return window.stillThisPage === true;")).as("no page load").isEqualTo(true);
+        assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
+        assertThat(driver.getCurrentUrl()).as("a reload shows this result").contains("/submit?submission=");
+        assertThat(uploadsOf("lan")).isEqualTo(1);
+        shot("submit-dropped");
+        long id = server.app.accounts().repository().byUsername("lan").orElseThrow().id();
+        assertThat(server.app.submissions().repository().ofStudent(server.competition().id(), id).get(0).fileName())
+                .isEqualTo("dropped.csv");
+    }
+    @Test
+    @Order(7)
+    void theLanguageSwitchTurnsEveryPageChineseAndBack() throws Exception {
+        open("/");
+        login("mei", "password-mei");
+        open("/submit");
+        driver.findElement(By.id("language")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("main h1"))
+                .getText().equals("上傳預測結果"));
+        assertThat(driver.getCurrentUrl()).endsWith("/submit");
+        assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("zh-TW");
+        shot("zh-TW-submit");
+        for (String page : new String[] {"submissions", "leaderboard", "data"}) {
+            open("/" + page);
+            assertThat(driver.findElement(By.cssSelector("header nav")).getText()).contains("我的上傳", "排行榜");
+            shot("zh-TW-" + page);
+        }
+        driver.findElement(By.id("language")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("header nav"))
+                .getText().contains("Leaderboard"));
+        assertThat(driver.getCurrentUrl()).endsWith("/data");
+        assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("en");
     }
 }

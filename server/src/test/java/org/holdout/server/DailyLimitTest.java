@@ -115,7 +115,7 @@ class DailyLimitTest {
         assertThat(late.body()).contains("The competition closed at 2026-03-10 23:59 GMT+8");
         HttpResponse<String> form = ann.uploadForm("late-form.csv", TinyCompetition.submission(3));
         assertThat(form.statusCode()).isEqualTo(303);
-        assertThat(ann.follow(form).body()).contains("Not accepted", "The competition closed at 2026-03-10 23:59 GMT+8");
+        assertThat(ann.follow(form).body()).contains(">Not accepted<", "The competition closed at 2026-03-10 23:59 GMT+8");
         assertThat(ann.get("/submit").body()).contains("The competition is closed (the deadline was 2026-03-10 23:59"
                 + " GMT+8)").doesNotContain("submissions left today");
     }
@@ -130,8 +130,8 @@ class DailyLimitTest {
                 "No uploads left today; you can upload again from 2026-03-02 00:00 GMT+8.");
         HttpResponse<String> over = ann.uploadForm("two.csv", TinyCompetition.submission(2));
         assertThat(over.statusCode()).isEqualTo(303);
-        assertThat(ann.follow(over).body()).contains("Not accepted", "two.csv", "Daily limit reached")
-                .doesNotContain("File refused");
+        assertThat(ann.follow(over).body()).contains(">Not accepted<", "two.csv", "Daily limit reached")
+                .doesNotContain(">File refused<");
     }
 
     @Test

@@ -138,7 +138,7 @@ class SubmissionTest {
             for (int i = 0; i < 2; i++) {
                 HttpResponse<String> page = ann.get(location);
                 assertThat(page.statusCode()).isEqualTo(200);
-                assertThat(page.body()).contains("Public score", "form.csv", "id=\"public-score\"",
+                assertThat(page.body()).contains(">Public score<", "form.csv", "id=\"public-score\"",
                         String.format(java.util.Locale.ROOT, "%.5f", s.publicAuc()))
                         .doesNotContain(String.format(java.util.Locale.ROOT, "%.5f", s.privateAuc()));
             }
@@ -153,7 +153,7 @@ class SubmissionTest {
             assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("&outcome=invalid"));
             HttpResponse<String> page = ann.follow(r);
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("File refused", "form-bad.csv", "abc");
+            assertThat(page.body()).contains(">File refused<", "form-bad.csv", "abc");
         }
 
         @Test
@@ -171,7 +171,7 @@ class SubmissionTest {
             String location = ann.uploadForm("claimed.csv", TinyCompetition.submission(10)).headers()
                     .firstValue("Location").orElseThrow();
             HttpResponse<String> page = ann.get(location.replace("outcome=accepted", "outcome=invalid"));
-            assertThat(page.body()).contains("id=\"public-score\"").doesNotContain("File refused");
+            assertThat(page.body()).contains("id=\"public-score\"").doesNotContain(">File refused<");
         }
 
         @Test

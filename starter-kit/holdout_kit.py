@@ -79,20 +79,71 @@ MESSAGES = {
         "not_json": "the server answered {status} with something that is not Holdout's JSON: {start}",
         "token_missing": "give your token with --token or the environment variable HOLDOUT_TOKEN"
                          " (generate it on your Account page)",
+        "the_file": "The file",
+        "wait_hours": "{h} h {m:02d} min",
+        "wait_minutes": "{m} min",
+    },
+    # Traditional Chinese (Taiwan). The server's own refusals are still English (it prints them as it gets them);
+    # `check` here and the server will say the same in Chinese once the server's are translated too.
+    "zh-TW": {
+        "empty": "檔案是空的；第一行必須是標頭 Id,Predicted",
+        "utf16": "第 1 行不是 UTF-8 文字：這個檔案看起來是 UTF-16（每個字元兩個位元組）；請存成 UTF-8",
+        "header_not_utf8": "第 1 行不是 UTF-8 文字；請將檔案存成 UTF-8",
+        "header_blank": "第 1 行必須是標頭 Id,Predicted，但它是空白行",
+        "header_found": "第 1 行必須是標頭 Id,Predicted，實際是 {found}",
+        "only_header": "檔案只有標頭 Id,Predicted，沒有任何資料列；{size} 個測試 Id 每個都需要一列",
+        "missing": "缺少 Id {id}（檔案有 {size} 個測試 Id 中的 {seen} 個）",
+        "not_utf8": "第 {line} 行不是 UTF-8 文字（含有位元組 0x{byte:02X}）；請將檔案存成 UTF-8",
+        "fields": "第 {line} 行有 {fields}，應為 2 個（Id,Predicted）",
+        "field": "{n} 個欄位",
+        "fields_n": "{n} 個欄位",
+        "empty_id": "第 {line} 行的 Id 是空的",
+        "unknown_id": "第 {line} 行有未知的 Id {id}",
+        "duplicate": "第 {line} 行的 Id {id} 重複，第一次出現在第 {first} 行",
+        "blank": "第 {line} 行是空白行",
+        "empty_score": "{where}的分數是空的",
+        "not_finite": "{where}的 {text}：分數必須是有限的數字",
+        "spaces": "{where}的 {text} 數字前後有空白：只寫數字本身",
+        "not_number": "{where}的 {text} 不是數字",
+        "overflow": "{where}的 {text} 超出 double 的範圍：分數必須是有限的數字",
+        "where": "第 {line} 行（Id {id}）",
+        "more": "{first}；檔案還有 {more}",
+        "more_problem": "{n} 個問題",
+        "more_problems": "{n} 個問題",
+        "unterminated": "引號未結束：從第 {line} 行開始的加引號欄位沒有結束",
+        "quote_inside": "第 {line} 行在未加引號的欄位中有引號（請把整個欄位加上引號，並把其中的引號寫兩次）",
+        "lone_cr": "第 {line} 行有一個後面沒有換行字元（LF）的歸位字元（CR）（請用 LF 或 CRLF 換行）",
+        "after_quote": "第 {line} 行在結束引號後緊接著 {what}（應為逗號或行尾）",
+        "byte": "位元組 0x{byte:02X}",
+        "compressed": "{name}是 {kind} 壓縮檔，不是 CSV：請解壓縮後上傳 .csv 檔本身。",
+        "ok": "OK：共 {rows} 列",
+        "refused": "不被接受：{message}",
+        "cannot_read": "無法讀取 {path}：{why}",
+        "sample_bad": "{path} 不是可用的範例提交檔：{message}",
+        "scored": "已評分：公開分數 {score}（提交 {id}，{name}）",
+        "scored_no_public": "已評分（提交 {id}）；沒有公開分數：{reason}",
+        "left": "今天還可上傳 {left} 次，共 {limit} 次（{resets} 換日，{zone}）",
+        "limit": "已達每日上限：{message}",
+        "limit_resets": "{resets}（{zone}）換日，還有 {wait}；不被接受的檔案不計入次數",
+        "server_error": "伺服器回應 {status}：{message}",
+        "unreachable": "無法連線到 {url}：{why}",
+        "not_json": "伺服器回應 {status}，但內容不是 Holdout 的 JSON：{start}",
+        "token_missing": "請用 --token 或環境變數 HOLDOUT_TOKEN 提供你的權杖（在帳戶頁面產生）",
+        "the_file": "這個檔案",
+        "wait_hours": "{h} 小時 {m:02d} 分",
+        "wait_minutes": "{m} 分鐘",
     },
 }
 
 
 def _lang(requested):
-    for name in (requested, os.environ.get("LC_ALL"), os.environ.get("LC_MESSAGES"), os.environ.get("LANG")):
-        if not name:
-            continue
-        name = name.split(".")[0].replace("_", "-")
-        if name in MESSAGES:
-            return name
-        if name.split("-")[0] in MESSAGES:
-            return name.split("-")[0]
-    return "en"
+    """--lang, else the locale as POSIX orders it (LC_ALL, LC_MESSAGES, LANG): any Chinese gets zh-TW, as on the site;
+    anything else English."""
+    names = [requested] + [os.environ.get(v) for v in ("LC_ALL", "LC_MESSAGES", "LANG")]
+    name = next((n for n in names if n), "en").split(".")[0].split("@")[0].replace("_", "-")
+    if name in MESSAGES:
+        return name
+    return "zh-TW" if name.lower().startswith("zh") else "en"
 
 
 LANG = "en"
@@ -464,7 +515,7 @@ def verdict(data, test_ids, file_name=None):
     """What `check` prints for a file and its exit code."""
     kind = compression(data)
     if kind:
-        name = '"%s"' % file_name if file_name and file_name.strip() else "The file"
+        name = '"%s"' % file_name if file_name and file_name.strip() else t("the_file")
         return t("compressed", name=name, kind=kind), EXIT_REFUSED
     try:
         return t("ok", rows=check(data, test_ids)), EXIT_OK
@@ -539,7 +590,7 @@ def local_time(instant, zone):
 def _wait(seconds):
     h, rest = divmod(max(0, int(seconds)), 3600)
     m = rest // 60
-    return "%d h %02d min" % (h, m) if h else "%d min" % max(1, m)
+    return t("wait_hours", h=h, m=m) if h else t("wait_minutes", m=max(1, m))
 
 
 def cmd_submit(args):
@@ -606,7 +657,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="holdout_kit.py", description=__doc__.split("\n\n")[0],
                                      epilog="Exit codes: 0 ok, 1 refused, 2 wrong command line, 3 a file cannot be"
                                             " read, 4 daily limit reached, 5 other server answers.")
-    parser.add_argument("--lang", help="language of the messages (default: from the locale; English)")
+    parser.add_argument("--lang", help="language of the messages: en or zh-TW (default: from the locale, LANG)")
     sub = parser.add_subparsers(dest="command")
     c = sub.add_parser("check", help="check a submission offline, with the server's rules")
     c.add_argument("file")

@@ -47,7 +47,7 @@ class ConformanceTest(unittest.TestCase):
             run = subprocess.run([sys.executable, os.path.join(KIT, "holdout_kit.py"), "check",
                                   os.path.join(CORPUS, name), "--sample",
                                   os.path.join(CORPUS, ids, "sample_submission.csv")],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, LANG="C.UTF-8",
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, LC_ALL="C.UTF-8",
                                                                                           PYTHONIOENCODING="utf-8"))
             self.assertEqual(code, run.returncode, run.stderr)
             self.assertEqual(expect + "\n", run.stdout.decode("utf-8"))

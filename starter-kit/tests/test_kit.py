@@ -41,6 +41,29 @@ class KitTest(unittest.TestCase):
                 self.assertEqual(fields[key], sorted(f[1] for f in string.Formatter().parse(text) if f[1]),
                                  lang + " " + key)
 
+    def test_messages_follow_lang_then_the_locale(self):
+        def run(env, *extra):
+            env = dict({k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}, **env)
+            return subprocess.run([sys.executable, os.path.join(KIT, "holdout_kit.py")] + list(extra)
+                                  + ["check", "no-such.csv", "--sample", "no-such.csv"], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=dict(env, PYTHONIOENCODING="utf-8")).stderr.decode("utf-8")
+        self.assertTrue(run({}).startswith("cannot read no-such.csv: "))
+        self.assertTrue(run({"LANG": "zh_TW.UTF-8"}).startswith("無法讀取 no-such.csv："))
+        self.assertTrue(run({"LANG": "zh_CN.UTF-8"}).startswith("無法讀取"))
+        self.assertTrue(run({"LANG": "zh_TW.UTF-8", "LC_ALL": "C.UTF-8"}).startswith("cannot read"))
+        self.assertTrue(run({"LANG": "zh_TW.UTF-8"}, "--lang", "en").startswith("cannot read"))
+        self.assertTrue(run({}, "--lang", "zh-TW").startswith("無法讀取"))
+
+    def test_the_chinese_checker_names_the_same_line_and_id(self):
+        ids = holdout_kit.TestIds([str(i) for i in range(10)])
+        try:
+            holdout_kit.LANG = "zh-TW"
+            text, code = holdout_kit.verdict(b"Id,Predicted\n" + b"".join(b"%d,0.5\n" % i for i in range(10) if i != 3)
+                                             + b"7,abc\n", ids)
+        finally:
+            holdout_kit.LANG = "en"
+        self.assertEqual(("第 11 行的 Id 7 重複，第一次出現在第 8 行；檔案還有 1 個問題", 1), (text, code))
+
     def test_the_kits_python_parses_as_python_3_8(self):
         for name in ("holdout_kit.py", "example_numpy.py"):
             with open(os.path.join(KIT, name), encoding="utf-8") as f:

@@ -42,6 +42,8 @@ class StarterKitTest {
         pb.environment().put("PYTHONIOENCODING", "utf-8");
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         pb.environment().remove("HOLDOUT_TOKEN");
+        pb.environment().remove("LC_MESSAGES");
+        pb.environment().put("LC_ALL", "C.UTF-8");
         Process p = pb.start();
         p.getOutputStream().close();
         var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {

@@ -4,6 +4,7 @@ import org.holdout.baselines.cli.BaselineCommand;
 import org.holdout.cli.Holdout;
 import org.holdout.server.cli.BackupCommand;
 import org.holdout.server.cli.CompetitionCommand;
+import org.holdout.server.cli.GradesCommand;
 import org.holdout.server.cli.RestoreCommand;
 import org.holdout.server.cli.ServeCommand;
 import org.holdout.server.cli.UsersCommand;
@@ -17,7 +18,8 @@ public final class Main {
 
     /** The server's and the baselines' commands, after the data module's. */
     public static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, UsersCommand.class,
-            BackupCommand.class, RestoreCommand.class, BaselineCommand.class, CompetitionCommand.class);
+            BackupCommand.class, RestoreCommand.class, BaselineCommand.class, CompetitionCommand.class,
+            GradesCommand.class);
 
     /** The command line that runs {@code args}: only the subcommand they name is built. */
     public static CommandLine commandLine(String[] args) {

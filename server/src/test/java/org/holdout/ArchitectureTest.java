@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.holdout", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     static final String[] DOMAIN = {"org.holdout.account..", "org.holdout.audit..", "org.holdout.competition..",
-            "org.holdout.leaderboard..", "org.holdout.scoring..", "org.holdout.submission..", "org.holdout.threshold.."};
+            "org.holdout.grading..", "org.holdout.leaderboard..", "org.holdout.scoring..", "org.holdout.submission..", "org.holdout.threshold.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.holdout.(*)..").should().beFreeOfCycles();

@@ -57,7 +57,45 @@ public final class Scorer {
         return score(solution, new CsvRecords(upload, bufferSize), null);
     }
 
+    /**
+     * Scores an upload like {@link #score(Solution, byte[])} and adds each split's DeLong variance and 95% interval
+     * ({@link DeLong}); a split without a score has a null interval.
+     *
+     * @throws SubmissionRejectedException with a message naming the line, the Id and the problem
+     */
+    public static ScoreWithIntervals scoreWithIntervals(Solution solution, byte[] upload)
+            throws SubmissionRejectedException {
+        long[][] keys;
+        try {
+            keys = keys(solution, new CsvRecords(upload), upload);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from memory cannot fail", e);
+        }
+        Score score = score(keys, solution.size());
+        AucInterval pub = score.publicAuc() == null ? null : DeLong.ofSorted(keys[0], keys[1]);
+        AucInterval priv = score.privateAuc() == null ? null : DeLong.ofSorted(keys[2], keys[3]);
+        return new ScoreWithIntervals(score, pub, priv);
+    }
+
     private static Score score(Solution solution, CsvRecords csv, byte[] upload)
+            throws IOException, SubmissionRejectedException {
+        return score(keys(solution, csv, upload), solution.size());
+    }
+
+    /** Sorts each split's key arrays in place and counts their AUCs. */
+    private static Score score(long[][] keys, int rows) {
+        int largest = 0;
+        for (long[] k : keys) {
+            largest = Math.max(largest, k.length);
+        }
+        long[] tmp = new long[largest];
+        Split pub = auc(0, keys[0], keys[1], tmp);
+        Split priv = auc(1, keys[2], keys[3], tmp);
+        return new Score(pub.auc, pub.reason, priv.auc, priv.reason, rows);
+    }
+
+    /** The keys of each group of the solution (Public normal, Public anomalous, Private normal, Private anomalous). */
+    private static long[][] keys(Solution solution, CsvRecords csv, byte[] upload)
             throws IOException, SubmissionRejectedException {
         Tally t = new Tally(solution, upload);
         Problems problems = t.problems;
@@ -108,15 +146,7 @@ public final class Scorer {
         if (problems.any()) {
             throw new SubmissionRejectedException(problems.message(), problems.line(), problems.id());
         }
-        long[][] keys = t.keys;
-        int largest = 0;
-        for (long[] k : keys) {
-            largest = Math.max(largest, k.length);
-        }
-        long[] tmp = new long[largest];
-        Split pub = auc(0, keys[0], keys[1], tmp);
-        Split priv = auc(1, keys[2], keys[3], tmp);
-        return new Score(pub.auc, pub.reason, priv.auc, priv.reason, t.size);
+        return t.keys;
     }
 
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,

@@ -10,11 +10,12 @@ import java.util.Locale;
 /**
  * One competition: its bundle folder, the time zone its days are counted in, the daily limit, the deadline
  * (null = open), whether the private leaderboard has been revealed, how many final selections a student makes, its own
- * rules Markdown (null: the rules file or the built-in text), and whether only its roster (and staff) may enter it.
+ * rules Markdown (null: the rules file or the built-in text), whether only its roster (and staff) may enter it, and what
+ * happens to an upload after the deadline.
  */
 public record Competition(long id, String slug, String title, Path bundleDir, ZoneId timeZone, int dailyLimit,
                           Instant deadline, boolean privateRevealed, Instant created, int finalSelections,
-                          String rulesMd, boolean restricted) {
+                          String rulesMd, boolean restricted, LatePolicy latePolicy) {
     public static final int DEFAULT_FINAL_SELECTIONS = 2;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm O", Locale.ROOT);
 

@@ -22,7 +22,7 @@ import org.holdout.threshold.ThresholdRepository;
 /** The competitions table. */
 public final class CompetitionRepository {
     private static final String SELECT = "SELECT id, slug, title, bundle_dir, time_zone, daily_limit, deadline_ms,"
-            + " private_revealed, created_ms, final_selections, rules_md, restricted";
+            + " private_revealed, created_ms, final_selections, rules_md, restricted, late_policy";
     private final Database db;
 
     public CompetitionRepository(Database db) {
@@ -82,7 +82,7 @@ public final class CompetitionRepository {
             }
             ThresholdRepository.addDefaults(c, id, now);
             return new Competition(id, slug, title, bundleDir.toAbsolutePath(), zone, dailyLimit, deadline, false,
-                    now, finalSelections, null, false);
+                    now, finalSelections, null, false, LatePolicy.REFUSE);
         }
     }
 
@@ -222,6 +222,7 @@ public final class CompetitionRepository {
             case DAILY_LIMIT -> "daily_limit";
             case DEADLINE -> "deadline_ms";
             case FINAL_SELECTIONS -> "final_selections";
+            case LATE_POLICY -> "late_policy";
         };
     }
 
@@ -232,6 +233,8 @@ public final class CompetitionRepository {
             ps.setLong(1, i.toEpochMilli());
         } else if (v instanceof ZoneId z) {
             ps.setString(1, z.getId());
+        } else if (v instanceof LatePolicy p) {
+            ps.setString(1, p.name());
         } else if (v instanceof Integer n) {
             ps.setInt(1, n);
         } else {
@@ -245,6 +248,7 @@ public final class CompetitionRepository {
         return new Competition(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                 Path.of(rs.getString("bundle_dir")), ZoneId.of(rs.getString("time_zone")), rs.getInt("daily_limit"),
                 dl, rs.getBoolean("private_revealed"), Instant.ofEpochMilli(rs.getLong("created_ms")),
-                rs.getInt("final_selections"), rs.getString("rules_md"), rs.getBoolean("restricted"));
+                rs.getInt("final_selections"), rs.getString("rules_md"), rs.getBoolean("restricted"),
+                LatePolicy.valueOf(rs.getString("late_policy")));
     }
 }

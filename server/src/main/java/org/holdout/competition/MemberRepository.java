@@ -48,6 +48,23 @@ public final class MemberRepository implements CompetitionEntry.Roster {
         }
     }
 
+    /** The ids of the accounts on a competition's roster. */
+    public Set<Long> accountIds(long competitionId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id FROM competition_members"
+                    + " WHERE competition_id = ?")) {
+                ps.setLong(1, competitionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    Set<Long> out = new HashSet<>();
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
     /** The competitions whose roster holds the account. */
     public Set<Long> competitionsOf(long accountId) {
         return db.withConnection(c -> {

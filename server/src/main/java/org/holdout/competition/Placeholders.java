@@ -9,8 +9,9 @@ import org.holdout.threshold.Threshold;
 /**
  * The {@code {{…}}} placeholders of the rules and of the starter kit's README, filled with one competition's
  * values: {@code title}, {@code slug}, {@code deadline} (with its time zone), {@code time_zone}, {@code daily_limit},
- * {@code day_turns}, {@code final_selections}, {@code thresholds} (a Markdown list of names and points: no score, so
- * nothing private) and {@code points_total}. An unknown placeholder is left as written.
+ * {@code day_turns}, {@code late_policy} (what happens to an upload after the deadline), {@code final_selections},
+ * {@code thresholds} (a Markdown list of names and points: no score, so nothing private) and {@code points_total}. An
+ * unknown placeholder is left as written.
  */
 public final class Placeholders {
     private Placeholders() {
@@ -26,6 +27,10 @@ public final class Placeholders {
         v.put("daily_limit", String.valueOf(c.dailyLimit()));
         v.put("day_turns", "the count starts again at midnight (00:00) in the " + c.timeZone().getId()
                 + " time zone");
+        v.put("late_policy", c.latePolicy() == LatePolicy.ACCEPT_LATE
+                ? "Uploads after the deadline are still scored, but marked late: they stay off the leaderboards and"
+                        + " the grades."
+                : "Uploads after the deadline are refused.");
         v.put("final_selections", String.valueOf(c.finalSelections()));
         StringBuilder list = new StringBuilder();
         double total = 0;

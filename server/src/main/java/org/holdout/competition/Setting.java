@@ -13,7 +13,8 @@ public enum Setting {
     TIME_ZONE("timeZone", "The time zone", "time_zone"),
     DAILY_LIMIT("dailyLimit", "The daily limit", "daily_limit"),
     DEADLINE("deadline", "The deadline", "deadline"),
-    FINAL_SELECTIONS("finalSelections", "The number of final selections", "final_selections");
+    FINAL_SELECTIONS("finalSelections", "The number of final selections", "final_selections"),
+    LATE_POLICY("late_policy", "The late policy", "late_policy");
 
     private static final int EXCERPT = 40;
 
@@ -42,7 +43,7 @@ public enum Setting {
         return action;
     }
 
-    /** The setting's value in {@code c}: a String, ZoneId, Integer or Instant, or null (no rules of its own, no deadline). */
+    /** The setting's value in {@code c}: a String, ZoneId, Integer, Instant or LatePolicy, or null (no rules of its own, no deadline). */
     public Object of(Competition c) {
         return switch (this) {
             case TITLE -> c.title();
@@ -51,6 +52,7 @@ public enum Setting {
             case DAILY_LIMIT -> c.dailyLimit();
             case DEADLINE -> c.deadline();
             case FINAL_SELECTIONS -> c.finalSelections();
+            case LATE_POLICY -> c.latePolicy();
         };
     }
 
@@ -68,6 +70,9 @@ public enum Setting {
         }
         if (v instanceof Instant i) {
             return i.toString();
+        }
+        if (v instanceof LatePolicy p) {
+            return p.field();
         }
         if (this == RULES) {
             String s = (String) v;

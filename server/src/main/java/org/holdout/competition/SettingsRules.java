@@ -14,7 +14,8 @@ import java.util.Objects;
  * of at most {@value #MAX_RULES} characters (blank: the rules file or the built-in text), a time zone {@link ZoneId}
  * knows (a region like {@code Asia/Taipei}, {@code UTC}, or an offset like {@code +08:00} or {@code UTC+8}), a daily
  * limit of 1-{@value #MAX_DAILY_LIMIT}, a deadline {@link DeadlineInput} reads (blank: none; kept to the millisecond) that
- * {@link ClockRules#cannotSetDeadline} allows, and 1-{@value #MAX_FINAL_SELECTIONS} final selections.
+ * {@link ClockRules#cannotSetDeadline} allows, 1-{@value #MAX_FINAL_SELECTIONS} final selections, and a late policy
+ * ({@code refuse} or {@code accept_late}).
  */
 public final class SettingsRules {
     public static final int MAX_TITLE = 200;
@@ -55,6 +56,7 @@ public final class SettingsRules {
                     case DAILY_LIMIT -> whole(s, text, 1, MAX_DAILY_LIMIT);
                     case DEADLINE -> deadline(c, text, now);
                     case FINAL_SELECTIONS -> whole(s, text, 1, MAX_FINAL_SELECTIONS);
+                    case LATE_POLICY -> latePolicy(text);
                 });
             } catch (IllegalArgumentException problem) {
                 problems.put(s, problem.getMessage());
@@ -114,6 +116,13 @@ public final class SettingsRules {
             throw new IllegalArgumentException(s.label() + " is " + n + "; it must be from " + min + " to " + max + ".");
         }
         return n;
+    }
+
+    static LatePolicy latePolicy(String text) {
+        return LatePolicy.parse(text).orElseThrow(() -> new IllegalArgumentException("The late policy "
+                + (text.isBlank() ? "is empty" : "\"" + shown(text.strip()) + "\" is not one") + "; it must be refuse"
+                + " (uploads after the deadline are refused) or accept_late (scored, marked late, kept off the boards"
+                + " and the grades)."));
     }
 
     static Instant deadline(Competition c, String text, Instant now) {

@@ -19,8 +19,7 @@ public final class BoardNames {
         List<LeaderboardRow> out = new ArrayList<>(rows.size());
         for (LeaderboardRow r : rows) {
             boolean own = viewer != null && r.username() != null && r.username().equals(viewer.username());
-            out.add(own || r.username() == null ? r : new LeaderboardRow(r.rank(), r.name(), null, r.threshold(),
-                    r.publicScore(), r.privateScore(), r.entries(), r.lastSubmission()));
+            out.add(own || r.username() == null ? r : r.withoutUsername());
         }
         return out;
     }

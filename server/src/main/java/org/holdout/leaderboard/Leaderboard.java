@@ -2,30 +2,31 @@ package org.holdout.leaderboard;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
 import org.holdout.competition.Competition;
+import org.holdout.exclusion.Exclusion;
+import org.holdout.exclusion.ExclusionRepository;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionState;
 import org.holdout.threshold.Threshold;
 import org.holdout.threshold.ThresholdRepository;
 
-/** The public leaderboard: each student's best public score, ties to the earlier submission, thresholds among them. */
+/**
+ * The public and the private board, ranked by {@link StandingRules} with thresholds among the students. The scored
+ * submissions are cached per competition and followed incrementally; exclusions and final selections are read afresh
+ * for every board (they are few), so a change made by any server process shows at once.
+ */
 public final class Leaderboard {
-    /** Higher public score first; of equal scores the earlier submission. */
-    private static final Comparator<SubmissionRepository.BoardEntry> EARLIER_BEST_FIRST = RankingRules.bestFirst(
-            SubmissionRepository.BoardEntry::publicAuc, SubmissionRepository.BoardEntry::receivedMs,
-            SubmissionRepository.BoardEntry::id);
     /** How long a scoring transaction may take from its decision time to its commit and still be seen. */
     private static final long COMMIT_MARGIN_MS = 5_000;
     private static final long RELOAD_NANOS = TimeUnit.MINUTES.toNanos(5);
@@ -33,63 +34,71 @@ public final class Leaderboard {
     private final SubmissionRepository submissions;
     private final AccountRepository accounts;
     private final ThresholdRepository thresholds;
-    private final Map<Long, Standings> cache = new HashMap<>();
+    private final SelectionRepository selections;
+    private final ExclusionRepository exclusions;
+    private final Map<Long, Scored> cache = new HashMap<>();
     private Map<Long, AccountRepository.Name> names = Map.of();
 
-    public Leaderboard(SubmissionRepository submissions, AccountRepository accounts, ThresholdRepository thresholds) {
+    public Leaderboard(SubmissionRepository submissions, AccountRepository accounts, ThresholdRepository thresholds,
+                       SelectionRepository selections, ExclusionRepository exclusions) {
         this.submissions = submissions;
         this.accounts = accounts;
         this.thresholds = thresholds;
+        this.selections = selections;
+        this.exclusions = exclusions;
     }
 
     /** A submission this process has just scored and committed: on the board at once. */
     public synchronized void scored(Submission s) {
-        Standings standings = cache.get(s.competitionId());
-        if (standings != null && s.state() == SubmissionState.SCORED) {
-            standings.add(new SubmissionRepository.BoardEntry(s.id(), s.accountId(), true, s.publicAuc(),
-                    s.privateAuc(), s.received().toEpochMilli(), s.decided().toEpochMilli()));
+        Scored scored = cache.get(s.competitionId());
+        if (scored != null && s.state() == SubmissionState.SCORED) {
+            scored.add(new SubmissionRepository.BoardEntry(s.id(), s.accountId(), true, s.publicAuc(),
+                    s.privateAuc(), s.received().toEpochMilli(), s.decided().toEpochMilli(), s.late()));
         }
     }
 
+    /** Forgets a competition's cached submissions (their scores changed): the next board reads them again. */
+    public synchronized void forget(long competitionId) {
+        cache.remove(competitionId);
+    }
+
     /**
-     * The standings: this process's own scores arrive through {@link #scored}; at most every quarter second
-     * the submissions decided since shortly before the newest one seen are looked up by an index (another
-     * server process sharing the database may have scored them) and fetched if new; a full reload every few
-     * minutes covers a commit that lagged more than the margin.
+     * The scored submissions: this process's own scores arrive through {@link #scored}; at most every quarter second
+     * the submissions decided since shortly before the newest one seen are looked up by an index (another server
+     * process sharing the database may have scored them) and fetched if new; a full reload every few minutes covers
+     * a commit that lagged more than the margin.
      */
-    private synchronized List<Map.Entry<Long, Best>> standings(long competitionId) {
-        Standings standings = cache.get(competitionId);
+    private synchronized List<SubmissionRepository.BoardEntry> scored(long competitionId) {
+        Scored scored = cache.get(competitionId);
         long now = System.nanoTime();
-        if (standings == null || now - standings.loadedNanos > RELOAD_NANOS) {
-            standings = new Standings(now);
+        if (scored == null || now - scored.loadedNanos > RELOAD_NANOS) {
+            scored = new Scored(now);
             for (SubmissionRepository.BoardEntry e : submissions.scoredForBoard(competitionId)) {
-                standings.add(e);
+                scored.add(e);
             }
-            cache.put(competitionId, standings);
-        } else if (now - standings.refreshedNanos >= REFRESH_NANOS) {
-            long since = standings.newestDecidedMs == Long.MIN_VALUE ? Long.MIN_VALUE
-                    : standings.newestDecidedMs - COMMIT_MARGIN_MS;
+            cache.put(competitionId, scored);
+        } else if (now - scored.refreshedNanos >= REFRESH_NANOS) {
+            long since = scored.newestDecidedMs == Long.MIN_VALUE ? Long.MIN_VALUE
+                    : scored.newestDecidedMs - COMMIT_MARGIN_MS;
             List<Long> fresh = submissions.decidedSince(competitionId, since);
-            fresh.removeIf(standings.seen::contains);
+            fresh.removeIf(scored.seen::contains);
             if (!fresh.isEmpty()) {
                 for (SubmissionRepository.BoardEntry e : submissions.forBoard(fresh)) {
-                    standings.add(e);
+                    scored.add(e);
                 }
             }
-            standings.refreshedNanos = now;
+            scored.refreshedNanos = now;
         }
-        List<Map.Entry<Long, Best>> copy = new ArrayList<>(standings.best.size());
-        standings.best.forEach((account, best) -> copy.add(Map.entry(account, best)));
-        return copy;
+        return List.copyOf(scored.entries);
     }
 
     /**
      * Every account's name and role. An account's username, display name and role never change once inserted, so
-     * the map is read again only when the standings name an account it lacks (one added since, by any process).
+     * the map is read again only when a submission names an account it lacks (one added since, by any process).
      */
-    private synchronized Map<Long, AccountRepository.Name> names(List<Map.Entry<Long, Best>> ranked) {
-        for (Map.Entry<Long, Best> e : ranked) {
-            if (!names.containsKey(e.getKey())) {
+    private synchronized Map<Long, AccountRepository.Name> names(List<SubmissionRepository.BoardEntry> scored) {
+        for (SubmissionRepository.BoardEntry e : scored) {
+            if (!names.containsKey(e.accountId())) {
                 names = accounts.names();
                 break;
             }
@@ -99,26 +108,24 @@ public final class Leaderboard {
 
     /** Each threshold's public score by its name, in display order: the lines a student's chart is drawn against. */
     public Map<String, Double> thresholdPublicScores(Competition competition) {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         thresholds.all(competition.id()).stream().filter(t -> t.publicScore() != null)
                 .forEach(t -> out.put(t.name(), t.publicScore()));
         return out;
     }
 
+    /**
+     * The public board: each student's best public score among their scored, on-time, non-excluded submissions. After
+     * the reveal each row also carries the student's private board score.
+     */
     public List<LeaderboardRow> publicBoard(Competition competition) {
-        List<Map.Entry<Long, Best>> ranked = standings(competition.id());
-        Map<Long, AccountRepository.Name> accountNames = names(ranked);
-        ranked.removeIf(e -> e.getValue().top == null || accountNames.get(e.getKey()) == null
-                || accountNames.get(e.getKey()).role() != Role.STUDENT);
-        ranked.sort(Comparator.comparing(e -> e.getValue().top, EARLIER_BEST_FIRST));
+        Board b = board(competition, competition.privateRevealed());
         boolean reveal = competition.privateRevealed();
         List<LeaderboardRow> rows = new ArrayList<>();
-        int rank = 0;
-        for (Map.Entry<Long, Best> e : ranked) {
-            AccountRepository.Name a = accountNames.get(e.getKey());
-            Best b = e.getValue();
-            rows.add(new LeaderboardRow(++rank, a.displayName(), a.username(), null, b.top.publicAuc(),
-                    reveal ? b.top.privateAuc() : null, b.entries, Instant.ofEpochMilli(b.lastMs)));
+        for (Standing s : StandingRules.publicBoard(b.standings)) {
+            AccountRepository.Name a = b.names.get(s.accountId());
+            rows.add(new LeaderboardRow(s.publicRank(), a.displayName(), a.username(), null, s.publicScore(),
+                    reveal ? s.privateScore() : null, s.scoredSubmissions(), b.lastOf(s.accountId())));
         }
         for (Threshold t : thresholds.all(competition.id())) {
             if (t.publicScore() == null) {
@@ -131,15 +138,76 @@ public final class Leaderboard {
         return rows;
     }
 
-    /** Every account's best so far, and which decided submissions are already counted. */
-    private static final class Standings {
+    /**
+     * The private board: each student's best private score among their final selection, ranked by it, with their
+     * public rank and shift; thresholds stand among them by their private scores. The caller decides who may see it.
+     */
+    public List<LeaderboardRow> privateBoard(Competition competition) {
+        Board b = board(competition, true);
+        List<LeaderboardRow> rows = new ArrayList<>();
+        for (Standing s : StandingRules.privateBoard(b.standings)) {
+            AccountRepository.Name a = b.names.get(s.accountId());
+            rows.add(new LeaderboardRow(s.privateRank(), a.displayName(), a.username(), null, s.publicScore(),
+                    s.privateScore(), s.scoredSubmissions(), b.lastOf(s.accountId()), s.publicRank(), s.rankShift()));
+        }
+        for (Threshold t : thresholds.all(competition.id())) {
+            if (t.privateScore() == null) {
+                continue;
+            }
+            LeaderboardRow row = new LeaderboardRow(null, t.name(), null, t.name(), t.publicScore(), t.privateScore(),
+                    0, null);
+            rows.add(RankingRules.thresholdPosition(rows, LeaderboardRow::privateScore, t.privateScore()), row);
+        }
+        return rows;
+    }
+
+    private Board board(Competition competition, boolean withSelections) {
+        List<SubmissionRepository.BoardEntry> scored = scored(competition.id());
+        Map<Long, AccountRepository.Name> accountNames = names(scored);
+        Set<Long> excludedStudents = new HashSet<>();
+        Set<Long> excludedSubmissions = new HashSet<>();
+        for (Exclusion e : exclusions.active(competition.id())) {
+            if (e.ofSubmission()) {
+                excludedSubmissions.add(e.submissionId());
+            } else {
+                excludedStudents.add(e.accountId());
+            }
+        }
+        Set<Long> students = new LinkedHashSet<>();
+        List<StandingRules.Entry> entries = new ArrayList<>(scored.size());
+        Map<Long, Long> lastMs = new HashMap<>();
+        for (SubmissionRepository.BoardEntry e : scored) {
+            AccountRepository.Name a = accountNames.get(e.accountId());
+            if (a == null || a.role() != Role.STUDENT) {
+                continue;
+            }
+            students.add(e.accountId());
+            entries.add(new StandingRules.Entry(e.id(), e.accountId(), e.publicAuc(), e.privateAuc(), e.receivedMs(),
+                    e.late(), excludedSubmissions.contains(e.id())));
+            lastMs.merge(e.accountId(), e.receivedMs(), Math::max);
+        }
+        Map<Long, List<Long>> marked = withSelections ? selections.marked(competition.id()) : Map.of();
+        List<Standing> standings = StandingRules.compute(List.copyOf(students), entries, marked, excludedStudents,
+                competition.finalSelections());
+        return new Board(standings, accountNames, lastMs);
+    }
+
+    private record Board(List<Standing> standings, Map<Long, AccountRepository.Name> names, Map<Long, Long> lastMs) {
+        Instant lastOf(long accountId) {
+            Long ms = lastMs.get(accountId);
+            return ms == null ? null : Instant.ofEpochMilli(ms);
+        }
+    }
+
+    /** A competition's scored submissions, and which decided submissions are already seen. */
+    private static final class Scored {
         final long loadedNanos;
         long refreshedNanos;
-        final Map<Long, Best> best = new HashMap<>();
+        final List<SubmissionRepository.BoardEntry> entries = new ArrayList<>();
         final Set<Long> seen = new HashSet<>();
         long newestDecidedMs = Long.MIN_VALUE;
 
-        Standings(long now) {
+        Scored(long now) {
             this.loadedNanos = now;
             this.refreshedNanos = now;
         }
@@ -149,19 +217,9 @@ public final class Leaderboard {
                 return;
             }
             newestDecidedMs = Math.max(newestDecidedMs, s.decidedMs());
-            if (!s.scored()) {
-                return;
+            if (s.scored()) {
+                entries.add(s);
             }
-            Best old = best.get(s.accountId());
-            SubmissionRepository.BoardEntry top = old == null ? null : old.top;
-            if (s.publicAuc() != null && (top == null || EARLIER_BEST_FIRST.compare(s, top) < 0)) {
-                top = s;
-            }
-            best.put(s.accountId(), new Best(top, old == null ? 1 : old.entries + 1,
-                    old == null ? s.receivedMs() : Math.max(old.lastMs, s.receivedMs())));
         }
-    }
-
-    private record Best(SubmissionRepository.BoardEntry top, int entries, long lastMs) {
     }
 }

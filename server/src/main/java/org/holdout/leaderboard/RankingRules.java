@@ -35,13 +35,11 @@ public final class RankingRules {
 
     /**
      * The submissions that count for the private board: the {@code marked} ones if any, else the {@code k} first of
-     * {@code scored} by {@code publicOrder} (best public first, ties to the earlier).
+     * {@code scored}, both by {@code publicOrder} (best public first, ties to the earlier); of more than {@code k}
+     * marked ones (K was lowered after they were marked) the {@code k} first count.
      */
     public static <T> List<T> finalSelection(List<T> marked, List<T> scored, int k, Comparator<T> publicOrder) {
-        if (!marked.isEmpty()) {
-            return List.copyOf(marked);
-        }
-        List<T> sorted = new ArrayList<>(scored);
+        List<T> sorted = new ArrayList<>(marked.isEmpty() ? scored : marked);
         sorted.sort(publicOrder);
         return List.copyOf(sorted.subList(0, Math.min(k, sorted.size())));
     }

@@ -18,7 +18,7 @@ import org.holdout.db.Database;
 /** The submissions table. State changes go through {@link SubmissionStateMachine} only. */
 public final class SubmissionRepository {
     static final String COLUMNS = "id, competition_id, account_id, state, file_name, sha256, size_bytes, received_ms,"
-            + " decided_ms, public_auc, private_auc, row_count, message, bytes_kept";
+            + " decided_ms, public_auc, private_auc, row_count, message, bytes_kept, late";
 
     private final Database db;
 
@@ -26,11 +26,14 @@ public final class SubmissionRepository {
         this.db = db;
     }
 
-    /** Inserts a RECEIVED row on {@code c} and returns its id ({@code bytesKept}: its bytes are in the store). */
+    /**
+     * Inserts a RECEIVED row on {@code c} and returns its id ({@code bytesKept}: its bytes are in the store;
+     * {@code late}: received after the deadline and accepted as late).
+     */
     static long insertReceived(Connection c, long competitionId, long accountId, String fileName, String sha256,
-                               long size, Instant received, boolean bytesKept) throws SQLException {
+                               long size, Instant received, boolean bytesKept, boolean late) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO submissions (competition_id, account_id, state,"
-                + " file_name, sha256, size_bytes, received_ms, bytes_kept) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                + " file_name, sha256, size_bytes, received_ms, bytes_kept, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, competitionId);
             ps.setLong(2, accountId);
@@ -40,6 +43,7 @@ public final class SubmissionRepository {
             ps.setLong(6, size);
             ps.setLong(7, received.toEpochMilli());
             ps.setBoolean(8, bytesKept);
+            ps.setBoolean(9, late);
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -169,13 +173,13 @@ public final class SubmissionRepository {
                 + " ORDER BY received_ms, id", competitionId);
     }
 
-    /** A decided submission with only what the public board needs ({@code scored} false: refused or failed). */
+    /** A decided submission with only what the boards need ({@code scored} false: refused or failed). */
     public record BoardEntry(long id, long accountId, boolean scored, Double publicAuc, Double privateAuc,
-                             long receivedMs, long decidedMs) {
+                             long receivedMs, long decidedMs, boolean late) {
     }
 
     private static final String BOARD_COLUMNS = "id, account_id, state, public_auc, private_auc, received_ms,"
-            + " decided_ms";
+            + " decided_ms, late";
 
     /** The scored submissions of a competition, in no particular order (the board does not need one). */
     public List<BoardEntry> scoredForBoard(long competitionId) {
@@ -229,7 +233,7 @@ public final class SubmissionRepository {
             List<BoardEntry> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new BoardEntry(rs.getLong(1), rs.getLong(2), SubmissionState.SCORED.name().equals(rs.getString(3)),
-                        getDouble(rs, 4), getDouble(rs, 5), rs.getLong(6), rs.getLong(7)));
+                        getDouble(rs, 4), getDouble(rs, 5), rs.getLong(6), rs.getLong(7), rs.getBoolean(8)));
             }
             return out;
         }
@@ -275,6 +279,6 @@ public final class SubmissionRepository {
                 SubmissionState.valueOf(rs.getString("state")), rs.getString("file_name"), rs.getString("sha256"),
                 rs.getLong("size_bytes"), Instant.ofEpochMilli(rs.getLong("received_ms")), dec,
                 getDouble(rs, "public_auc"), getDouble(rs, "private_auc"), r, rs.getString("message"),
-                rs.getBoolean("bytes_kept"));
+                rs.getBoolean("bytes_kept"), rs.getBoolean("late"));
     }
 }

@@ -11,6 +11,7 @@ import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.Secrets;
 import org.holdout.competition.Competition;
+import org.holdout.competition.LatePolicy;
 import org.holdout.db.Database;
 import org.holdout.scoring.Score;
 import org.holdout.scoring.Scorer;
@@ -69,7 +70,8 @@ public final class SubmissionService {
     public Outcome submit(Competition competition, Account student, String originalName, byte[] bytes) {
         Instant now = Instant.ofEpochMilli(clock.instant().toEpochMilli());
         String name = cleanName(originalName);
-        if (competition.closedAt(now)) {
+        boolean late = competition.closedAt(now);
+        if (late && competition.latePolicy() == LatePolicy.REFUSE) {
             return refuseUnstored(competition, student, name, bytes, now, Outcome.Reason.DEADLINE,
                     QuotaRules.deadlineMessage(competition));
         }
@@ -86,9 +88,9 @@ public final class SubmissionService {
         try (ticket) {
             UploadStore.Stored stored = store.put(bytes);
             long id = db.inTransaction(c -> machine.receive(c, competition.id(), student.id(), name, stored.sha256(),
-                    stored.size(), now, true));
+                    stored.size(), now, true, late));
             Submission received = new Submission(id, competition.id(), student.id(), SubmissionState.RECEIVED, name,
-                    stored.sha256(), stored.size(), now, null, null, null, null, null, true);
+                    stored.sha256(), stored.size(), now, null, null, null, null, null, true, late);
             Decision d;
             try {
                 d = decide(competition, received, bytes);
@@ -142,7 +144,7 @@ public final class SubmissionService {
             machine.score(c, id, decided, score.publicAuc(), score.privateAuc(), score.rows(), note);
             Submission scored = new Submission(id, r.competitionId(), accountId, SubmissionState.SCORED, r.fileName(),
                     r.sha256(), r.sizeBytes(), received, decided, score.publicAuc(), score.privateAuc(), score.rows(),
-                    SubmissionRepository.storedMessage(note), true);
+                    SubmissionRepository.storedMessage(note), true, r.late());
             return new Decision(Outcome.Reason.ACCEPTED, scored, QuotaRules.quota(competition, used + 1, received));
         });
     }
@@ -205,7 +207,7 @@ public final class SubmissionService {
             try {
                 if (competition.isEmpty() || bytes.isEmpty() || bytes.get().length != s.sizeBytes()) {
                     d = move(s.id(), Outcome.Reason.FAILED, NOT_STORED);
-                } else if (competition.get().closedAt(s.received())) {
+                } else if (competition.get().closedAt(s.received()) && !s.late()) {
                     d = move(s.id(), Outcome.Reason.DEADLINE, QuotaRules.deadlineMessage(competition.get()));
                 } else {
                     d = decide(competition.get(), s, bytes.get());

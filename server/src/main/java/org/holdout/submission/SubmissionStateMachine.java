@@ -9,7 +9,14 @@ public final class SubmissionStateMachine {
     /** Records an upload as RECEIVED and returns its id ({@code bytesKept}: its file is in the upload store). */
     public long receive(Connection c, long competitionId, long accountId, String fileName, String sha256, long size,
                         Instant at, boolean bytesKept) throws SQLException {
-        return SubmissionRepository.insertReceived(c, competitionId, accountId, fileName, sha256, size, at, bytesKept);
+        return receive(c, competitionId, accountId, fileName, sha256, size, at, bytesKept, false);
+    }
+
+    /** As above; {@code late}: received after the deadline under the late policy "accept as late". */
+    public long receive(Connection c, long competitionId, long accountId, String fileName, String sha256, long size,
+                        Instant at, boolean bytesKept, boolean late) throws SQLException {
+        return SubmissionRepository.insertReceived(c, competitionId, accountId, fileName, sha256, size, at, bytesKept,
+                late);
     }
 
     public void score(Connection c, long id, Instant at, Double publicAuc, Double privateAuc, int rows, String note)

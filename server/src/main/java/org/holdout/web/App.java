@@ -29,7 +29,14 @@ import org.holdout.competition.MemberRepository;
 import org.holdout.competition.SettingsService;
 import org.holdout.competition.StagedUploads;
 import org.holdout.db.Database;
+import org.holdout.exclusion.ExclusionRepository;
+import org.holdout.exclusion.ExclusionService;
+import org.holdout.grading.Grades;
+import org.holdout.grading.HonestScores;
 import org.holdout.leaderboard.Leaderboard;
+import org.holdout.leaderboard.SelectionRepository;
+import org.holdout.leaderboard.Selections;
+import org.holdout.leaderboard.Standings;
 import org.holdout.submission.Solutions;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionService;
@@ -55,6 +62,7 @@ public final class App implements AutoCloseable {
     private final BaselineTraining training;
     private final FloorsCache floors = new FloorsCache();
     private final CompetitionCreation creation;
+    private final Standings standings;
 
     private App(ServerConfig config, Database db, Clock clock) {
         this.config = config;
@@ -68,7 +76,13 @@ public final class App implements AutoCloseable {
         Solutions solutions = new Solutions();
         SubmissionRepository submissionRepo = new SubmissionRepository(db);
         submissions = new SubmissionService(db, submissionRepo, store, solutions, clock, config.uploadPolicy());
-        Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, thresholdRepo);
+        SelectionRepository selectionRepo = new SelectionRepository(db);
+        ExclusionRepository exclusionRepo = new ExclusionRepository(db);
+        Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, thresholdRepo, selectionRepo,
+                exclusionRepo);
+        standings = new Standings(submissionRepo, accountRepo, members, selectionRepo, exclusionRepo);
+        Selections selections = new Selections(db, selectionRepo, submissionRepo, exclusionRepo, clock);
+        ExclusionService exclusions = new ExclusionService(db, exclusionRepo, submissionRepo, accountRepo, clock);
         submissions.onScored(leaderboard::scored);
         thresholds = new ThresholdService(db, thresholdRepo, bytes -> store.put(bytes).sha256(),
                 id -> solutions.of(competitions.repository().byId(id).orElseThrow()), clock);
@@ -86,10 +100,12 @@ public final class App implements AutoCloseable {
         creation = new CompetitionCreation(new BundleInstall(competitions.repository(), config.dataDir()),
                 new StagedUploads(config.dataDir(), StagedUploads.DEFAULT_MAX_BYTES), floors, clock);
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
-                new SubmissionHandlers(submissions, uploads, leaderboard),
+                new SubmissionHandlers(submissions, uploads, leaderboard, selections),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
-                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)));
+                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
+                new ExclusionHandlers(exclusions, accountRepo),
+                new GradeHandlers(Grades.of(db), new HonestScores(submissionRepo, store, solutions::of), clock));
 
         TemplateEngine pages = templateEngine();
         JettyErrors jettyErrors = new JettyErrors(model -> {
@@ -231,6 +247,11 @@ public final class App implements AutoCloseable {
 
     public BaselineTraining training() {
         return training;
+    }
+
+    /** Each competition's standings read fresh: what the boards rank and the grades are made of. */
+    public Standings standings() {
+        return standings;
     }
 
     public FloorsCache floors() {

@@ -2,28 +2,33 @@ package org.holdout.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.holdout.account.Account;
 import org.holdout.competition.Competition;
 import org.holdout.leaderboard.BoardNames;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.LeaderboardRow;
 
-/** The public leaderboard page and its JSON. */
+/** The leaderboard page and its JSON: the public board, and the private one for staff and after the reveal. */
 public final class LeaderboardHandlers {
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] RANK = "{\"rank\":".getBytes(StandardCharsets.US_ASCII);
     /** How a row without a rank starts; {@link #afterRank} keeps what follows. */
     private static final byte[] ROW_START = "{\"rank\":null".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_WRITTEN = 20_000;
+    static final String STUDENTS_CANNOT_SEE = "students cannot see this yet";
     private final Map<RowKey, byte[]> written = new ConcurrentHashMap<>();
     private final Leaderboard leaderboard;
 
@@ -33,15 +38,44 @@ public final class LeaderboardHandlers {
 
     public void page(Context ctx) {
         Competition c = Web.competition(ctx);
+        Account viewer = Web.account(ctx);
+        boolean privateBoard = privateBoardAsked(ctx, c);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rows", BoardNames.shownTo(leaderboard.publicBoard(c), Web.account(ctx)));
+        m.put("board", privateBoard ? "private" : "public");
+        m.put("rows", BoardNames.shownTo(privateBoard ? leaderboard.privateBoard(c) : leaderboard.publicBoard(c),
+                viewer));
         m.put("revealed", c.privateRevealed());
+        m.put("privateLink", c.privateRevealed() || viewer.isStaff());
         m.put("zone", c.timeZone());
         Web.render(ctx, "leaderboard", m);
     }
 
+    /**
+     * Whether the request asks for the private board ({@code ?board=private}) and may see it: staff always, students
+     * after the reveal; a student asking before is refused without a number.
+     */
+    private static boolean privateBoardAsked(Context ctx, Competition c) {
+        String board = ctx.queryParam("board");
+        if (board == null || board.isBlank() || board.equals("public")) {
+            return false;
+        }
+        if (!board.equals("private")) {
+            throw new BadRequestResponse("The board \"" + (board.length() > 40 ? board.substring(0, 40) + "…" : board)
+                    + "\" is not one; ask for board=public or board=private.");
+        }
+        if (!c.privateRevealed() && !Web.account(ctx).isStaff()) {
+            throw new ForbiddenResponse("The private leaderboard is not revealed yet; staff reveal it after the"
+                    + " deadline.");
+        }
+        return true;
+    }
+
     public void api(Context ctx) throws IOException {
         Competition c = Web.competition(ctx);
+        if (privateBoardAsked(ctx, c)) {
+            privateApi(ctx, c);
+            return;
+        }
         List<LeaderboardRow> rows = BoardNames.shownTo(leaderboard.publicBoard(c), Web.account(ctx));
         boolean revealed = c.privateRevealed();
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 160 * rows.size());
@@ -67,6 +101,35 @@ public final class LeaderboardHandlers {
         }
         out.write(empty, empty.length - 2, 2);
         ctx.contentType(ContentType.APPLICATION_JSON).result(out.toByteArray());
+    }
+
+    /** The private board: each row's private rank and score, public rank and shift; thresholds by private score. */
+    private void privateApi(Context ctx, Competition c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("competition", c.slug());
+        out.put("board", "private");
+        out.put("privateRevealed", c.privateRevealed());
+        out.put("studentsCanSee", c.privateRevealed());
+        if (!c.privateRevealed()) {
+            out.put("note", STUDENTS_CANNOT_SEE);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (LeaderboardRow r : BoardNames.shownTo(leaderboard.privateBoard(c), Web.account(ctx))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("rank", r.rank());
+            row.put("name", r.name());
+            row.put("username", r.username());
+            row.put("threshold", r.threshold());
+            row.put("privateScore", r.privateScore());
+            row.put("privateScoreText", r.privateText());
+            row.put("publicScore", r.publicScore());
+            row.put("public_rank", r.publicRank());
+            row.put("shift", r.shift());
+            row.put("entries", r.entries());
+            rows.add(row);
+        }
+        out.put("rows", rows);
+        ctx.json(out);
     }
 
     /**

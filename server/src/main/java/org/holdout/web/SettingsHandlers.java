@@ -63,6 +63,9 @@ public final class SettingsHandlers {
         Map<String, String> shown = current(c);
         Map<Setting, String> given = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
+            if (s == Setting.LATE_POLICY && typed.get(s.field()) == null) {
+                continue; // a radio group with none checked sends nothing
+            }
             String v = typed.get(s.field()) == null ? "" : typed.get(s.field());
             if (!v.equals(shown.get(s.field()))) {
                 given.put(s, v);
@@ -85,7 +88,8 @@ public final class SettingsHandlers {
 
     /**
      * Any of {@code title}, {@code rulesMarkdown} (null or "": the rules file), {@code timeZone}, {@code dailyLimit},
-     * {@code deadline} (null: none), {@code finalSelections}, {@code restricted}, {@code rosterAdd} and
+     * {@code deadline} (null: none), {@code finalSelections}, {@code late_policy} ({@code refuse} or
+     * {@code accept_late}), {@code restricted}, {@code rosterAdd} and
      * {@code rosterRemove} (lists of usernames), and {@code reason}; all saved, or none with 400 and every problem.
      */
     public void apiPut(Context ctx) {
@@ -172,6 +176,7 @@ public final class SettingsHandlers {
         m.put(Setting.DAILY_LIMIT.field(), c.dailyLimit());
         m.put(Setting.DEADLINE.field(), c.deadline());
         m.put(Setting.FINAL_SELECTIONS.field(), c.finalSelections());
+        m.put(Setting.LATE_POLICY.field(), c.latePolicy().field());
         m.put(SettingsService.RESTRICTED, c.restricted());
         m.put("roster", settings.roster(c));
         return m;
@@ -196,6 +201,7 @@ public final class SettingsHandlers {
         v.put(Setting.DAILY_LIMIT.field(), String.valueOf(c.dailyLimit()));
         v.put(Setting.DEADLINE.field(), c.deadline() == null ? "" : localDeadline(c));
         v.put(Setting.FINAL_SELECTIONS.field(), String.valueOf(c.finalSelections()));
+        v.put(Setting.LATE_POLICY.field(), c.latePolicy().field());
         return v;
     }
 

@@ -1,6 +1,8 @@
 package org.holdout.web;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
@@ -13,7 +15,9 @@ import java.util.Map;
 import org.holdout.submission.ScoreText;
 import org.holdout.account.Account;
 import org.holdout.competition.Competition;
+import org.holdout.competition.LatePolicy;
 import org.holdout.leaderboard.Leaderboard;
+import org.holdout.leaderboard.Selections;
 import org.holdout.submission.QuotaRules;
 import org.holdout.submission.ScoreChart;
 import org.holdout.submission.StudentSubmission;
@@ -26,11 +30,14 @@ public final class SubmissionHandlers {
     private final SubmissionService submissions;
     private final Uploads uploads;
     private final Leaderboard leaderboard;
+    private final Selections selections;
 
-    public SubmissionHandlers(SubmissionService submissions, Uploads uploads, Leaderboard leaderboard) {
+    public SubmissionHandlers(SubmissionService submissions, Uploads uploads, Leaderboard leaderboard,
+                              Selections selections) {
         this.submissions = submissions;
         this.uploads = uploads;
         this.leaderboard = leaderboard;
+        this.selections = selections;
     }
 
     /** The form; with {@code ?submission=<id>} (where the form redirects to) also that upload's outcome. */
@@ -75,10 +82,83 @@ public final class SubmissionHandlers {
     }
 
     public void mySubmissions(Context ctx) {
+        renderMine(ctx, "1".equals(ctx.queryParam("selected")) ? "Saved your final selection." : null, null);
+    }
+
+    /** The page's selection form: the checked submissions become the final selection (none checked: unmark all). */
+    public void selectForm(Context ctx) {
+        List<Long> ids = new ArrayList<>();
+        for (String v : ctx.formParams("submission")) {
+            try {
+                ids.add(Long.parseLong(v.strip()));
+            } catch (NumberFormatException e) {
+                ctx.status(400);
+                renderMine(ctx, null, "\"" + (v.length() > 40 ? v.substring(0, 40) + "…" : v)
+                        + "\" is not a submission id.");
+                return;
+            }
+        }
+        try {
+            selections.save(Web.competition(ctx), Web.account(ctx), ids);
+        } catch (Selections.Refused e) {
+            ctx.status(e.status());
+            renderMine(ctx, null, "Nothing was saved: " + e.getMessage());
+            return;
+        }
+        ctx.redirect(Web.base(ctx) + "/submissions?selected=1", HttpStatus.SEE_OTHER);
+    }
+
+    public void selectionApi(Context ctx) {
+        ctx.json(selectionJson(selections.of(Web.competition(ctx), Web.account(ctx))));
+    }
+
+    /** {@code {"submissions": [ids]}} replaces the final selection (an empty list unmarks all). */
+    public void selectionPut(Context ctx) {
+        Object list;
+        try {
+            list = ctx.body().isBlank() ? null : ctx.bodyAsClass(Map.class).get("submissions");
+        } catch (Exception e) {
+            list = null;
+        }
+        if (!(list instanceof List<?> raw)) {
+            throw new BadRequestResponse("Send a JSON object like {\"submissions\": [12, 15]} (an empty list"
+                    + " unmarks all).");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            if (!(raw.get(i) instanceof Number n) || n.doubleValue() != n.longValue()) {
+                throw new BadRequestResponse("\"submissions\"[" + i + "] is " + raw.get(i)
+                        + ", not a submission id.");
+            }
+            ids.add(n.longValue());
+        }
+        try {
+            ctx.json(selectionJson(selections.save(Web.competition(ctx), Web.account(ctx), ids)));
+        } catch (Selections.Refused e) {
+            throw new HttpResponseException(e.status(), e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> selectionJson(Selections.View v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("submissions", v.marked());
+        m.put("marked", !v.marked().isEmpty());
+        m.put("counting", v.counting());
+        m.put("k", v.k());
+        m.put("why", v.why());
+        m.put("open", v.open());
+        if (v.studentExcluded() != null) {
+            m.put("excluded", v.studentExcluded());
+        }
+        return m;
+    }
+
+    private void renderMine(Context ctx, String notice, String selectionError) {
         Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
         Map<String, Object> m = pageModel(c, me, null, null);
-        List<StudentSubmission> list = mine(c, me);
+        Selections.View selection = selections.of(c, me);
+        List<StudentSubmission> list = mine(c, me, selection.excludedReasons());
         Map<Long, String> privateText = new HashMap<>();
         for (StudentSubmission s : list) {
             privateText.put(s.id(), ScoreText.fiveDecimals(s.privateScore()));
@@ -87,6 +167,11 @@ public final class SubmissionHandlers {
         m.put("chart", list.stream().anyMatch(s -> s.publicScore() != null));
         m.put("revealed", c.privateRevealed());
         m.put("privateText", privateText);
+        m.put("selection", selection);
+        m.put("selectable", list.stream().anyMatch(x -> x.state().equals("scored") && !x.late()
+                && x.excluded() == null) && selection.open() && selection.studentExcluded() == null);
+        m.put("notice", notice);
+        m.put("selectionError", selectionError);
         Web.render(ctx, "submissions", m);
     }
 
@@ -118,6 +203,9 @@ public final class SubmissionHandlers {
             body.put("status", o.reason().status);
         }
         body.put("submission", StudentSubmission.of(o.submission(), c.privateRevealed()));
+        if (o.submission().late()) {
+            body.put("late", true);
+        }
         body.putAll(quota(c, o.quota()));
         if (o.reason() == SubmissionService.Outcome.Reason.LIMIT) {
             long seconds = Duration.between(submissions.clock().instant(), o.quota().resetsAt()).toSeconds();
@@ -157,9 +245,13 @@ public final class SubmissionHandlers {
     }
 
     private List<StudentSubmission> mine(Competition c, Account me) {
+        return mine(c, me, selections.of(c, me).excludedReasons());
+    }
+
+    private List<StudentSubmission> mine(Competition c, Account me, Map<Long, String> excludedReasons) {
         List<StudentSubmission> out = new ArrayList<>();
         for (Submission s : submissions.repository().ofStudent(c.id(), me.id())) {
-            out.add(StudentSubmission.of(s, c.privateRevealed()));
+            out.add(StudentSubmission.of(s, c.privateRevealed(), excludedReasons.get(s.id())));
         }
         return out;
     }
@@ -170,7 +262,9 @@ public final class SubmissionHandlers {
         m.put("quota", q);
         m.put("resetsAt", c.format(q.resetsAt()));
         m.put("deadline", c.deadline() == null ? null : c.format(c.deadline()));
-        m.put("closed", c.closedAt(submissions.clock().instant()));
+        boolean after = c.closedAt(submissions.clock().instant());
+        m.put("closed", after && c.latePolicy() == LatePolicy.REFUSE);
+        m.put("lateNow", after && c.latePolicy() == LatePolicy.ACCEPT_LATE);
         m.put("outcome", outcome);
         m.put("result", result);
         m.put("zone", c.timeZone());

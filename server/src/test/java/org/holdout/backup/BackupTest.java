@@ -473,11 +473,12 @@ class BackupTest {
 
     /** A copy of the zip with one entry's text changed (the zip itself stays valid; only the manifest can tell). */
     /** The columns later migrations added, which a backup of schema version 2 does not have. */
-    private static final Map<String, List<String>> AFTER_V2 = Map.of("submissions", List.of("bytes_kept"),
-            "accounts", List.of("username_lower"), "competitions", List.of("final_selections", "rules_md", "restricted"));
+    private static final Map<String, List<String>> AFTER_V2 = Map.of("submissions", List.of("bytes_kept",
+            "late"), "accounts", List.of("username_lower"), "competitions", List.of("final_selections", "rules_md",
+            "restricted", "late_policy"));
     /** The tables of V3 and later migrations, not in a backup of schema version 2. */
     private static final List<String> TABLES_AFTER_V2 = List.of("audit_log", "competition_members", "thresholds",
-            "threshold_history");
+            "threshold_history", "final_selections", "exclusions");
 
     /**
      * The backup as a server at schema version 2 would have written it: without the columns and tables of V3 and

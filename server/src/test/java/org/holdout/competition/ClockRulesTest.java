@@ -12,7 +12,7 @@ class ClockRulesTest {
 
     static Competition competition(Instant deadline, boolean revealed) {
         return new Competition(1, "hw", "HW", Path.of("b"), ZoneId.of("Asia/Taipei"), 5, deadline, revealed,
-                Instant.EPOCH, 2, null, false);
+                Instant.EPOCH, 2, null, false, LatePolicy.REFUSE);
     }
 
     @Test

@@ -14,7 +14,8 @@ class CompetitionEntryTest {
     static Competition competition(boolean restricted) {
         Competition c = SettingsRulesTest.competition(null, false);
         return new Competition(c.id(), c.slug(), c.title(), c.bundleDir(), c.timeZone(), c.dailyLimit(), c.deadline(),
-                c.privateRevealed(), c.created(), c.finalSelections(), null, restricted);
+                c.privateRevealed(), c.created(), c.finalSelections(), null, restricted,
+                c.latePolicy());
     }
 
     @Test

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class PlaceholdersTest {
     private static Competition competition(Instant deadline, String zone) {
+        return competition(deadline, zone, LatePolicy.REFUSE);
+    }
+
+    private static Competition competition(Instant deadline, String zone, LatePolicy late) {
         return new Competition(1, "hw3", "Homework 3", Path.of("b"), ZoneId.of(zone), 5, deadline, false,
-                Instant.EPOCH, 2, null, false);
+                Instant.EPOCH, 2, null, false, late);
     }
 
     private static Threshold threshold(String name, double pub, double priv) {
@@ -38,6 +42,15 @@ class PlaceholdersTest {
         Map<String, String> v = Placeholders.values(competition(null, "+08:00"), List.of());
         assertThat(v).containsEntry("deadline", "not set yet").containsEntry("thresholds", "- none set yet")
                 .containsEntry("points_total", "0").containsEntry("time_zone", "+08:00");
+    }
+
+    @Test
+    void theLatePolicySaysWhatHappensAfterTheDeadline() {
+        assertThat(Placeholders.values(competition(null, "UTC"), List.of()))
+                .containsEntry("late_policy", "Uploads after the deadline are refused.");
+        assertThat(Placeholders.values(competition(null, "UTC", LatePolicy.ACCEPT_LATE), List.of()).get("late_policy"))
+                .isEqualTo("Uploads after the deadline are still scored, but marked late: they stay off the"
+                        + " leaderboards and the grades.");
     }
 
     /** The rules are shown to students before the reveal: a threshold's scores never enter them. */

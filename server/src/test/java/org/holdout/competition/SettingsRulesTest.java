@@ -15,7 +15,7 @@ class SettingsRulesTest {
 
     static Competition competition(Instant deadline, boolean revealed) {
         return new Competition(1, "hw", "Homework", Path.of("b"), ZoneId.of("Asia/Taipei"), 5, deadline, revealed,
-                NOW, 2, null, false);
+                NOW, 2, null, false, LatePolicy.REFUSE);
     }
 
     static Map<Setting, String> typed(Object... pairs) {
@@ -68,7 +68,8 @@ class SettingsRulesTest {
     void everyBadFieldIsReportedAtOnceNamingTheFieldAndNothingComesBack() {
         SettingsRules.Checked c = SettingsRules.check(competition(null, false), typed(Setting.TITLE, " ",
                 Setting.TIME_ZONE, "Taipei", Setting.DAILY_LIMIT, "0", Setting.DEADLINE, "next friday",
-                Setting.FINAL_SELECTIONS, "2.5", Setting.RULES, "x".repeat(SettingsRules.MAX_RULES + 1)), NOW);
+                Setting.FINAL_SELECTIONS, "2.5", Setting.RULES, "x".repeat(SettingsRules.MAX_RULES + 1),
+                Setting.LATE_POLICY, "sometimes"), NOW);
         assertThat(c.ok()).isFalse();
         assertThat(c.values()).isEmpty();
         assertThat(c.problems()).containsOnlyKeys(Setting.values());
@@ -81,6 +82,19 @@ class SettingsRulesTest {
                 + " not a whole number; it must be from 1 to 20.");
         assertThat(c.problems().get(Setting.RULES)).isEqualTo("The rules have 100,001 characters; at most 100,000 are"
                 + " allowed.");
+        assertThat(c.problems().get(Setting.LATE_POLICY)).isEqualTo("The late policy \"sometimes\" is not one; it"
+                + " must be refuse (uploads after the deadline are refused) or accept_late (scored, marked late, kept"
+                + " off the boards and the grades).");
+    }
+
+    @Test
+    void theLatePolicyIsReadIgnoringCaseAndSpaces() {
+        assertThat(SettingsRules.check(competition(null, false), typed(Setting.LATE_POLICY, " Accept_Late "), NOW)
+                .values()).containsEntry(Setting.LATE_POLICY, LatePolicy.ACCEPT_LATE);
+        assertThat(SettingsRules.check(competition(null, false), typed(Setting.LATE_POLICY, "refuse"), NOW)
+                .values()).containsEntry(Setting.LATE_POLICY, LatePolicy.REFUSE);
+        assertThat(SettingsRules.check(competition(null, false), typed(Setting.LATE_POLICY, ""), NOW).problems()
+                .get(Setting.LATE_POLICY)).startsWith("The late policy is empty; it must be refuse");
     }
 
     @Test

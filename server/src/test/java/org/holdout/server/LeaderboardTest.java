@@ -16,6 +16,8 @@ import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.LeaderboardRow;
+import org.holdout.leaderboard.SelectionRepository;
+import org.holdout.exclusion.ExclusionRepository;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.web.App;
 import org.holdout.submission.Submission;
@@ -188,7 +190,8 @@ class LeaderboardTest {
 
         JsonNode served = new ObjectMapper().readTree(staff.apiGet("/api/leaderboard").body()).get("rows");
         List<LeaderboardRow> fresh = new Leaderboard(new SubmissionRepository(server.db),
-                new AccountRepository(server.db), new ThresholdRepository(server.db)).publicBoard(server.competition());
+                new AccountRepository(server.db), new ThresholdRepository(server.db), new SelectionRepository(server.db),
+                new ExclusionRepository(server.db)).publicBoard(server.competition());
         assertThat(fresh).hasSize(3);
         assertThat(served).hasSize(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {

@@ -72,12 +72,37 @@ class LeakCrawlTest {
                         .doesNotContainAnyElementsOf(secret);
             }
 
-            Map<String, String> seen = crawl(ann);
+            long annFirst = server.app.submissions().repository().ofCompetition(server.competition().id()).stream()
+                    .filter(s -> s.state() == SubmissionState.SCORED && s.accountId() != accountId(server, "ben"))
+                    .mapToLong(Submission::id).min().orElseThrow();
+            assertThat(ann.api("PUT", "/api/selection", ann.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"submissions\":[" + annFirst + "]}"), "application/json").statusCode()).isEqualTo(200);
+            assertThat(staff.api("POST", "/api/staff/exclusions", staff.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"username\":\"ben\",\"reason\":\"checking the crawl\"}"), "application/json").statusCode())
+                    .isEqualTo(201);
+            Map<String, String> seen = crawl(ann, List.of("/", "/api/leaderboard", "/api/submissions", "/account",
+                    "/api/selection", "/leaderboard?board=private", "/api/leaderboard?board=private",
+                    "/api/c/tiny/leaderboard?board=private", "/staff/exclusions", "/api/staff/exclusions"));
+            crawl(ben, List.of("/submissions", "/api/selection", "/api/submissions"))
+                    .forEach((path, page) -> seen.put("ben " + path, page));
+            assertThat(seen.get("/api/leaderboard?board=private")).startsWith("403");
+            assertThat(seen.get("/leaderboard?board=private")).startsWith("403");
+            assertThat(seen.get("/staff/exclusions")).startsWith("403");
+            assertThat(seen.get("/api/staff/exclusions")).startsWith("403");
+            assertThat(seen.get("/api/selection")).contains("\"counting\":[" + annFirst + "]");
             seen.put("429 answer", ann.uploadApi("over.csv", TinyCompetition.submission(5)).body());
             seen.put("422 answer", ann.uploadApi("bad.csv", TinyCompetition.missingId()).body());
             seen.put("form refusal", ann.follow(ann.uploadForm("bad.csv", TinyCompetition.missingId())).body());
             for (String result : benResults) {
                 seen.put("form result " + result, ben.get(result).body());
+            }
+            for (String grades : GradesTest.ROUTES) {
+                assertThat(ann.get(grades).statusCode()).as(grades).isEqualTo(403);
+                seen.put(grades, ann.get(grades).body());
+            }
+            for (String grades : GradesTest.PAGES) {
+                assertThat(ann.get(grades).statusCode()).as(grades).isEqualTo(403);
+                seen.put(grades, ann.get(grades).body());
             }
 
             assertThat(seen).containsKeys("/", "/data", "/submit", "/submissions", "/leaderboard", "/account",
@@ -196,6 +221,10 @@ class LeakCrawlTest {
                 }
             }
         }
+    }
+
+    private static long accountId(TestServer server, String username) {
+        return server.app.accounts().repository().byUsername(username).orElseThrow().id();
     }
 
     /** Every way a score could be printed. */

@@ -55,7 +55,8 @@ class RulesTest {
     void theRulesNameThisCompetitionsDeadlineSelectionsThresholdsAndPoints(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir, Map.of("daily.limit", "4"))) {
             Client ann = server.login("ann", Role.STUDENT);
-            assertThat(ann.get("/").body()).contains("Uploads close at <strong>not set yet</strong>",
+            assertThat(ann.get("/").body()).contains("Uploads close at <strong>not set yet</strong>. Uploads after the"
+                    + " deadline are refused.",
                     "At most <strong>4</strong> scored submissions per day; the count starts again at midnight (00:00)"
                             + " in the Asia/Taipei time zone", "mark up to <strong>2</strong> of your submissions",
                     "<li><strong>simple</strong>: 1 point on the public board, 1 point on the private board</li>",

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.holdout.competition.Competition;
+import org.holdout.competition.LatePolicy;
 import org.junit.jupiter.api.Test;
 
 class QuotaRulesTest {
     private static final Competition TAIPEI_5 = new Competition(1, "hw", "HW", Path.of("b"),
-            ZoneId.of("Asia/Taipei"), 5, Instant.parse("2026-06-01T15:59:59Z"), false, Instant.EPOCH, 2, null, false);
+            ZoneId.of("Asia/Taipei"), 5, Instant.parse("2026-06-01T15:59:59Z"), false, Instant.EPOCH, 2, null, false,
+            LatePolicy.REFUSE);
 
     @Test
     void theFifthUploadOfTheDayIsTheLastOneAdmitted() {

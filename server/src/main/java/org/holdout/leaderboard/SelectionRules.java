@@ -1,0 +1,99 @@
+package org.holdout.leaderboard;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a student may mark as final (DESIGN.md "Limits, deadlines, boards"): until the deadline, at most K of their own
+ * scored submissions, none twice, none late or excluded; an empty list unmarks all. Also the sentence that tells the
+ * student which submissions count now and why.
+ */
+public final class SelectionRules {
+    private SelectionRules() {
+    }
+
+    /** One of the competition's submissions as the check sees it; {@code excludedReason} null: not excluded. */
+    public record Candidate(long id, long accountId, boolean scored, boolean late, String excludedReason) {
+    }
+
+    /** Why a selection is refused, with the HTTP status that says so. */
+    public record Problem(int status, String message) {
+    }
+
+    /**
+     * The first problem with {@code ids} as {@code student}'s selection, or empty if it may be saved.
+     *
+     * @param own                the student's submissions in this competition, by id
+     * @param studentExcluded    the reason the whole student is excluded, or null
+     * @param closedAt           the deadline as the student reads it if it has passed, else null
+     */
+    public static Optional<Problem> check(List<Long> ids, Map<Long, Candidate> own, int k, String studentExcluded,
+                                          String closedAt) {
+        if (closedAt != null) {
+            return problem(403, "The deadline passed at " + closedAt + "; the final selection can no longer change.");
+        }
+        if (studentExcluded != null) {
+            return problem(403, "Your account is excluded from this competition (" + studentExcluded
+                    + "); nothing of yours counts, so there is nothing to select.");
+        }
+        if (ids.size() > k) {
+            return problem(400, "You may mark at most " + k + " submission" + (k == 1 ? "" : "s") + "; you sent "
+                    + ids.size() + ".");
+        }
+        Set<Long> seen = new HashSet<>();
+        for (long id : ids) {
+            if (!seen.add(id)) {
+                return problem(400, "Submission " + id + " is listed twice.");
+            }
+            Candidate c = own.get(id);
+            if (c == null) {
+                return problem(400, "Submission " + id + " is not one of your submissions in this competition.");
+            }
+            if (!c.scored()) {
+                return problem(400, "Submission " + id + " is not scored; only scored submissions can count.");
+            }
+            if (c.late()) {
+                return problem(400, "Submission " + id + " was late; late submissions count on no leaderboard.");
+            }
+            if (c.excludedReason() != null) {
+                return problem(400, "Submission " + id + " is excluded by staff (" + c.excludedReason()
+                        + "); it cannot count.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Which submissions count for the student now and why, in a sentence. */
+    public static String why(List<Long> marked, Standing standing, String studentExcluded) {
+        if (studentExcluded != null) {
+            return "Your account is excluded from this competition (" + studentExcluded + "): none of your"
+                    + " submissions counts.";
+        }
+        List<Long> counting = standing.finalSubmissions();
+        if (standing.selectionMarked()) {
+            int n = counting.size();
+            if (n == marked.size()) {
+                return "You marked " + n + ": " + (n == 1 ? "it counts" : "they count") + " for the private"
+                        + " leaderboard.";
+            }
+            return "You marked " + marked.size() + "; " + (marked.size() - n) + " of them cannot count (excluded,"
+                    + " late, or beyond the number allowed), so " + n + " count" + (n == 1 ? "s" : "") + ".";
+        }
+        if (counting.isEmpty()) {
+            return "Nothing counts yet: none of your submissions is scored, on time and not excluded.";
+        }
+        String best = counting.size() == 1 ? "your best public one counts" : "your " + counting.size()
+                + " best public ones count";
+        if (marked.isEmpty()) {
+            return "None marked: " + best + ".";
+        }
+        return "None of the submissions you marked can count (excluded or late), so " + best + ".";
+    }
+
+    private static Optional<Problem> problem(int status, String message) {
+        return Optional.of(new Problem(status, message));
+    }
+}

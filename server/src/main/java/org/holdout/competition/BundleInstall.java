@@ -18,7 +18,7 @@ import org.holdout.bundle.BundleManifest;
  * verified again, and only then is the competition recorded. A bundle built in that very folder is used in place.
  */
 public final class BundleInstall {
-    /** Copied along with the bundle's own files when present: the download students get besides the data. */
+    /** Copied along with the bundle's own files when present (older bundles); students get the one {@link StarterKit} builds. */
     static final String STARTER_KIT = "starter-kit.zip";
 
     private final CompetitionRepository competitions;

@@ -78,12 +78,13 @@ public final class App implements AutoCloseable {
         AccountRepository accountRepo = new AccountRepository(db);
         accounts = new AccountService(accountRepo, clock);
         MemberRepository members = new MemberRepository(db);
-        competitions = new CompetitionService(new CompetitionRepository(db), members, config.rulesFile());
+        ThresholdRepository thresholdRepo = new ThresholdRepository(db);
+        competitions = new CompetitionService(new CompetitionRepository(db), members, config.rulesFile(),
+                thresholdRepo::all);
         UploadStore store = new UploadStore(config.uploadDir());
         Solutions solutions = new Solutions();
         SubmissionRepository submissionRepo = new SubmissionRepository(db);
         submissions = new SubmissionService(db, submissionRepo, store, solutions, clock, config.uploadPolicy());
-        ThresholdRepository thresholdRepo = new ThresholdRepository(db);
         SelectionRepository selectionRepo = new SelectionRepository(db);
         ExclusionRepository exclusionRepo = new ExclusionRepository(db);
         Leaderboard leaderboard = new Leaderboard(submissionRepo, accountRepo, thresholdRepo, selectionRepo,

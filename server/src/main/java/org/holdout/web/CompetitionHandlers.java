@@ -15,6 +15,7 @@ import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionService;
 import org.holdout.competition.CompetitionStatus;
 import org.holdout.competition.DataPreview;
+import org.holdout.competition.StarterKit;
 import org.holdout.submission.SubmissionService;
 
 /** The list of competitions, each one's overview (rules) and data pages, and the allow-listed downloads. */
@@ -69,12 +70,18 @@ public final class CompetitionHandlers {
             files.add(Map.of("name", e.getKey(), "href", Web.base(ctx) + "/data/" + e.getKey(),
                     "bytes", Errors.human(Files.size(e.getValue()))));
         }
+        files.add(Map.of("name", StarterKit.NAME, "href", Web.base(ctx) + "/data/" + StarterKit.NAME,
+                "bytes", Errors.human(competitions.starterKit(c, serverUrl(ctx)).length)));
         Web.render(ctx, "data", Map.of("files", files));
     }
 
     public void download(Context ctx) throws IOException {
         Competition c = Web.competition(ctx);
         String name = ctx.pathParam("file");
+        if (name.equals(StarterKit.NAME)) {
+            Downloads.send(ctx, competitions.starterKit(c, serverUrl(ctx)), name, "application/zip");
+            return;
+        }
         Path p = competitions.downloads(c).get(name);
         if (p == null) {
             throw new NotFoundResponse("There is no download called \"" + name + "\".");
@@ -99,5 +106,10 @@ public final class CompetitionHandlers {
         }
         ctx.header("Cache-Control", "private, max-age=300");
         ctx.contentType("image/png").result(png);
+    }
+
+    /** The address students reach this server at, as the request names it (behind a proxy: its forwarded one). */
+    private static String serverUrl(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
     }
 }

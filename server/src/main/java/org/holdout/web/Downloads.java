@@ -21,6 +21,20 @@ public final class Downloads {
     private Downloads() {
     }
 
+    /** Bytes built for this request (the starter kit), sent the same way as a file. */
+    public static void send(Context ctx, byte[] content, String name, String contentType) throws IOException {
+        HttpServletResponse res = ctx.res();
+        res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        res.setContentType(contentType);
+        res.setContentLengthLong(content.length);
+        if (ctx.method() == HandlerType.HEAD) {
+            return;
+        }
+        OutputStream out = res.getOutputStream();
+        out.write(content);
+        out.flush();
+    }
+
     public static void send(Context ctx, Path file, String name, String contentType) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = in.size();

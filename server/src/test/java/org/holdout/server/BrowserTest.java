@@ -99,7 +99,9 @@ class BrowserTest {
         assertThat(driver.findElement(By.cssSelector("article.prose")).getText()).contains("Id,Predicted");
         shot("overview");
         open("/data");
-        assertThat(driver.findElements(By.cssSelector("a.file"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("a.file"))).hasSize(4);
+        assertThat(driver.findElement(By.cssSelector("a.file[href=\"/data/starter-kit.zip\"]")).getText())
+                .contains("starter-kit.zip", "submission checker");
         for (String preview : new String[] {"preview-train", "preview-test"}) {
             assertThat(loadedWidth(preview)).as(preview + " loaded").isGreaterThan(0);
         }

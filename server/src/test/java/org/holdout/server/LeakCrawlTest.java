@@ -132,7 +132,7 @@ class LeakCrawlTest {
 
             assertThat(seen).containsKeys("/", "/data", "/submit", "/submissions", "/leaderboard", "/account",
                     "/api/leaderboard", "/api/submissions", "/data/train.npy", "/data/sample_submission.csv", "/code",
-                    "/code/latest.zip");
+                    "/code/latest.zip", "/data/starter-kit.zip", "/data/starter-kit.zip!README.md");
             String everything = String.join("\n", seen.values());
             assertThat(publics.stream().filter(p -> everything.contains(String.format(Locale.ROOT, "%.5f", p))))
                     .as("the crawl sees public scores").hasSizeGreaterThanOrEqualTo(3);
@@ -273,6 +273,12 @@ class LeakCrawlTest {
             HttpResponse<byte[]> r = c.getBytes(path);
             String body = new String(r.body(), StandardCharsets.ISO_8859_1);
             seen.put(path, r.statusCode() + " " + r.headers().map() + "\n" + body);
+            if (path.endsWith(".zip") && r.statusCode() == 200) {
+                // compressed bytes hide nothing from a student: check what the zip holds
+                for (var e : StarterKitTest.unzip(r.body()).entrySet()) {
+                    seen.put(path + "!" + e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8));
+                }
+            }
             Matcher m = LINK.matcher(body);
             while (m.find()) {
                 todo.add(m.group(1).replace("&amp;", "&"));

@@ -14,7 +14,7 @@ import java.util.function.LongUnaryOperator;
 import org.holdout.account.AccountRepository;
 import org.holdout.account.Role;
 import org.holdout.competition.Competition;
-import org.holdout.exclusion.Exclusion;
+import org.holdout.exclusion.ActiveExclusions;
 import org.holdout.exclusion.ExclusionRepository;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionRepository;
@@ -176,15 +176,9 @@ public final class Leaderboard {
     private Board board(Competition competition, boolean withSelections) {
         List<SubmissionRepository.BoardEntry> scored = scored(competition.id());
         Map<Long, AccountRepository.Name> accountNames = names(scored);
-        Set<Long> excludedStudents = new HashSet<>();
-        Set<Long> excludedSubmissions = new HashSet<>();
-        for (Exclusion e : exclusions.active(competition.id())) {
-            if (e.ofSubmission()) {
-                excludedSubmissions.add(e.submissionId());
-            } else {
-                excludedStudents.add(e.accountId());
-            }
-        }
+        ActiveExclusions excluded = ActiveExclusions.of(exclusions.active(competition.id()));
+        Set<Long> excludedStudents = excluded.students();
+        Set<Long> excludedSubmissions = excluded.submissions();
         Set<Long> students = new LinkedHashSet<>();
         List<StandingRules.Entry> entries = new ArrayList<>(scored.size());
         Map<Long, Long> lastMs = new HashMap<>();

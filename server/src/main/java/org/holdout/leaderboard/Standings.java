@@ -14,7 +14,7 @@ import org.holdout.account.Role;
 import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionEntry;
 import org.holdout.competition.MemberRepository;
-import org.holdout.exclusion.Exclusion;
+import org.holdout.exclusion.ActiveExclusions;
 import org.holdout.exclusion.ExclusionRepository;
 import org.holdout.submission.SubmissionRepository;
 
@@ -63,15 +63,9 @@ public final class Standings {
     }
 
     public Snapshot snapshot(Competition competition) {
-        Set<Long> excludedStudents = new HashSet<>();
-        Set<Long> excludedSubmissions = new HashSet<>();
-        for (Exclusion e : exclusions.active(competition.id())) {
-            if (e.ofSubmission()) {
-                excludedSubmissions.add(e.submissionId());
-            } else {
-                excludedStudents.add(e.accountId());
-            }
-        }
+        ActiveExclusions excluded = ActiveExclusions.of(exclusions.active(competition.id()));
+        Set<Long> excludedStudents = excluded.students();
+        Set<Long> excludedSubmissions = excluded.submissions();
         List<StandingRules.Entry> scored = new ArrayList<>();
         Set<Long> submitted = new HashSet<>();
         for (SubmissionRepository.BoardEntry b : submissions.scoredForBoard(competition.id())) {

@@ -2,6 +2,7 @@ package org.holdout;
 
 import org.holdout.baselines.cli.BaselineCommand;
 import org.holdout.cli.Holdout;
+import org.holdout.cli.QuickScore;
 import org.holdout.server.cli.BackupCommand;
 import org.holdout.server.cli.CompetitionCommand;
 import org.holdout.server.cli.GradesCommand;
@@ -27,6 +28,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(args).execute(args));
+        int quick = QuickScore.run(args, System.out, System.err);
+        System.exit(quick != QuickScore.NOT_PLAIN ? quick : commandLine(args).execute(args));
     }
 }

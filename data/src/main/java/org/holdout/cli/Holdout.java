@@ -95,7 +95,8 @@ public class Holdout implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLineFor(args).execute(args));
+        int quick = QuickScore.run(args, System.out, System.err);
+        System.exit(quick != QuickScore.NOT_PLAIN ? quick : commandLineFor(args).execute(args));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

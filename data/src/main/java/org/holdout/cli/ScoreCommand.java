@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -46,8 +47,18 @@ public class ScoreCommand implements Callable<Integer> {
             description = "The upload to check: Id,Predicted.")
     Path submission;
 
+    private PrintWriter out;
+    private PrintWriter err;
+
     @Override
     public Integer call() throws IOException {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Scores {@link #submission} against {@link #solution}, the answer to {@code out} and any error to {@code err}. */
+    int run(PrintWriter out, PrintWriter err) throws IOException {
+        this.out = out;
+        this.err = err;
         try {
             return score();
         } catch (OutOfMemoryError e) {
@@ -85,8 +96,8 @@ public class ScoreCommand implements Callable<Integer> {
             g.writeNumberField("private_rows", key.privateRows());
             g.writeEndObject();
         }
-        spec.commandLine().getOut().println(json);
-        spec.commandLine().getOut().flush();
+        out.println(json);
+        out.flush();
         return ExitCodes.OK;
     }
 
@@ -99,8 +110,8 @@ public class ScoreCommand implements Callable<Integer> {
     }
 
     private int fail(int code, String message) {
-        spec.commandLine().getErr().println("error: " + message);
-        spec.commandLine().getErr().flush();
+        err.println("error: " + message);
+        err.flush();
         return code;
     }
 

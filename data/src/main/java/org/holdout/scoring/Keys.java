@@ -22,6 +22,11 @@ final class Keys {
         return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
 
+    /** The double of a key made by {@link #of} (the mapping is its own inverse). */
+    static double value(long key) {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
+    }
+
     /** Sorts {@code a[0..n)} ascending; {@code tmp} must hold at least {@code n} keys. */
     static void sort(long[] a, int n, long[] tmp) {
         if (n < SMALL) {

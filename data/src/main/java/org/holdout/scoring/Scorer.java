@@ -77,6 +77,33 @@ public final class Scorer {
         return new ScoreWithIntervals(score, pub, priv);
     }
 
+    /**
+     * The Predicted values of an upload that {@link #score(Solution, byte[])} accepts, read by the same path,
+     * ascending: no Id, split or label goes with them (a {@code -0.0} reads as {@code 0.0}).
+     *
+     * @throws SubmissionRejectedException with the same message as {@link #score(Solution, byte[])}
+     */
+    public static double[] predictions(Solution solution, byte[] upload) throws SubmissionRejectedException {
+        long[][] keys;
+        try {
+            keys = keys(solution, new CsvRecords(upload), upload);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from memory cannot fail", e);
+        }
+        long[] all = new long[solution.size()];
+        int n = 0;
+        for (long[] group : keys) {
+            System.arraycopy(group, 0, all, n, group.length);
+            n += group.length;
+        }
+        Keys.sort(all, n, new long[n]);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Keys.value(all[i]);
+        }
+        return values;
+    }
+
     private static Score score(Solution solution, CsvRecords csv, byte[] upload)
             throws IOException, SubmissionRejectedException {
         return score(keys(solution, csv, upload), solution.size());

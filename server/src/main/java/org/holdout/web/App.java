@@ -47,6 +47,7 @@ import org.holdout.rescore.StudentDiff;
 import org.holdout.submission.Solutions;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionService;
+import org.holdout.submission.SubmittedScores;
 import org.holdout.submission.UploadStore;
 import org.holdout.audit.AuditLog;
 import org.holdout.threshold.ThresholdRepository;
@@ -117,7 +118,8 @@ public final class App implements AutoCloseable {
         creation = new CompetitionCreation(new BundleInstall(competitions.repository(), config.dataDir()),
                 new StagedUploads(config.dataDir(), StagedUploads.DEFAULT_MAX_BYTES), floors, clock);
         var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
-                new SubmissionHandlers(submissions, uploads, leaderboard, selections),
+                new SubmissionHandlers(submissions, uploads, leaderboard, selections,
+                        new SubmittedScores(store, solutions::of)),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
                 new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),

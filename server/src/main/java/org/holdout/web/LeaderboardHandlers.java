@@ -42,8 +42,11 @@ public final class LeaderboardHandlers {
         boolean privateBoard = privateBoardAsked(ctx, c);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("board", privateBoard ? "private" : "public");
-        m.put("rows", BoardNames.shownTo(privateBoard ? leaderboard.privateBoard(c) : leaderboard.publicBoard(c),
-                viewer));
+        List<LeaderboardRow> rows = BoardNames.shownTo(privateBoard ? leaderboard.privateBoard(c)
+                : leaderboard.publicBoard(c), viewer);
+        m.put("rows", rows);
+        m.put("myRow", rows.stream().filter(r -> !r.isThreshold() && viewer.username().equals(r.username()))
+                .findFirst().orElse(null));
         m.put("revealed", c.privateRevealed());
         m.put("privateLink", c.privateRevealed() || viewer.isStaff());
         m.put("zone", c.timeZone());

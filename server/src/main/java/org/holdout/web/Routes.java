@@ -52,6 +52,7 @@ public final class Routes {
                 c(POST, "/submit", submission::submitForm, STUDENT),
                 c(GET, "/submissions", submission::mySubmissions, STUDENT),
                 c(GET, "/submissions/chart.png", submission::myChart, STUDENT),
+                c(GET, "/submissions/{id}/histogram.png", submission::myHistogram, STUDENT),
                 c(POST, "/submissions/selection", submission::selectForm, STUDENT),
                 c(GET, "/leaderboard", leaderboard::page, STUDENT, STAFF),
                 c(GET, "/staff", staff::page, STAFF),

@@ -19,11 +19,13 @@ import org.holdout.competition.LatePolicy;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.leaderboard.Selections;
 import org.holdout.submission.QuotaRules;
+import org.holdout.submission.HistogramRules;
 import org.holdout.submission.ScoreChart;
 import org.holdout.submission.StudentSubmission;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionService;
 import org.holdout.submission.SubmissionState;
+import org.holdout.submission.SubmittedScores;
 
 /** The submit and my-submissions pages, and the submissions API. */
 public final class SubmissionHandlers {
@@ -31,13 +33,28 @@ public final class SubmissionHandlers {
     private final Uploads uploads;
     private final Leaderboard leaderboard;
     private final Selections selections;
+    private final SubmittedScores submittedScores;
 
     public SubmissionHandlers(SubmissionService submissions, Uploads uploads, Leaderboard leaderboard,
-                              Selections selections) {
+                              Selections selections, SubmittedScores submittedScores) {
         this.submissions = submissions;
         this.uploads = uploads;
         this.leaderboard = leaderboard;
         this.selections = selections;
+        this.submittedScores = submittedScores;
+    }
+
+    /** What a row of My submissions says about its file's values (numbers as the histogram labels them). */
+    public record Spread(String count, String min, String max, boolean constant) {
+        static Spread of(HistogramRules.Histogram h) {
+            return new Spread(String.format(Locale.ROOT, "%,d", h.count()), number(h.min()), number(h.max()),
+                    h.constant());
+        }
+
+        private static String number(double v) {
+            return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
+                    .replace(".e", "e").replaceAll("\\.$", "");
+        }
     }
 
     /** The form; with {@code ?submission=<id>} (where the form redirects to) also that upload's outcome. */
@@ -163,6 +180,11 @@ public final class SubmissionHandlers {
         for (StudentSubmission s : list) {
             privateText.put(s.id(), ScoreText.fiveDecimals(s.privateScore()));
         }
+        Map<Long, Spread> spreads = new HashMap<>();
+        for (Submission s : submissions.repository().ofStudent(c.id(), me.id())) {
+            submittedScores.of(c, s).ifPresent(h -> spreads.put(s.id(), Spread.of(h)));
+        }
+        m.put("spreads", spreads);
         m.put("submissions", list);
         m.put("chart", list.stream().anyMatch(s -> s.publicScore() != null));
         m.put("revealed", c.privateRevealed());
@@ -189,6 +211,17 @@ public final class SubmissionHandlers {
         byte[] png = ScoreChart.png(scores, leaderboard.thresholdPublicScores(c), size);
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("image/png").result(png);
+    }
+
+    /** A histogram of the Predicted values in one of the caller's own scored submissions (anyone else's: 404). */
+    public void myHistogram(Context ctx) {
+        Competition c = Web.competition(ctx);
+        Submission s = own(c, Web.account(ctx), ctx.pathParam("id"));
+        HistogramRules.Histogram h = submittedScores.of(c, s).orElseThrow(() -> new NotFoundResponse(
+                "Submission " + s.id() + " has no histogram: only a scored file that is kept has one."));
+        ScoreChart.Size size = "phone".equals(ctx.queryParam("size")) ? ScoreChart.Size.PHONE : ScoreChart.Size.WIDE;
+        ctx.header("Cache-Control", "private, no-cache");
+        ctx.contentType("image/png").result(ScoreChart.histogram(h, size));
     }
 
     public void apiSubmit(Context ctx) {

@@ -133,6 +133,7 @@ class LeakCrawlTest {
             assertThat(seen).containsKeys("/", "/data", "/submit", "/submissions", "/leaderboard", "/account",
                     "/api/leaderboard", "/api/submissions", "/data/train.npy", "/data/sample_submission.csv", "/code",
                     "/code/latest.zip", "/data/starter-kit.zip", "/data/starter-kit.zip!README.md");
+            assertThat(seen.keySet()).as("the histograms of My submissions").anyMatch(p -> p.endsWith("/histogram.png"));
             String everything = String.join("\n", seen.values());
             assertThat(publics.stream().filter(p -> everything.contains(String.format(Locale.ROOT, "%.5f", p))))
                     .as("the crawl sees public scores").hasSizeGreaterThanOrEqualTo(3);

@@ -56,13 +56,10 @@ public final class Web {
         m.put("me", account(ctx));
         m.put("csrf", ctx.attribute(CSRF));
         String lang = LocalizedThymeleaf.locale(ctx).toLanguageTag();
-        // An error page goes back to its path only: its query may be what was refused.
-        String here = ctx.queryString() == null || ctx.statusCode() >= 400 ? ctx.path()
-                : ctx.path() + "?" + ctx.queryString();
+        String other = lang.equals("zh-TW") ? "en" : "zh-TW";
         m.put("lang", lang);
-        m.put("otherLang", lang.equals("zh-TW") ? "en" : "zh-TW");
-        m.put("languageSwitch", "/language/" + (lang.equals("zh-TW") ? "en" : "zh-TW") + "?next="
-                + java.net.URLEncoder.encode(here, java.nio.charset.StandardCharsets.UTF_8));
+        m.put("otherLang", other);
+        m.put("languageSwitch", "/language/" + other);
         m.putIfAbsent("active", template);
         ctx.render(template, m);
     }

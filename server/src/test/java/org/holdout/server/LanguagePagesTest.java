@@ -41,10 +41,18 @@ class LanguagePagesTest {
             assertThat(toEnglish.headers().firstValue("Set-Cookie").orElseThrow()).contains("holdout_lang=en",
                     "Path=/", "SameSite=Lax");
             assertThat(get(ann, "/submit", "zh-TW").body()).as("the switch wins over the browser")
-                    .contains("Submit predictions", "id=\"language\"", "/language/zh-TW?next=%2Fsubmit");
+                    .contains("Submit predictions", "id=\"language\"", "href=\"/language/zh-TW\"");
 
-            ann.get("/language/zh-TW?next=%2F");
+            HttpResponse<String> back = ann.http.send(HttpRequest.newBuilder(URI.create(ann.base + "/language/zh-TW"))
+                    .header("Referer", ann.base + "/leaderboard?board=private").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(back.headers().firstValue("Location")).as("back to the page the link was on")
+                    .hasValue("/leaderboard?board=private");
             assertThat(get(ann, "/submit", "en").body()).contains("上傳預測結果");
+            HttpResponse<String> elsewhere = ann.http.send(HttpRequest.newBuilder(URI.create(ann.base
+                    + "/language/en")).header("Referer", "https://evil.example/x").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(elsewhere.headers().firstValue("Location")).as("another site's page").hasValue("/");
         }
     }
 

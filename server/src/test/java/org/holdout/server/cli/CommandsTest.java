@@ -418,7 +418,9 @@ class CommandsTest {
             throws Exception {
         Path bundle = TinyCompetition.write(dir.resolve("competitions/fashion-mnist"));
         Files.writeString(bundle.resolve("bundle.json"), "{}");
-        String[] first = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines"};
+        String noRules = properties(dir.resolve("first.properties"), database(dir),
+                "rules.file=" + dir.resolve("no-such-rules.md").toString().replace("\\", "/"));
+        String[] first = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines", "--config", noRules};
         String config = write(dir, "daily.limit=2\ntime.zone=UTC");
         String[] changed = {"serve", "--data-dir", dir.toString(), "--port", "0", "--no-baselines", "--config", config};
         Map<String, String> settings = new java.util.HashMap<>(database(dir));

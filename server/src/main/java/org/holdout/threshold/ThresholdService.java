@@ -72,22 +72,30 @@ public final class ThresholdService {
      */
     public Threshold type(long competitionId, String name, Double publicScore, Double privateScore,
                           Double pointsPublic, Double pointsPrivate, String actor) {
-        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, Mode.ANY);
+        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, null);
+    }
+
+    /** {@link #type} with the reason staff gave, kept in the audit log. */
+    public Threshold type(long competitionId, String name, Double publicScore, Double privateScore,
+                          Double pointsPublic, Double pointsPrivate, String actor, String reason) {
+        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, reason,
+                Mode.ANY);
     }
 
     /** {@link #type} for a threshold that must be new: one of that name already there is not changed. */
     public Threshold add(long competitionId, String name, Double publicScore, Double privateScore,
                          Double pointsPublic, Double pointsPrivate, String actor) {
-        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, Mode.NEW);
+        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, null,
+                Mode.NEW);
     }
 
     private Threshold type(long competitionId, String name, Double publicScore, Double privateScore,
-                           Double pointsPublic, Double pointsPrivate, String actor, Mode mode) {
+                           Double pointsPublic, Double pointsPrivate, String actor, String reason, Mode mode) {
         ThresholdInput.name(name);
         ThresholdInput.score("public", publicScore);
         ThresholdInput.score("private", privateScore);
         checkPoints(pointsPublic, pointsPrivate);
-        return change(competitionId, name, mode, "type", actor, (old, at) -> withPoints(
+        return change(competitionId, name, mode, "type", actor, reason, (old, at) -> withPoints(
                 old.withScores(publicScore, privateScore, Threshold.TYPED, null, at), pointsPublic, pointsPrivate, at));
     }
 
@@ -96,7 +104,7 @@ public final class ThresholdService {
                             String actor) {
         ThresholdInput.name(name);
         checkPoints(pointsPublic, pointsPrivate);
-        return change(competitionId, name, Mode.EXISTING, "points", actor,
+        return change(competitionId, name, Mode.EXISTING, "points", actor, null,
                 (old, at) -> withPoints(old, pointsPublic, pointsPrivate, at));
     }
 
@@ -124,7 +132,7 @@ public final class ThresholdService {
         ThresholdInput.name(name);
         String sha256 = keep.apply(bytes);
         Score s = Scorer.score(answerKey.apply(competitionId), bytes);
-        return change(competitionId, name, Mode.ANY, action, actor, (old, at) -> withPoints(
+        return change(competitionId, name, Mode.ANY, action, actor, null, (old, at) -> withPoints(
                 old.withScores(s.publicAuc(), s.privateAuc(), source, sha256, at), pointsPublic, pointsPrivate, at));
     }
 
@@ -179,7 +187,8 @@ public final class ThresholdService {
         EXISTING, NEW, ANY
     }
 
-    private Threshold change(long competitionId, String name, Mode mode, String action, String actor, Edit edit) {
+    private Threshold change(long competitionId, String name, Mode mode, String action, String actor, String reason,
+                             Edit edit) {
         Instant at = clock.instant();
         return db.inTransaction(c -> {
             ThresholdRepository.lock(c, competitionId);
@@ -200,7 +209,7 @@ public final class ThresholdService {
             }
             ThresholdRepository.recordChange(c, competitionId, after, action, actor, at);
             AuditLog.record(c, competitionId, actor, "threshold", name + (old.isEmpty() ? " created: " : ": ")
-                    + (old.isEmpty() ? "" : describe(before) + " -> ") + describe(after), null, at);
+                    + (old.isEmpty() ? "" : describe(before) + " -> ") + describe(after), reason, at);
             return after;
         });
     }

@@ -123,13 +123,27 @@ public final class StaffHandlers {
         Web.render(ctx, "staff", m);
     }
 
+    /** Reveals the private scores; the body may be {@code {"reason": "…"}} for the audit log. */
     public void revealApi(Context ctx) {
         Competition c = Web.competition(ctx);
+        String reason = null;
+        if (!ctx.body().isBlank()) {
+            JsonNode body;
+            try {
+                body = ctx.bodyAsClass(JsonNode.class);
+            } catch (Exception e) {
+                body = null;
+            }
+            if (body == null || !body.isObject()) {
+                throw new BadRequestResponse("Send no body, or JSON like {\"reason\": \"grades are due\"}.");
+            }
+            reason = ThresholdHandlers.optionalReason(body.get("reason"));
+        }
         String refusal = ClockRules.cannotReveal(c, clock.instant());
         if (refusal != null) {
             throw new ConflictResponse(refusal);
         }
-        competitions.repository().reveal(c.id(), Web.account(ctx).username(), clock.instant());
+        competitions.repository().reveal(c.id(), Web.account(ctx).username(), reason, clock.instant());
         ctx.json(Map.of("privateRevealed", true));
     }
 
@@ -141,7 +155,8 @@ public final class StaffHandlers {
             page(ctx, null, refusal);
             return;
         }
-        competitions.repository().reveal(c.id(), Web.account(ctx).username(), clock.instant());
+        competitions.repository().reveal(c.id(), Web.account(ctx).username(), ctx.formParam("reason"),
+                clock.instant());
         done(ctx, "reveal");
     }
 
@@ -174,7 +189,7 @@ public final class StaffHandlers {
             throw new ConflictResponse(refusal);
         }
         competitions.repository().setDeadline(c.id(), deadline, Web.account(ctx).username(),
-                clock.instant());
+                ThresholdHandlers.optionalReason(body.get("reason")), clock.instant());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("deadline", deadline);
         ctx.json(m);
@@ -197,7 +212,7 @@ public final class StaffHandlers {
             return;
         }
         competitions.repository().setDeadline(c.id(), deadline, Web.account(ctx).username(),
-                clock.instant());
+                ctx.formParam("reason"), clock.instant());
         done(ctx, "deadline");
     }
 

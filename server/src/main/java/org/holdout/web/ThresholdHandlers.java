@@ -64,7 +64,7 @@ public final class ThresholdHandlers {
 
     /** The body of a PUT: both scores (null clears one), points optional. A missing field is null here. */
     public record ThresholdBody(@JsonProperty("public") JsonNode publicScore, @JsonProperty("private") JsonNode privateScore,
-                         JsonNode pointsPublic, JsonNode pointsPrivate) {
+                         JsonNode pointsPublic, JsonNode pointsPrivate, JsonNode reason) {
     }
 
     public record HistoryJson(String name, String action, @JsonProperty("public") Double publicScore,
@@ -127,7 +127,9 @@ public final class ThresholdHandlers {
         Double priv = score(body.privateScore(), "private");
         Double pointsPublic = points(body.pointsPublic(), "pointsPublic");
         Double pointsPrivate = points(body.pointsPrivate(), "pointsPrivate");
-        return call(() -> thresholds.type(id(ctx), name, pub, priv, pointsPublic, pointsPrivate, actor(ctx)));
+        String reason = optionalReason(body.reason());
+        return call(() -> thresholds.type(id(ctx), name, pub, priv, pointsPublic, pointsPrivate, actor(ctx),
+                reason));
     }
 
     /** The {@code tier} of a baseline route: a threshold there is, else 404 (these routes never create one). */
@@ -148,7 +150,7 @@ public final class ThresholdHandlers {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof UnrecognizedPropertyException u) {
                     throw new BadRequestResponse("unknown field \"" + u.getPropertyName() + "\"; send " + EXAMPLE
-                            + ", optionally with \"pointsPublic\" and \"pointsPrivate\".");
+                            + ", optionally with \"pointsPublic\", \"pointsPrivate\" and \"reason\".");
                 }
             }
             throw new BadRequestResponse("Send JSON like " + EXAMPLE + ".");
@@ -173,6 +175,17 @@ public final class ThresholdHandlers {
                     + shortened(value.toString()));
         }
         return call(() -> ThresholdInput.score(field, value.asDouble()));
+    }
+
+    /** An optional {@code "reason"} for the audit log: absent, null or blank for none, else a string. */
+    static String optionalReason(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadRequestResponse("\"reason\" must be a string, not " + shortened(value.toString()));
+        }
+        return value.asText().isBlank() ? null : value.asText().strip();
     }
 
     /** A points field: absent or null (kept), or a number. */

@@ -84,8 +84,8 @@ public final class ThresholdService {
 
     /** {@link #type} for a threshold that must be new: one of that name already there is not changed. */
     public Threshold add(long competitionId, String name, Double publicScore, Double privateScore,
-                         Double pointsPublic, Double pointsPrivate, String actor) {
-        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, null,
+                         Double pointsPublic, Double pointsPrivate, String actor, String reason) {
+        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, reason,
                 Mode.NEW);
     }
 
@@ -101,10 +101,10 @@ public final class ThresholdService {
 
     /** Sets only the points of an existing threshold ({@code null}: kept). */
     public Threshold points(long competitionId, String name, Double pointsPublic, Double pointsPrivate,
-                            String actor) {
+                            String actor, String reason) {
         ThresholdInput.name(name);
         checkPoints(pointsPublic, pointsPrivate);
-        return change(competitionId, name, Mode.EXISTING, "points", actor, null,
+        return change(competitionId, name, Mode.EXISTING, "points", actor, reason,
                 (old, at) -> withPoints(old, pointsPublic, pointsPrivate, at));
     }
 
@@ -115,24 +115,25 @@ public final class ThresholdService {
      * @throws SubmissionRejectedException the file breaks the submission format (it is kept all the same)
      */
     public Threshold upload(long competitionId, String name, byte[] bytes, Double pointsPublic, Double pointsPrivate,
-                            String actor) throws SubmissionRejectedException {
+                            String actor, String reason) throws SubmissionRejectedException {
         checkPoints(pointsPublic, pointsPrivate);
-        return fromFile(competitionId, name, bytes, Threshold.UPLOADED, "upload", actor, pointsPublic, pointsPrivate);
+        return fromFile(competitionId, name, bytes, Threshold.UPLOADED, "upload", actor, reason, pointsPublic,
+                pointsPrivate);
     }
 
     /** A training's submission file for the threshold of its tier's name, scored like {@link #upload}. */
     public Threshold registerTrained(long competitionId, String name, byte[] bytes)
             throws SubmissionRejectedException {
-        return fromFile(competitionId, name, bytes, Threshold.TRAINED, "train", TRAINING, null, null);
+        return fromFile(competitionId, name, bytes, Threshold.TRAINED, "train", TRAINING, null, null, null);
     }
 
     private Threshold fromFile(long competitionId, String name, byte[] bytes, String source, String action,
-                               String actor, Double pointsPublic, Double pointsPrivate)
+                               String actor, String reason, Double pointsPublic, Double pointsPrivate)
             throws SubmissionRejectedException {
         ThresholdInput.name(name);
         String sha256 = keep.apply(bytes);
         Score s = Scorer.score(answerKey.apply(competitionId), bytes);
-        return change(competitionId, name, Mode.ANY, action, actor, null, (old, at) -> withPoints(
+        return change(competitionId, name, Mode.ANY, action, actor, reason, (old, at) -> withPoints(
                 old.withScores(s.publicAuc(), s.privateAuc(), source, sha256, at), pointsPublic, pointsPrivate, at));
     }
 
@@ -164,7 +165,7 @@ public final class ThresholdService {
     }
 
     /** Removes the threshold from the competition; its history stays. */
-    public void remove(long competitionId, String name, String actor) {
+    public void remove(long competitionId, String name, String actor, String reason) {
         ThresholdInput.name(name);
         Instant at = clock.instant();
         db.inTransaction(c -> {
@@ -172,8 +173,8 @@ public final class ThresholdService {
             Threshold old = ThresholdRepository.find(c, competitionId, name).orElseThrow(() -> new NotFound(name));
             ThresholdRepository.delete(c, competitionId, name);
             ThresholdRepository.recordChange(c, competitionId, old, "remove", actor, at);
-            AuditLog.record(c, competitionId, actor, "threshold", name + " removed (was " + describe(old) + ")", null,
-                    at);
+            AuditLog.record(c, competitionId, actor, "threshold", name + " removed (was " + describe(old) + ")",
+                    reason, at);
             return null;
         });
     }

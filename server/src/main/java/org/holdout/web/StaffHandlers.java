@@ -126,19 +126,7 @@ public final class StaffHandlers {
     /** Reveals the private scores; the body may be {@code {"reason": "…"}} for the audit log. */
     public void revealApi(Context ctx) {
         Competition c = Web.competition(ctx);
-        String reason = null;
-        if (!ctx.body().isBlank()) {
-            JsonNode body;
-            try {
-                body = ctx.bodyAsClass(JsonNode.class);
-            } catch (Exception e) {
-                body = null;
-            }
-            if (body == null || !body.isObject()) {
-                throw new BadRequestResponse("Send no body, or JSON like {\"reason\": \"grades are due\"}.");
-            }
-            reason = ThresholdHandlers.optionalReason(body.get("reason"));
-        }
+        String reason = Reasons.ofBody(ctx);
         String refusal = ClockRules.cannotReveal(c, clock.instant());
         if (refusal != null) {
             throw new ConflictResponse(refusal);
@@ -189,7 +177,7 @@ public final class StaffHandlers {
             throw new ConflictResponse(refusal);
         }
         competitions.repository().setDeadline(c.id(), deadline, Web.account(ctx).username(),
-                ThresholdHandlers.optionalReason(body.get("reason")), clock.instant());
+                Reasons.of(body.get("reason")), clock.instant());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("deadline", deadline);
         ctx.json(m);

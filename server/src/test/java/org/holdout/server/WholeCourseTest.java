@@ -407,6 +407,11 @@ class WholeCourseTest {
             assertThat(rowOrder(json(students.get("ann").apiGet(API + "/leaderboard"))))
                     .isEqualTo(boardOrder(before, typed, false));
             theTestDataTriesWhatItClaims(before, ua1, uc3, uf1, ub3);
+            JsonNode staffView = staffOk("GET", API + "/leaderboard?board=private", null, 200);
+            assertThat(staffView.get("studentsCanSee").asBoolean()).isFalse();
+            assertThat(staffView.get("note").asText()).isEqualTo("students cannot see this yet");
+            assertThat(rowOrder(staffView)).as("staff see the private board, exclusions counted, before the reveal")
+                    .isEqualTo(boardOrder(before, typed, true));
 
             // 7. before the deadline: nothing private reaches a student; every staff route refuses them
             Set<String> secret = secrets(typed);

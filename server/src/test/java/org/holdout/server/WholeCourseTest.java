@@ -323,7 +323,7 @@ class WholeCourseTest {
             List<Threshold> thresholds = List.of(new Threshold("simple", 0.6, 0.6012345, 1, 1),
                     new Threshold("medium", auc(a1, true), 0.7123457, 1, 1),
                     new Threshold("strong", 0.9345678, 0.8456789, 0.5, 0.5),
-                    new Threshold("boss", 0.9751234, 0.8712346, 0.5, 0.75));
+                    new Threshold("boss", 0.9751234, 0.8512346, 0.5, 0.75));
             for (Threshold t : thresholds) {
                 JsonNode typed = staffOk("PUT", STAFF + "/thresholds/" + t.name(), String.format(Locale.ROOT,
                         "{\"public\": %s, \"private\": %s, \"pointsPublic\": %s, \"pointsPrivate\": %s,"
@@ -429,6 +429,7 @@ class WholeCourseTest {
             Up uf2 = upload("fay", f2);
             assertThat(uf2.late).isTrue();
             assertThat(uf2.pub).as("test data: the late file would lead Fay's row").isGreaterThan(uf1.pub);
+            assertThat(students.get("fay").get("/c/" + SLUG + "/submissions").body()).contains("pill late");
             assertThat(studentRows(json(students.get("ann").apiGet(API + "/leaderboard"))).get("FAY")
                     .get("publicScore").asDouble()).as("a late upload is on no board").isEqualTo(uf1.pub);
             HttpResponse<String> lateMark = studentJson(students.get("ann"), "PUT", API + "/selection",
@@ -444,6 +445,7 @@ class WholeCourseTest {
             Map<String, Expect> expected = expected(typed, 2);
             checkPrivateBoard(expected, typed);
             checkExport(expected, typed, Set.of("bob"));
+            theReportRuleFollowsBothBoards(expected);
 
             // 9. the audit log
             checkAudit();
@@ -740,6 +742,22 @@ class WholeCourseTest {
         canvas.add("");
         assertThat(new String(ta.getBytes(STAFF + "/grades-canvas.csv").body(), StandardCharsets.UTF_8))
                 .isEqualTo("\uFEFF" + String.join("\r\n", canvas));
+    }
+
+    /** passing:boss: a report is required of the students who pass boss on both boards; Bob's zip has one. */
+    void theReportRuleFollowsBothBoards(Map<String, Expect> expected) throws Exception {
+        JsonNode code = staffOk("GET", STAFF + "/code", null, 200);
+        Map<String, JsonNode> byUser = new LinkedHashMap<>();
+        code.forEach(row -> byUser.put(row.get("username").asText(), row));
+        assertThat(byUser.keySet()).containsExactlyInAnyOrderElementsOf(STUDENTS);
+        for (Expect e : expected.values()) {
+            boolean required = e.passedPublic.contains("boss") && e.passedPrivate.contains("boss");
+            JsonNode row = byUser.get(e.user);
+            assertThat(row.get("reportRequired").asText()).as(e.user).isEqualTo(required ? "yes" : "no");
+            assertThat(row.get("reportMissing").asBoolean()).as(e.user).isFalse();
+            assertThat(row.get("uploads").asInt()).as(e.user).isEqualTo(e.user.equals("bob") ? 1 : 0);
+        }
+        assertThat(byUser.get("bob").get("reportRequired").asText()).as("test data").isEqualTo("yes");
     }
 
     // ---------------------------------------------------------------- 9. the audit log

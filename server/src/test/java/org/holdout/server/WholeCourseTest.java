@@ -336,12 +336,12 @@ class WholeCourseTest {
             // 3. two calendar days in Asia/Taipei, the day limit of 2 checked where the day turns there
             server.clock.set(Instant.parse("2026-03-01T05:00:00Z"));
             Up ua1 = upload("ann", a1);
-            Up ub1 = upload("bob", b1);
+            upload("bob", b1);
             Up ud1 = upload("dan", d1);
             upload("eve", e1);
             Up uf1 = upload("fay", f1);
             upload("ann", a2);
-            Up ub2 = upload("bob", b2);
+            upload("bob", b2);
             Up ud2 = upload("dan", d2);
             Up uc1 = upload("cat", c1);
             upload("eve", e2);

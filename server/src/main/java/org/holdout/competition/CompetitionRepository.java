@@ -133,23 +133,33 @@ public final class CompetitionRepository {
         });
     }
 
-    /** Reveals the private scores, audited as {@code actor}'s action in the same transaction. */
+    /** Reveals the private scores, audited as {@code actor}'s action (with their reason, if any) in the same transaction. */
     public void reveal(long id, String actor, Instant at) {
+        reveal(id, actor, null, at);
+    }
+
+    /** {@link #reveal(long, String, Instant)} with the reason staff gave ({@code null}: none). */
+    public void reveal(long id, String actor, String reason, Instant at) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET private_revealed = TRUE WHERE id = ?")) {
                 ps.setLong(1, id);
                 ps.executeUpdate();
             }
-            AuditLog.record(c, id, actor, "reveal", "private scores revealed to students", null, at);
+            AuditLog.record(c, id, actor, "reveal", "private scores revealed to students", reason, at);
             return null;
         });
     }
 
-    /** Moves the deadline ({@code null}: none), audited as {@code actor}'s action in the same transaction. */
+    /** Moves the deadline ({@code null}: none), audited as {@code actor}'s action (and reason) in the same transaction. */
     public void setDeadline(long id, Instant deadline, String actor, Instant at) {
+        setDeadline(id, deadline, actor, null, at);
+    }
+
+    /** {@link #setDeadline(long, Instant, String, Instant)} with the reason staff gave ({@code null}: none). */
+    public void setDeadline(long id, Instant deadline, String actor, String reason, Instant at) {
         Map<Setting, Object> values = new EnumMap<>(Setting.class);
         values.put(Setting.DEADLINE, deadline);
-        db.inTransaction(c -> applySettings(c, id, values, actor, null, at));
+        db.inTransaction(c -> applySettings(c, id, values, actor, reason, at));
     }
 
     /**

@@ -72,31 +72,39 @@ public final class ThresholdService {
      */
     public Threshold type(long competitionId, String name, Double publicScore, Double privateScore,
                           Double pointsPublic, Double pointsPrivate, String actor) {
-        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, Mode.ANY);
+        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, null);
+    }
+
+    /** {@link #type} with the reason staff gave, kept in the audit log. */
+    public Threshold type(long competitionId, String name, Double publicScore, Double privateScore,
+                          Double pointsPublic, Double pointsPrivate, String actor, String reason) {
+        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, reason,
+                Mode.ANY);
     }
 
     /** {@link #type} for a threshold that must be new: one of that name already there is not changed. */
     public Threshold add(long competitionId, String name, Double publicScore, Double privateScore,
-                         Double pointsPublic, Double pointsPrivate, String actor) {
-        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, Mode.NEW);
+                         Double pointsPublic, Double pointsPrivate, String actor, String reason) {
+        return type(competitionId, name, publicScore, privateScore, pointsPublic, pointsPrivate, actor, reason,
+                Mode.NEW);
     }
 
     private Threshold type(long competitionId, String name, Double publicScore, Double privateScore,
-                           Double pointsPublic, Double pointsPrivate, String actor, Mode mode) {
+                           Double pointsPublic, Double pointsPrivate, String actor, String reason, Mode mode) {
         ThresholdInput.name(name);
         ThresholdInput.score("public", publicScore);
         ThresholdInput.score("private", privateScore);
         checkPoints(pointsPublic, pointsPrivate);
-        return change(competitionId, name, mode, "type", actor, (old, at) -> withPoints(
+        return change(competitionId, name, mode, "type", actor, reason, (old, at) -> withPoints(
                 old.withScores(publicScore, privateScore, Threshold.TYPED, null, at), pointsPublic, pointsPrivate, at));
     }
 
     /** Sets only the points of an existing threshold ({@code null}: kept). */
     public Threshold points(long competitionId, String name, Double pointsPublic, Double pointsPrivate,
-                            String actor) {
+                            String actor, String reason) {
         ThresholdInput.name(name);
         checkPoints(pointsPublic, pointsPrivate);
-        return change(competitionId, name, Mode.EXISTING, "points", actor,
+        return change(competitionId, name, Mode.EXISTING, "points", actor, reason,
                 (old, at) -> withPoints(old, pointsPublic, pointsPrivate, at));
     }
 
@@ -107,24 +115,25 @@ public final class ThresholdService {
      * @throws SubmissionRejectedException the file breaks the submission format (it is kept all the same)
      */
     public Threshold upload(long competitionId, String name, byte[] bytes, Double pointsPublic, Double pointsPrivate,
-                            String actor) throws SubmissionRejectedException {
+                            String actor, String reason) throws SubmissionRejectedException {
         checkPoints(pointsPublic, pointsPrivate);
-        return fromFile(competitionId, name, bytes, Threshold.UPLOADED, "upload", actor, pointsPublic, pointsPrivate);
+        return fromFile(competitionId, name, bytes, Threshold.UPLOADED, "upload", actor, reason, pointsPublic,
+                pointsPrivate);
     }
 
     /** A training's submission file for the threshold of its tier's name, scored like {@link #upload}. */
     public Threshold registerTrained(long competitionId, String name, byte[] bytes)
             throws SubmissionRejectedException {
-        return fromFile(competitionId, name, bytes, Threshold.TRAINED, "train", TRAINING, null, null);
+        return fromFile(competitionId, name, bytes, Threshold.TRAINED, "train", TRAINING, null, null, null);
     }
 
     private Threshold fromFile(long competitionId, String name, byte[] bytes, String source, String action,
-                               String actor, Double pointsPublic, Double pointsPrivate)
+                               String actor, String reason, Double pointsPublic, Double pointsPrivate)
             throws SubmissionRejectedException {
         ThresholdInput.name(name);
         String sha256 = keep.apply(bytes);
         Score s = Scorer.score(answerKey.apply(competitionId), bytes);
-        return change(competitionId, name, Mode.ANY, action, actor, (old, at) -> withPoints(
+        return change(competitionId, name, Mode.ANY, action, actor, reason, (old, at) -> withPoints(
                 old.withScores(s.publicAuc(), s.privateAuc(), source, sha256, at), pointsPublic, pointsPrivate, at));
     }
 
@@ -156,7 +165,7 @@ public final class ThresholdService {
     }
 
     /** Removes the threshold from the competition; its history stays. */
-    public void remove(long competitionId, String name, String actor) {
+    public void remove(long competitionId, String name, String actor, String reason) {
         ThresholdInput.name(name);
         Instant at = clock.instant();
         db.inTransaction(c -> {
@@ -164,8 +173,8 @@ public final class ThresholdService {
             Threshold old = ThresholdRepository.find(c, competitionId, name).orElseThrow(() -> new NotFound(name));
             ThresholdRepository.delete(c, competitionId, name);
             ThresholdRepository.recordChange(c, competitionId, old, "remove", actor, at);
-            AuditLog.record(c, competitionId, actor, "threshold", name + " removed (was " + describe(old) + ")", null,
-                    at);
+            AuditLog.record(c, competitionId, actor, "threshold", name + " removed (was " + describe(old) + ")",
+                    reason, at);
             return null;
         });
     }
@@ -179,7 +188,8 @@ public final class ThresholdService {
         EXISTING, NEW, ANY
     }
 
-    private Threshold change(long competitionId, String name, Mode mode, String action, String actor, Edit edit) {
+    private Threshold change(long competitionId, String name, Mode mode, String action, String actor, String reason,
+                             Edit edit) {
         Instant at = clock.instant();
         return db.inTransaction(c -> {
             ThresholdRepository.lock(c, competitionId);
@@ -200,7 +210,7 @@ public final class ThresholdService {
             }
             ThresholdRepository.recordChange(c, competitionId, after, action, actor, at);
             AuditLog.record(c, competitionId, actor, "threshold", name + (old.isEmpty() ? " created: " : ": ")
-                    + (old.isEmpty() ? "" : describe(before) + " -> ") + describe(after), null, at);
+                    + (old.isEmpty() ? "" : describe(before) + " -> ") + describe(after), reason, at);
             return after;
         });
     }

@@ -73,6 +73,7 @@ public final class App implements AutoCloseable {
     private final CodeUploadService code;
     private final Standings standings;
     private final Rescore rescore;
+    private final List<Route> routes;
 
     private App(ServerConfig config, Database db, Clock clock) {
         this.config = config;
@@ -117,7 +118,7 @@ public final class App implements AutoCloseable {
         ThresholdHandlers thresholdHandlers = new ThresholdHandlers(thresholds, training, uploads, staff);
         creation = new CompetitionCreation(new BundleInstall(competitions.repository(), config.dataDir()),
                 new StagedUploads(config.dataDir(), StagedUploads.DEFAULT_MAX_BYTES), floors, clock);
-        var routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
+        routes = Routes.all(new AccountHandlers(accounts, throttle), new CompetitionHandlers(competitions, clock),
                 new SubmissionHandlers(submissions, uploads, leaderboard, selections,
                         new SubmittedScores(store, solutions::of)),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
@@ -284,6 +285,11 @@ public final class App implements AutoCloseable {
 
     public FloorsCache floors() {
         return floors;
+    }
+
+    /** The routes table this server answers, with who may call each route. */
+    public List<Route> routes() {
+        return routes;
     }
 
     @Override

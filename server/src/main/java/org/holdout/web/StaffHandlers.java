@@ -123,13 +123,15 @@ public final class StaffHandlers {
         Web.render(ctx, "staff", m);
     }
 
+    /** Reveals the private scores; the body may be {@code {"reason": "…"}} for the audit log. */
     public void revealApi(Context ctx) {
         Competition c = Web.competition(ctx);
+        String reason = Reasons.ofBody(ctx);
         String refusal = ClockRules.cannotReveal(c, clock.instant());
         if (refusal != null) {
             throw new ConflictResponse(refusal);
         }
-        competitions.repository().reveal(c.id(), Web.account(ctx).username(), clock.instant());
+        competitions.repository().reveal(c.id(), Web.account(ctx).username(), reason, clock.instant());
         ctx.json(Map.of("privateRevealed", true));
     }
 
@@ -141,7 +143,8 @@ public final class StaffHandlers {
             page(ctx, null, refusal);
             return;
         }
-        competitions.repository().reveal(c.id(), Web.account(ctx).username(), clock.instant());
+        competitions.repository().reveal(c.id(), Web.account(ctx).username(), ctx.formParam("reason"),
+                clock.instant());
         done(ctx, "reveal");
     }
 
@@ -174,7 +177,7 @@ public final class StaffHandlers {
             throw new ConflictResponse(refusal);
         }
         competitions.repository().setDeadline(c.id(), deadline, Web.account(ctx).username(),
-                clock.instant());
+                Reasons.of(body.get("reason")), clock.instant());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("deadline", deadline);
         ctx.json(m);
@@ -197,7 +200,7 @@ public final class StaffHandlers {
             return;
         }
         competitions.repository().setDeadline(c.id(), deadline, Web.account(ctx).username(),
-                clock.instant());
+                ctx.formParam("reason"), clock.instant());
         done(ctx, "deadline");
     }
 

@@ -64,7 +64,7 @@ public final class ThresholdHandlers {
 
     /** The body of a PUT: both scores (null clears one), points optional. A missing field is null here. */
     public record ThresholdBody(@JsonProperty("public") JsonNode publicScore, @JsonProperty("private") JsonNode privateScore,
-                         JsonNode pointsPublic, JsonNode pointsPrivate) {
+                         JsonNode pointsPublic, JsonNode pointsPrivate, JsonNode reason) {
     }
 
     public record HistoryJson(String name, String action, @JsonProperty("public") Double publicScore,
@@ -93,14 +93,16 @@ public final class ThresholdHandlers {
 
     public void upload(Context ctx) {
         byte[] bytes = uploads.read(ctx).bytes();
+        String reason = Uploads.multipart(ctx, () -> ctx.formParam("reason"));
         ctx.json(ThresholdJson.of(call(() -> thresholds.upload(id(ctx), ctx.pathParam("name"), bytes, null, null,
-                actor(ctx)))));
+                actor(ctx), reason))));
     }
 
     public void delete(Context ctx) {
         String name = ctx.pathParam("name");
+        String reason = Reasons.ofBody(ctx);
         call(() -> {
-            thresholds.remove(id(ctx), name, actor(ctx));
+            thresholds.remove(id(ctx), name, actor(ctx), reason);
             return null;
         });
         ctx.status(204);
@@ -113,7 +115,7 @@ public final class ThresholdHandlers {
     public void baselineUpload(Context ctx) {
         String name = existing(ctx);
         byte[] bytes = uploads.read(ctx).bytes();
-        ctx.json(BaselineJson.of(call(() -> thresholds.upload(id(ctx), name, bytes, null, null, actor(ctx)))));
+        ctx.json(BaselineJson.of(call(() -> thresholds.upload(id(ctx), name, bytes, null, null, actor(ctx), null))));
     }
 
     public void baselineType(Context ctx) {
@@ -127,7 +129,9 @@ public final class ThresholdHandlers {
         Double priv = score(body.privateScore(), "private");
         Double pointsPublic = points(body.pointsPublic(), "pointsPublic");
         Double pointsPrivate = points(body.pointsPrivate(), "pointsPrivate");
-        return call(() -> thresholds.type(id(ctx), name, pub, priv, pointsPublic, pointsPrivate, actor(ctx)));
+        String reason = Reasons.of(body.reason());
+        return call(() -> thresholds.type(id(ctx), name, pub, priv, pointsPublic, pointsPrivate, actor(ctx),
+                reason));
     }
 
     /** The {@code tier} of a baseline route: a threshold there is, else 404 (these routes never create one). */
@@ -148,7 +152,7 @@ public final class ThresholdHandlers {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof UnrecognizedPropertyException u) {
                     throw new BadRequestResponse("unknown field \"" + u.getPropertyName() + "\"; send " + EXAMPLE
-                            + ", optionally with \"pointsPublic\" and \"pointsPrivate\".");
+                            + ", optionally with \"pointsPublic\", \"pointsPrivate\" and \"reason\".");
                 }
             }
             throw new BadRequestResponse("Send JSON like " + EXAMPLE + ".");
@@ -231,6 +235,7 @@ public final class ThresholdHandlers {
             Double pointsPrivate = formNumber(ctx, "pointsPrivate", "points on the private board");
             Double pub = formNumber(ctx, "public", "public score");
             Double priv = formNumber(ctx, "private", "private score");
+            String reason = ctx.formParam("reason");
             if (add) {
                 ThresholdInput.name(name);
                 if (thresholds.find(c.id(), name).isPresent()) {
@@ -239,15 +244,16 @@ public final class ThresholdHandlers {
                 }
             }
             if (file != null && file.size() > 0) {
-                thresholds.upload(c.id(), name, uploads.read(ctx).bytes(), pointsPublic, pointsPrivate, actor(ctx));
+                thresholds.upload(c.id(), name, uploads.read(ctx).bytes(), pointsPublic, pointsPrivate, actor(ctx),
+                        reason);
             } else if (add) {
-                thresholds.add(c.id(), name, pub, priv, pointsPublic, pointsPrivate, actor(ctx));
+                thresholds.add(c.id(), name, pub, priv, pointsPublic, pointsPrivate, actor(ctx), reason);
             } else if (pub != null || priv != null) {
                 Threshold now = thresholds.find(c.id(), name).orElseThrow(() -> new ThresholdService.NotFound(name));
                 thresholds.type(c.id(), name, pub != null ? pub : now.publicScore(),
-                        priv != null ? priv : now.privateScore(), pointsPublic, pointsPrivate, actor(ctx));
+                        priv != null ? priv : now.privateScore(), pointsPublic, pointsPrivate, actor(ctx), reason);
             } else if (pointsPublic != null || pointsPrivate != null) {
-                thresholds.points(c.id(), name, pointsPublic, pointsPrivate, actor(ctx));
+                thresholds.points(c.id(), name, pointsPublic, pointsPrivate, actor(ctx), reason);
             } else {
                 page.refused(ctx, "Nothing was changed for the threshold " + shown + ": choose its submission file,"
                         + " or type its scores or points.");
@@ -271,7 +277,7 @@ public final class ThresholdHandlers {
     public void removeForm(Context ctx) {
         String name = ctx.pathParam("name");
         try {
-            thresholds.remove(id(ctx), name, actor(ctx));
+            thresholds.remove(id(ctx), name, actor(ctx), ctx.formParam("reason"));
         } catch (ThresholdInput.Invalid | ThresholdService.NotFound e) {
             ctx.status(404);
             page.refused(ctx, "Nothing was removed: " + e.getMessage());

@@ -93,6 +93,34 @@ public final class SelectionRules {
         return "None of the submissions you marked can count (excluded or late), so " + best + ".";
     }
 
+    /** A sentence of the site's messages: its key and arguments ({@link #why} is its English). */
+    public record Sentence(String key, List<Object> args) {
+        static Sentence of(String key, Object... args) {
+            return new Sentence(key, List.of(args));
+        }
+    }
+
+    /** {@link #why} as a key of the site's messages with its arguments, to be written in the student's language. */
+    public static Sentence whySentence(List<Long> marked, Standing standing, String studentExcluded) {
+        if (studentExcluded != null) {
+            return Sentence.of("selection.why.excluded", studentExcluded);
+        }
+        List<Long> counting = standing.finalSubmissions();
+        int n = counting.size();
+        if (standing.selectionMarked()) {
+            if (n == marked.size()) {
+                return n == 1 ? Sentence.of("selection.why.marked.one") : Sentence.of("selection.why.marked", n);
+            }
+            return Sentence.of(n == 1 ? "selection.why.partly.one" : "selection.why.partly", marked.size(),
+                    marked.size() - n, n);
+        }
+        if (counting.isEmpty()) {
+            return Sentence.of("selection.why.nothing");
+        }
+        String key = marked.isEmpty() ? "selection.why.none" : "selection.why.unusable";
+        return n == 1 ? Sentence.of(key + ".one") : Sentence.of(key, n);
+    }
+
     private static Optional<Problem> problem(int status, String message) {
         return Optional.of(new Problem(status, message));
     }

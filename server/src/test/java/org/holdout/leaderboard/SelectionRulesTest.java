@@ -3,6 +3,7 @@ package org.holdout.leaderboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.holdout.leaderboard.SelectionRules.Candidate;
 import org.holdout.leaderboard.SelectionRules.Problem;
@@ -67,5 +68,27 @@ class SelectionRulesTest {
         assertThat(SelectionRules.why(List.of(1L), standing(List.of(), false), "two accounts"))
                 .isEqualTo("Your account is excluded from this competition (two accounts): none of your submissions"
                         + " counts.");
+    }
+
+    @Test
+    void theSentenceReadsTheSameFromTheMessagesInEnglishAndIsTranslated() {
+        List<List<Long>> marks = List.of(List.of(), List.of(2L), List.of(1L, 2L), List.of(1L, 5L), List.of(5L),
+                List.of(1L, 2L, 5L));
+        List<List<Long>> finals = List.of(List.of(), List.of(1L), List.of(1L, 2L));
+        for (List<Long> marked : marks) {
+            for (List<Long> f : finals) {
+                for (boolean own : new boolean[] {false, true}) {
+                    for (String excluded : new String[] {null, "two accounts"}) {
+                        Standing s = standing(f, own);
+                        SelectionRules.Sentence w = SelectionRules.whySentence(marked, s, excluded);
+                        Object[] args = w.args().toArray();
+                        assertThat(org.holdout.web.Messages.text(Locale.ENGLISH, w.key(), args))
+                                .as(marked + " " + f + " " + own).isEqualTo(SelectionRules.why(marked, s, excluded));
+                        assertThat(org.holdout.web.Messages.text(Locale.forLanguageTag("zh-TW"), w.key(), args))
+                                .as(w.key()).containsPattern("[\\u4e00-\\u9fff]");
+                    }
+                }
+            }
+        }
     }
 }

@@ -307,6 +307,13 @@ class BrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/submit");
         assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("zh-TW");
         shot("zh-TW-submit");
+        Path bad = dir.resolve("broken-zh.csv");
+        Files.write(bad, TinyCompetition.missingId());
+        driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("refusal")))
+                .getText()).isEqualTo("缺少 Id 7（檔案有 40 個測試 Id 中的 39 個）");
+        shot("zh-TW-submit-refused");
         for (String page : new String[] {"submissions", "leaderboard", "data"}) {
             open("/" + page);
             assertThat(driver.findElement(By.cssSelector("header nav")).getText()).contains("我的上傳", "排行榜");

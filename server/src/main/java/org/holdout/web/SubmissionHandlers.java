@@ -93,7 +93,8 @@ public final class SubmissionHandlers {
                 ids.add(Long.parseLong(v.strip()));
             } catch (NumberFormatException e) {
                 ctx.status(400);
-                renderMine(ctx, null, Web.text(ctx, "submissions.notId", v.length() > 40 ? v.substring(0, 40) + "…" : v));
+                renderMine(ctx, null, Web.text(ctx, "submissions.notId",
+                        v.length() > 40 ? v.substring(0, 40) + "…" : v));
                 return;
             }
         }

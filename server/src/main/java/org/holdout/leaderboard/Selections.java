@@ -38,14 +38,21 @@ public final class Selections {
     /** A selection refused; nothing was saved. */
     public static final class Refused extends RuntimeException {
         private final int status;
+        private final SelectionRules.Sentence sentence;
 
         Refused(SelectionRules.Problem p) {
             super(p.message());
             this.status = p.status();
+            this.sentence = p.sentence();
         }
 
         public int status() {
             return status;
+        }
+
+        /** The refusal as a key of the site's messages, to be written in the student's language. */
+        public SelectionRules.Sentence sentence() {
+            return sentence;
         }
     }
 

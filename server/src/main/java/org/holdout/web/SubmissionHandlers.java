@@ -102,7 +102,8 @@ public final class SubmissionHandlers {
             selections.save(Web.competition(ctx), Web.account(ctx), ids);
         } catch (Selections.Refused e) {
             ctx.status(e.status());
-            renderMine(ctx, null, Web.text(ctx, "submissions.notSaved", e.getMessage()));
+            renderMine(ctx, null, Web.text(ctx, "submissions.notSaved", Web.text(ctx, e.sentence().key(),
+                    e.sentence().args().toArray())));
             return;
         }
         ctx.redirect(Web.base(ctx) + "/submissions?selected=1", HttpStatus.SEE_OTHER);
@@ -135,7 +136,8 @@ public final class SubmissionHandlers {
         try {
             ctx.json(selectionJson(ctx, selections.save(Web.competition(ctx), Web.account(ctx), ids)));
         } catch (Selections.Refused e) {
-            throw new HttpResponseException(e.status(), e.getMessage());
+            throw new HttpResponseException(e.status(), Web.text(ctx, e.sentence().key(),
+                    e.sentence().args().toArray()));
         }
     }
 

@@ -30,8 +30,9 @@ class SelectionRulesTest {
 
     @Test
     void eachRefusalNamesTheSubmissionAndTheProblem() {
-        assertThat(problem(List.of(1L, 2L, 5L), null, null)).isEqualTo(new Problem(400,
-                "You may mark at most 2 submissions; you sent 3."));
+        assertThat(problem(List.of(1L, 2L, 5L), null, null).status()).isEqualTo(400);
+        assertThat(problem(List.of(1L, 2L, 5L), null, null).message())
+                .isEqualTo("You may mark at most 2 submissions; you sent 3.");
         assertThat(problem(List.of(1L, 1L), null, null).message()).isEqualTo("Submission 1 is listed twice.");
         assertThat(problem(List.of(9L), null, null).message())
                 .isEqualTo("Submission 9 is not one of your submissions in this competition.");
@@ -39,8 +40,9 @@ class SelectionRulesTest {
         assertThat(problem(List.of(4L), null, null).message()).startsWith("Submission 4 was late");
         assertThat(problem(List.of(5L), null, null).message())
                 .isEqualTo("Submission 5 is excluded by staff (copied); it cannot count.");
-        assertThat(problem(List.of(1L), null, "2026-06-01 23:59 GMT+8")).isEqualTo(new Problem(403,
-                "The deadline passed at 2026-06-01 23:59 GMT+8; the final selection can no longer change."));
+        assertThat(problem(List.of(1L), null, "2026-06-01 23:59 GMT+8").status()).isEqualTo(403);
+        assertThat(problem(List.of(1L), null, "2026-06-01 23:59 GMT+8").message())
+                .isEqualTo("The deadline passed at 2026-06-01 23:59 GMT+8; the final selection can no longer change.");
         assertThat(problem(List.of(), "two accounts", null).status()).isEqualTo(403);
     }
 
@@ -89,6 +91,21 @@ class SelectionRulesTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void eachRefusalReadsTheSameFromTheMessagesInEnglishAndIsTranslated() {
+        List<Problem> problems = List.of(problem(List.of(1L, 2L, 5L), null, null), problem(List.of(1L, 1L), null, null),
+                problem(List.of(9L), null, null), problem(List.of(3L), null, null), problem(List.of(4L), null, null),
+                problem(List.of(5L), null, null), problem(List.of(1L), null, "2026-06-01 23:59 GMT+8"),
+                problem(List.of(), "two accounts", null),
+                SelectionRules.check(List.of(1L, 2L), OWN, 1, null, null).orElseThrow());
+        for (Problem p : problems) {
+            Object[] args = p.sentence().args().toArray();
+            assertThat(org.holdout.web.Messages.text(Locale.ENGLISH, p.sentence().key(), args)).isEqualTo(p.message());
+            assertThat(org.holdout.web.Messages.text(Locale.forLanguageTag("zh-TW"), p.sentence().key(), args))
+                    .as(p.sentence().key()).containsPattern("[\\u4e00-\\u9fff]");
         }
     }
 }

@@ -93,6 +93,13 @@ class LanguagePagesTest {
             assertThat(code).contains("上傳你的程式碼", "你最新的上傳", "還沒有。", "這個競賽沒有程式碼上傳")
                     .doesNotContain("??", "Upload your code", "None yet.");
             assertThat(ann.get("/submissions/selection").body()).doesNotContain("??");
+            HttpResponse<String> notYours = send(ann, HttpRequest.newBuilder(URI.create(server.url() + "/api/selection"))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                            "{\"submissions\": [999]}")), "zh-TW");
+            assertThat(notYours.statusCode()).isEqualTo(400);
+            assertThat(notYours.body()).contains("上傳 999 不是你在這個競賽中的上傳。");
+            assertThat(send(ann, HttpRequest.newBuilder(URI.create(server.url() + "/api/selection")).GET(), "zh-TW")
+                    .body()).contains("\"why\":\"沒有標記：計入你公開分數最好的 1 個。\"");
             assertThat(ann.get("/nowhere").body()).contains("/nowhere 沒有任何內容。");
 
             assertThat(staff.api("PUT", "/api/staff/deadline", staff.token,

@@ -100,7 +100,7 @@ class LanguagePagesTest {
             assertThat(notYours.body()).contains("上傳 999 不是你在這個競賽中的上傳。");
             assertThat(send(ann, HttpRequest.newBuilder(URI.create(server.url() + "/api/selection")).GET(), "zh-TW")
                     .body()).contains("\"why\":\"沒有標記：計入你公開分數最好的 1 個。\"");
-            assertThat(ann.get("/nowhere").body()).contains("/nowhere 沒有任何內容。");
+            assertThat(ann.get("/nowhere").body()).contains("網址 /nowhere 沒有任何內容。");
 
             assertThat(staff.api("PUT", "/api/staff/deadline", staff.token,
                     HttpRequest.BodyPublishers.ofString("{\"deadline\":\"2026-03-01T00:00:00Z\"}"),

@@ -83,8 +83,8 @@ MESSAGES = {
         "wait_hours": "{h} h {m:02d} min",
         "wait_minutes": "{m} min",
     },
-    # Traditional Chinese (Taiwan). The server's own refusals are still English (it prints them as it gets them);
-    # `check` here and the server will say the same in Chinese once the server's are translated too.
+    # Traditional Chinese (Taiwan). The scorer's refusals are byte for byte the server's (org.holdout.scoring.Refusal,
+    # checked by the conformance corpus's expect_zh_TW); the server answers in Chinese to Accept-Language: zh-TW.
     "zh-TW": {
         "empty": "檔案是空的；第一行必須是標頭 Id,Predicted",
         "utf16": "第 1 行不是 UTF-8 文字：這個檔案看起來是 UTF-16（每個字元兩個位元組）；請存成 UTF-8",
@@ -605,6 +605,7 @@ def cmd_submit(args):
     body, content_type = _multipart("file", os.path.basename(args.file), data)
     req = urllib.request.Request(base + path, data=body, method="POST", headers={
         "Authorization": "Bearer " + token, "Content-Type": content_type, "Accept": "application/json",
+        "Accept-Language": "zh-TW" if LANG == "zh-TW" else "en",
         "User-Agent": "holdout_kit.py"})
     try:
         with urllib.request.urlopen(req, timeout=args.timeout) as res:

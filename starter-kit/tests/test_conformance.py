@@ -36,15 +36,29 @@ class ConformanceTest(unittest.TestCase):
                 self.assertEqual(c["expect"], text)
                 self.assertEqual(1 if c["refused"] else 0, code)
 
+    def test_every_file_gets_the_servers_exact_message_in_chinese(self):
+        holdout_kit.LANG = "zh-TW"
+        try:
+            for c in self.cases:
+                with self.subTest(file=c["file"], about=c["about"]):
+                    text, code = holdout_kit.verdict(read(os.path.join(CORPUS, c["file"])), self.ids[c["ids"]])
+                    self.assertEqual(c["expect_zh_TW"], text)
+        finally:
+            holdout_kit.LANG = "en"
+
     def test_every_file_of_the_corpus_is_a_case(self):
         listed = sorted(c["file"] for c in self.cases)
         present = sorted("files/" + n for n in os.listdir(os.path.join(CORPUS, "files")))
         self.assertEqual(present, listed)
 
     def test_the_command_prints_the_message_and_exits_1_or_0(self):
-        for name, ids, code in [("files/missing-two.csv", "numeric", 1), ("files/ok-bom-crlf.csv", "numeric", 0)]:
-            expect = next(c["expect"] for c in self.cases if c["file"] == name)
-            run = subprocess.run([sys.executable, os.path.join(KIT, "holdout_kit.py"), "check",
+        for name, ids, code, lang in [("files/missing-two.csv", "numeric", 1, "en"),
+                                      ("files/ok-bom-crlf.csv", "numeric", 0, "en"),
+                                      ("files/missing-two.csv", "numeric", 1, "zh-TW"),
+                                      ("files/duplicate.csv", "numeric", 1, "zh-TW")]:
+            key = "expect_zh_TW" if lang == "zh-TW" else "expect"
+            expect = next(c[key] for c in self.cases if c["file"] == name)
+            run = subprocess.run([sys.executable, os.path.join(KIT, "holdout_kit.py"), "--lang", lang, "check",
                                   os.path.join(CORPUS, name), "--sample",
                                   os.path.join(CORPUS, ids, "sample_submission.csv")],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, LC_ALL="C.UTF-8",

@@ -161,8 +161,7 @@ final class CsvRecords {
                         if (!eof) {
                             return NEED_MORE;
                         }
-                        throw new CsvProblem("unterminated quote: the quoted field that starts on line "
-                                + quoteLine + " never ends", quoteLine);
+                        throw new CsvProblem(Refusal.of(Refusal.Key.UNTERMINATED, quoteLine), quoteLine);
                     }
                     byte c = b[p];
                     if (c == '"') {
@@ -213,9 +212,7 @@ final class CsvRecords {
                     if (c != '"') {
                         break;
                     }
-                    throw new CsvProblem("line " + (nextLine + newlines)
-                            + " has a quote inside an unquoted field (quote the whole field and double the"
-                            + " quotes inside it)", nextLine + newlines);
+                    throw new CsvProblem(Refusal.of(Refusal.Key.QUOTE_INSIDE, nextLine + newlines), nextLine + newlines);
                 }
                 fe = p;
             }
@@ -260,12 +257,9 @@ final class CsvRecords {
                     end = p + 2;
                     break;
                 }
-                throw new CsvProblem("line " + (nextLine + newlines)
-                        + " has a carriage return that is not followed by a line feed (use LF or CRLF line ends)",
-                        nextLine + newlines);
+                throw new CsvProblem(Refusal.of(Refusal.Key.LONE_CR, nextLine + newlines), nextLine + newlines);
             }
-            throw new CsvProblem("line " + (nextLine + newlines) + " has " + describe(c)
-                    + " right after a closing quote (expected a comma or the end of the line)",
+            throw new CsvProblem(Refusal.of(Refusal.Key.AFTER_QUOTE, nextLine + newlines, describe(c)),
                     nextLine + newlines);
         }
         recordStart = pos;
@@ -327,11 +321,11 @@ final class CsvRecords {
         badUtf8Byte = b[bad] & 0xff;
     }
 
-    private static String describe(byte c) {
+    private static Refusal describe(byte c) {
         if (c >= 0x20 && c < 0x7f) {
-            return "'" + (char) c + "'";
+            return Refusal.plain("'" + (char) c + "'");
         }
-        return String.format("the byte 0x%02X", c & 0xff);
+        return Refusal.of(Refusal.Key.BYTE, Refusal.hex(c));
     }
 
     /**
@@ -431,10 +425,16 @@ final class CsvRecords {
     /** A problem that stops reading: the rest of the input cannot be split into records reliably. */
     static final class CsvProblem extends Exception {
         private final int line;
+        private final Refusal refusal;
 
-        CsvProblem(String message, int line) {
-            super(message, null, false, false);
+        CsvProblem(Refusal refusal, int line) {
+            super(refusal.english(), null, false, false);
             this.line = line;
+            this.refusal = refusal;
+        }
+
+        Refusal refusal() {
+            return refusal;
         }
 
         int line() {

@@ -67,26 +67,26 @@ final class Decimal {
     }
 
     /** Why {@code text} (a refused score) was refused, as a sentence naming {@code where} ("on line 5 (Id 3)"). */
-    static String problem(String text, String where) {
+    static Refusal problem(String text, Refusal where) {
         if (text.isEmpty()) {
-            return "empty score " + where;
+            return Refusal.of(Refusal.Key.EMPTY_SCORE, where);
         }
         String unsigned = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
         String word = unsigned.toLowerCase(Locale.ROOT);
         if (word.equals("nan") || word.equals("inf") || word.equals("infinity")) {
-            return text + " " + where + ": scores must be finite numbers";
+            return Refusal.of(Refusal.Key.NOT_FINITE, text, where);
         }
         String trimmed = text.strip();
         if (!trimmed.equals(text) && !trimmed.isEmpty()) {
             byte[] t = trimmed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             if (!Double.isNaN(parse(t, 0, t.length))) {
-                return Text.quote(text) + " " + where + " has spaces around the number: write the number alone";
+                return Refusal.of(Refusal.Key.SPACES, Text.quote(text), where);
             }
         }
-        return Text.quote(text) + " is not a number " + where;
+        return Refusal.of(Refusal.Key.NOT_A_NUMBER, Text.quote(text), where);
     }
 
-    static String overflow(String text, String where) {
-        return Text.quote(text) + " " + where + " is too large for a double: scores must be finite numbers";
+    static Refusal overflow(String text, Refusal where) {
+        return Refusal.of(Refusal.Key.OVERFLOW, Text.quote(text), where);
     }
 }

@@ -5,7 +5,7 @@ package org.holdout.scoring;
  * a file: a run of them becomes a problem when a record follows it.
  */
 final class Problems {
-    private String first;
+    private Refusal first;
     private int line;
     private String id;
     private long more;
@@ -30,13 +30,17 @@ final class Problems {
     /** A record came after blank lines: they were not the end of the file. */
     void blanksBeforeRecord() {
         if (blanks > 0) {
-            add("line " + blankLine + " is blank", blankLine, null);
+            add(Refusal.of(Refusal.Key.BLANK, blankLine), blankLine, null);
             addMore(blanks - 1);
             blanks = 0;
         }
     }
 
     void add(String message, int line, String id) {
+        add(Refusal.plain(message), line, id);
+    }
+
+    void add(Refusal message, int line, String id) {
         if (first == null) {
             this.first = message;
             this.line = line;
@@ -62,7 +66,8 @@ final class Problems {
         return id;
     }
 
-    String message() {
-        return more == 0 ? first : first + "; the file has " + Text.plural(more, "more problem");
+    Refusal message() {
+        return more == 0 ? first : Refusal.of(Refusal.Key.MORE, first,
+                Refusal.of(more == 1 ? Refusal.Key.MORE_PROBLEM : Refusal.Key.MORE_PROBLEMS, Text.count(more)));
     }
 }

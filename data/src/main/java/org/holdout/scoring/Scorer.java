@@ -2,7 +2,6 @@ package org.holdout.scoring;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 
 /**
  * Pure scoring: parse an upload, check it against the solution, ROC-AUC per split. No database, no HTTP.
@@ -158,16 +157,14 @@ public final class Scorer {
             complete = true;
         } catch (CsvRecords.CsvProblem e) {
             t.flush();
-            problems.add(e.getMessage(), e.line(), null);
+            problems.add(e.refusal(), e.line(), null);
         }
         if (complete && !anyRow) {
-            problems.add("the file has only the header Id,Predicted and no rows; it needs one row for each of the "
-                    + Text.count(t.size) + " test Ids", 0, null);
+            problems.add(Refusal.of(Refusal.Key.ONLY_HEADER, Text.count(t.size)), 0, null);
         } else if (complete && t.seen < t.size) {
             int slot = t.firstUnseen();
             String id = solution.idOf(slot);
-            problems.add("missing Id " + Text.id(id) + " (the file has " + Text.count(t.seen) + " of the "
-                    + Text.count(t.size) + " test Ids)", 0, id);
+            problems.add(Refusal.of(Refusal.Key.MISSING, Text.id(id), Text.count(t.seen), Text.count(t.size)), 0, id);
             problems.addMore(t.size - t.seen - 1L);
         }
         if (problems.any()) {
@@ -315,8 +312,8 @@ public final class Scorer {
         Problems problems = t.problems;
         Solution solution = t.solution;
         if (csv.badUtf8Line() != 0) {
-            problems.add(String.format(Locale.ROOT, "line %d is not UTF-8 text (it has the byte 0x%02X); save the"
-                    + " file as UTF-8", csv.badUtf8Line(), csv.badUtf8Byte()), csv.badUtf8Line(), null);
+            problems.add(Refusal.of(Refusal.Key.NOT_UTF8, csv.badUtf8Line(), Refusal.hex(csv.badUtf8Byte())),
+                    csv.badUtf8Line(), null);
             return;
         }
         if (csv.fieldCount() != 2) {
@@ -325,15 +322,15 @@ public final class Scorer {
             if (known >= 0 && !t.isSeen(known)) {
                 t.markSeen(known, line);
             }
-            problems.add("line " + line + " has " + Text.plural(csv.fieldCount(), "field")
-                    + ", expected 2 (Id,Predicted)", line, known >= 0 ? csv.field(0) : null);
+            problems.add(Refusal.of(Refusal.Key.FIELD_COUNT, line, Refusal.of(csv.fieldCount() == 1 ? Refusal.Key.FIELD
+                    : Refusal.Key.FIELDS, Text.count(csv.fieldCount()))), line, known >= 0 ? csv.field(0) : null);
             return;
         }
         int slot = solution.slotOf(csv.array(0), csv.start(0), csv.end(0));
         String id = csv.field(0);
         if (slot < 0) {
-            problems.add(id.isEmpty() ? "empty Id on line " + line
-                    : "unknown Id " + Text.quote(id) + " on line " + line, line, id);
+            problems.add(id.isEmpty() ? Refusal.of(Refusal.Key.EMPTY_ID, line)
+                    : Refusal.of(Refusal.Key.UNKNOWN_ID, Text.quote(id), line), line, id);
             return;
         }
         if (t.isSeen(slot)) {
@@ -347,7 +344,7 @@ public final class Scorer {
             t.keys[t.group(slot)][t.filled[t.group(slot)]++] = Keys.of(v);
             return;
         }
-        String where = "on line " + line + " (Id " + Text.id(id) + ")";
+        Refusal where = Refusal.of(Refusal.Key.WHERE, line, Text.id(id));
         String text = csv.field(1);
         problems.add(Double.isNaN(v) ? Decimal.problem(text, where) : Decimal.overflow(text, where), line, id);
     }
@@ -441,7 +438,7 @@ public final class Scorer {
                 return;
             }
             int first = firstLine != null ? firstLine[slot] : firstLineOf(slot);
-            problems.add("duplicate Id " + Text.id(id) + " on line " + line + ", first on line " + first, line, id);
+            problems.add(Refusal.of(Refusal.Key.DUPLICATE, Text.id(id), line, first), line, id);
         }
 
         /** Reads the upload again up to the first row (with valid UTF-8) that has the slot's Id. */
@@ -485,15 +482,14 @@ public final class Scorer {
             throw utf16();
         }
         if (!any) {
-            throw new SubmissionRejectedException("the file is empty; it must start with the header Id,Predicted",
-                    0, null);
+            throw new SubmissionRejectedException(Refusal.of(Refusal.Key.EMPTY), 0, null);
         }
         if (csv.badUtf8Line() != 0) {
-            throw new SubmissionRejectedException("line 1 is not UTF-8 text; save the file as UTF-8", 1, null);
+            throw new SubmissionRejectedException(Refusal.of(Refusal.Key.HEADER_NOT_UTF8), 1, null);
         }
         if (csv.fieldCount() != 2 || !csv.fieldIs(0, "Id") || !csv.fieldIs(1, "Predicted")) {
-            String found = csv.blank() ? "it is blank" : "found " + Text.quote(csv.text());
-            throw new SubmissionRejectedException("line 1 must be the header Id,Predicted, " + found, 1, null);
+            throw new SubmissionRejectedException(csv.blank() ? Refusal.of(Refusal.Key.HEADER_BLANK)
+                    : Refusal.of(Refusal.Key.HEADER_FOUND, Text.quote(csv.text())), 1, null);
         }
     }
 
@@ -502,8 +498,7 @@ public final class Scorer {
      * break first: the header, or a CR followed by a NUL instead of a line feed.
      */
     private static SubmissionRejectedException utf16() {
-        return new SubmissionRejectedException("line 1 is not UTF-8 text: the file looks like UTF-16 (two bytes a"
-                + " character); save it as UTF-8", 1, null);
+        return new SubmissionRejectedException(Refusal.of(Refusal.Key.UTF16), 1, null);
     }
 
     private record Split(Double auc, String reason) {

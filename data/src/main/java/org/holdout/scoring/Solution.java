@@ -162,7 +162,7 @@ public final class Solution {
         } catch (CsvRecords.CsvProblem e) {
             problems.add(e.getMessage(), e.line(), null);
         }
-        throw new SolutionFormatException(problems.message(), problems.line());
+        throw new SolutionFormatException(problems.message().english(), problems.line());
     }
 
     /** Every Id of {@code current} is in {@code s} (whose Ids are all {@code current}'s), and each part has both classes. */

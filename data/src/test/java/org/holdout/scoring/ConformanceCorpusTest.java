@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The conformance corpus ({@code starter-kit/conformance/}) that the starter kit's checker runs too: every file gives
- * exactly the message of {@code cases.json}, read from memory and streamed through small and default buffers.
+ * exactly the message of {@code cases.json} (in English, and in Traditional Chinese), read from memory and streamed through small and default buffers.
  */
 class ConformanceCorpusTest {
     static final Path CORPUS = Path.of("..", "starter-kit", "conformance");
@@ -38,6 +38,15 @@ class ConformanceCorpusTest {
             return "OK: " + Scorer.score(s, upload).rows() + " rows";
         } catch (SubmissionRejectedException e) {
             return e.getMessage();
+        }
+    }
+
+    /** The same in Traditional Chinese, as {@code holdout_kit.py --lang zh-TW check} prints it. */
+    static String chineseVerdict(Solution s, byte[] upload) {
+        try {
+            return "OK：共 " + Scorer.score(s, upload).rows() + " 列";
+        } catch (SubmissionRejectedException e) {
+            return e.refusal().chinese();
         }
     }
 
@@ -57,10 +66,12 @@ class ConformanceCorpusTest {
             String file = c.get("file").asText();
             String ids = c.get("ids").asText();
             String expect = c.get("expect").asText();
+            String chinese = c.get("expect_zh_TW").asText();
             tests.add(DynamicTest.dynamicTest(file + " (" + c.get("about").asText() + ")", () -> {
                 Solution s = solutions.computeIfAbsent(ids, k -> read(CORPUS.resolve(k).resolve("solution.csv")));
                 byte[] upload = Files.readAllBytes(CORPUS.resolve(file));
                 assertThat(verdict(s, upload)).isEqualTo(expect);
+                assertThat(chineseVerdict(s, upload)).as("zh-TW").isEqualTo(chinese);
                 assertThat(expect.startsWith("OK: ")).as("refused flag").isEqualTo(!c.get("refused").asBoolean());
                 for (int buffer : new int[] {8, 64, CsvRecords.DEFAULT_BUFFER}) {
                     assertThat(streamed(s, upload, buffer)).as("streamed, buffer " + buffer).isEqualTo(expect);

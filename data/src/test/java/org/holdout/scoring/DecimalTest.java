@@ -56,11 +56,13 @@ class DecimalTest {
 
     @Test
     void refusalsExplainThemselves() {
-        String where = "on line 5 (Id 3)";
-        assertThat(Decimal.problem("", where)).isEqualTo("empty score on line 5 (Id 3)");
-        assertThat(Decimal.problem("nan", where)).isEqualTo("nan on line 5 (Id 3): scores must be finite numbers");
-        assertThat(Decimal.problem("0.5d", where)).isEqualTo("\"0.5d\" is not a number on line 5 (Id 3)");
-        assertThat(Decimal.problem("\t1", where)).contains("has spaces around the number");
-        assertThat(Decimal.problem("   ", where)).isEqualTo("\"   \" is not a number on line 5 (Id 3)");
+        Refusal where = Refusal.of(Refusal.Key.WHERE, 5, "3");
+        assertThat(Decimal.problem("", where).english()).isEqualTo("empty score on line 5 (Id 3)");
+        assertThat(Decimal.problem("nan", where).english())
+                .isEqualTo("nan on line 5 (Id 3): scores must be finite numbers");
+        assertThat(Decimal.problem("0.5d", where).english()).isEqualTo("\"0.5d\" is not a number on line 5 (Id 3)");
+        assertThat(Decimal.problem("\t1", where).english()).contains("has spaces around the number");
+        assertThat(Decimal.problem("   ", where).english()).isEqualTo("\"   \" is not a number on line 5 (Id 3)");
+        assertThat(Decimal.problem("0.5d", where).chinese()).isEqualTo("第 5 行（Id 3）的 \"0.5d\" 不是數字");
     }
 }

@@ -19,8 +19,8 @@ public final class SelectionRules {
     public record Candidate(long id, long accountId, boolean scored, boolean late, String excludedReason) {
     }
 
-    /** Why a selection is refused, with the HTTP status that says so. */
-    public record Problem(int status, String message) {
+    /** Why a selection is refused, with the HTTP status that says so; {@code sentence} is the same as a message key. */
+    public record Problem(int status, String message, Sentence sentence) {
     }
 
     /**
@@ -33,34 +33,40 @@ public final class SelectionRules {
     public static Optional<Problem> check(List<Long> ids, Map<Long, Candidate> own, int k, String studentExcluded,
                                           String closedAt) {
         if (closedAt != null) {
-            return problem(403, "The deadline passed at " + closedAt + "; the final selection can no longer change.");
+            return problem(403, "The deadline passed at " + closedAt + "; the final selection can no longer change.",
+                    "selection.refused.closed", closedAt);
         }
         if (studentExcluded != null) {
             return problem(403, "Your account is excluded from this competition (" + studentExcluded
-                    + "); nothing of yours counts, so there is nothing to select.");
+                    + "); nothing of yours counts, so there is nothing to select.", "selection.refused.excluded",
+                    studentExcluded);
         }
         if (ids.size() > k) {
             return problem(400, "You may mark at most " + k + " submission" + (k == 1 ? "" : "s") + "; you sent "
-                    + ids.size() + ".");
+                    + ids.size() + ".", k == 1 ? "selection.refused.tooMany.one" : "selection.refused.tooMany", k,
+                    ids.size());
         }
         Set<Long> seen = new HashSet<>();
         for (long id : ids) {
             if (!seen.add(id)) {
-                return problem(400, "Submission " + id + " is listed twice.");
+                return problem(400, "Submission " + id + " is listed twice.", "selection.refused.twice", id);
             }
             Candidate c = own.get(id);
             if (c == null) {
-                return problem(400, "Submission " + id + " is not one of your submissions in this competition.");
+                return problem(400, "Submission " + id + " is not one of your submissions in this competition.",
+                        "selection.refused.notYours", id);
             }
             if (!c.scored()) {
-                return problem(400, "Submission " + id + " is not scored; only scored submissions can count.");
+                return problem(400, "Submission " + id + " is not scored; only scored submissions can count.",
+                        "selection.refused.notScored", id);
             }
             if (c.late()) {
-                return problem(400, "Submission " + id + " was late; late submissions count on no leaderboard.");
+                return problem(400, "Submission " + id + " was late; late submissions count on no leaderboard.",
+                        "selection.refused.late", id);
             }
             if (c.excludedReason() != null) {
                 return problem(400, "Submission " + id + " is excluded by staff (" + c.excludedReason()
-                        + "); it cannot count.");
+                        + "); it cannot count.", "selection.refused.excludedOne", id, c.excludedReason());
             }
         }
         return Optional.empty();
@@ -93,7 +99,35 @@ public final class SelectionRules {
         return "None of the submissions you marked can count (excluded or late), so " + best + ".";
     }
 
-    private static Optional<Problem> problem(int status, String message) {
-        return Optional.of(new Problem(status, message));
+    /** A sentence of the site's messages: its key and arguments ({@link #why} is its English). */
+    public record Sentence(String key, List<Object> args) {
+        static Sentence of(String key, Object... args) {
+            return new Sentence(key, List.of(args));
+        }
+    }
+
+    /** {@link #why} as a key of the site's messages with its arguments, to be written in the student's language. */
+    public static Sentence whySentence(List<Long> marked, Standing standing, String studentExcluded) {
+        if (studentExcluded != null) {
+            return Sentence.of("selection.why.excluded", studentExcluded);
+        }
+        List<Long> counting = standing.finalSubmissions();
+        int n = counting.size();
+        if (standing.selectionMarked()) {
+            if (n == marked.size()) {
+                return n == 1 ? Sentence.of("selection.why.marked.one") : Sentence.of("selection.why.marked", n);
+            }
+            return Sentence.of(n == 1 ? "selection.why.partly.one" : "selection.why.partly", marked.size(),
+                    marked.size() - n, n);
+        }
+        if (counting.isEmpty()) {
+            return Sentence.of("selection.why.nothing");
+        }
+        String key = marked.isEmpty() ? "selection.why.none" : "selection.why.unusable";
+        return n == 1 ? Sentence.of(key + ".one") : Sentence.of(key, n);
+    }
+
+    private static Optional<Problem> problem(int status, String message, String key, Object... args) {
+        return Optional.of(new Problem(status, message, Sentence.of(key, args)));
     }
 }

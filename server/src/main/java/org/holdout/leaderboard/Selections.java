@@ -38,14 +38,21 @@ public final class Selections {
     /** A selection refused; nothing was saved. */
     public static final class Refused extends RuntimeException {
         private final int status;
+        private final SelectionRules.Sentence sentence;
 
         Refused(SelectionRules.Problem p) {
             super(p.message());
             this.status = p.status();
+            this.sentence = p.sentence();
         }
 
         public int status() {
             return status;
+        }
+
+        /** The refusal as a key of the site's messages, to be written in the student's language. */
+        public SelectionRules.Sentence sentence() {
+            return sentence;
         }
     }
 
@@ -55,7 +62,8 @@ public final class Selections {
      * reason for each excluded submission of theirs.
      */
     public record View(List<Long> marked, List<Long> counting, boolean ownMarksCount, int k, String why,
-                       boolean open, String studentExcluded, Map<Long, String> excludedReasons) {
+                       boolean open, String studentExcluded, Map<Long, String> excludedReasons,
+                       SelectionRules.Sentence whySentence) {
     }
 
     public View of(Competition c, Account student) {
@@ -65,7 +73,8 @@ public final class Selections {
                 mine.studentExcluded == null ? Set.of() : Set.of(student.id()), c.finalSelections()).get(0);
         return new View(marked, s.finalSubmissions(), s.selectionMarked(), c.finalSelections(),
                 SelectionRules.why(marked, s, mine.studentExcluded), !c.closedAt(clock.instant()),
-                mine.studentExcluded, Map.copyOf(mine.excludedReasons));
+                mine.studentExcluded, Map.copyOf(mine.excludedReasons),
+                SelectionRules.whySentence(marked, s, mine.studentExcluded));
     }
 
     /** Replaces the student's marks with {@code ids} (empty: unmark all), or refuses with the problem. */

@@ -28,13 +28,20 @@ public final class QuotaRules {
         return new Quota(usedToday, c.dailyLimit(), c.dayEnd(now));
     }
 
-    public static String limitMessage(Competition c, Instant now) {
-        return "Daily limit reached: you have used all " + c.dailyLimit() + " submissions of "
-                + now.atZone(c.timeZone()).toLocalDate() + " (" + c.timeZone().getId()
-                + "); the count resets at " + c.format(c.dayEnd(now)) + ".";
+    /** Key {@code submission.limit} of the site's messages, whose English this is. */
+    public static StoredMessage limitMessage(Competition c, Instant now) {
+        String day = now.atZone(c.timeZone()).toLocalDate().toString();
+        String zone = c.timeZone().getId();
+        String resets = c.format(c.dayEnd(now));
+        return StoredMessage.of("Daily limit reached: you have used all " + c.dailyLimit() + " submissions of "
+                + day + " (" + zone + "); the count resets at " + resets + ".", "submission.limit", c.dailyLimit(),
+                day, zone, resets);
     }
 
-    public static String deadlineMessage(Competition c) {
-        return "The competition closed at " + c.format(c.deadline()) + "; uploads are no longer accepted.";
+    /** Key {@code submission.closed} of the site's messages. */
+    public static StoredMessage deadlineMessage(Competition c) {
+        String at = c.format(c.deadline());
+        return StoredMessage.of("The competition closed at " + at + "; uploads are no longer accepted.",
+                "submission.closed", at);
     }
 }

@@ -37,14 +37,31 @@ public final class ScoreChart {
     private ScoreChart() {
     }
 
+    /** The words of a student's chart: the axes' titles and the legend of their own two series. */
+    public record Words(String xAxis, String yAxis, String best, String scores) {
+        public static final Words ENGLISH = new Words("scored submission", "public score", "your best", "your scores");
+
+        /** These words if the chart's font can draw them all (a server without CJK fonts), else English. */
+        Words drawable() {
+            java.awt.Font f = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12);
+            return f.canDisplayUpTo(xAxis + yAxis + best + scores) == -1 ? this : ENGLISH;
+        }
+    }
+
+    public static byte[] png(List<Double> publicScores, Map<String, Double> baselines, Size size) {
+        return png(publicScores, baselines, size, Words.ENGLISH);
+    }
+
     /**
      * @param publicScores the public score of each scored submission, oldest first
      * @param baselines    baseline name → public score, simple to boss
+     * @param words        the chart's words in the student's language
      */
-    public static byte[] png(List<Double> publicScores, Map<String, Double> baselines, Size size) {
+    public static byte[] png(List<Double> publicScores, Map<String, Double> baselines, Size size, Words words) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(size.width).height(size.height).xAxisTitle("scored submission")
-                .yAxisTitle("public score").build();
+        Words w = words.drawable();
+        XYChart chart = new XYChartBuilder().width(size.width).height(size.height).xAxisTitle(w.xAxis())
+                .yAxisTitle(w.yAxis()).build();
         XYStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);
@@ -68,11 +85,11 @@ public final class ScoreChart {
         }
         thresholdLines(chart, baselines, 1, Math.max(2, xs.size()));
         if (!xs.isEmpty()) {
-            XYSeries bestSoFar = chart.addSeries("your best", xs, best);
+            XYSeries bestSoFar = chart.addSeries(w.best(), xs, best);
             bestSoFar.setMarker(SeriesMarkers.NONE);
             bestSoFar.setLineColor(BEST);
             bestSoFar.setLineStyle(new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            XYSeries mine = chart.addSeries("your scores", xs, ys);
+            XYSeries mine = chart.addSeries(w.scores(), xs, ys);
             mine.setMarker(SeriesMarkers.CIRCLE);
             mine.setMarkerColor(SCORE);
             mine.setLineColor(SCORE);

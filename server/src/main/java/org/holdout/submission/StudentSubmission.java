@@ -24,4 +24,10 @@ public record StudentSubmission(long id, String fileName, Instant received, Stri
                 privateRevealed && s.state() == SubmissionState.SCORED ? s.privateAuc() : null, s.message(),
                 s.late(), excludedReason);
     }
+
+    /** The same with its message written for the reader (the stored one in their language). */
+    public StudentSubmission withMessage(String shown) {
+        return new StudentSubmission(id, fileName, received, state, publicScore, publicScoreText, privateScore, shown,
+                late, excluded);
+    }
 }

@@ -18,7 +18,7 @@ import org.holdout.db.Database;
 /** The submissions table. State changes go through {@link SubmissionStateMachine} only. */
 public final class SubmissionRepository {
     static final String COLUMNS = "id, competition_id, account_id, state, file_name, sha256, size_bytes, received_ms,"
-            + " decided_ms, public_auc, private_auc, row_count, message, bytes_kept, late";
+            + " decided_ms, public_auc, private_auc, row_count, message, bytes_kept, late, message_key";
 
     private final Database db;
 
@@ -110,9 +110,11 @@ public final class SubmissionRepository {
 
     /** Moves a row from {@code from} to {@code to}; false if the row was not in {@code from}. */
     static boolean updateState(Connection c, long id, SubmissionState from, SubmissionState to, Instant decided,
-                               Double publicAuc, Double privateAuc, Integer rows, String message) throws SQLException {
+                               Double publicAuc, Double privateAuc, Integer rows, String message, String messageKey)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET state = ?, decided_ms = ?,"
-                + " public_auc = ?, private_auc = ?, row_count = ?, message = ? WHERE id = ? AND state = ?")) {
+                + " public_auc = ?, private_auc = ?, row_count = ?, message = ?, message_key = ?"
+                + " WHERE id = ? AND state = ?")) {
             ps.setString(1, to.name());
             ps.setLong(2, decided.toEpochMilli());
             setDouble(ps, 3, publicAuc);
@@ -123,8 +125,9 @@ public final class SubmissionRepository {
                 ps.setInt(5, rows);
             }
             ps.setString(6, storedMessage(message));
-            ps.setLong(7, id);
-            ps.setString(8, from.name());
+            ps.setString(7, messageKey == null || messageKey.length() > 4000 ? null : messageKey);
+            ps.setLong(8, id);
+            ps.setString(9, from.name());
             return ps.executeUpdate() == 1;
         }
     }
@@ -313,6 +316,6 @@ public final class SubmissionRepository {
                 SubmissionState.valueOf(rs.getString("state")), rs.getString("file_name"), rs.getString("sha256"),
                 rs.getLong("size_bytes"), Instant.ofEpochMilli(rs.getLong("received_ms")), dec,
                 getDouble(rs, "public_auc"), getDouble(rs, "private_auc"), r, rs.getString("message"),
-                rs.getBoolean("bytes_kept"), rs.getBoolean("late"));
+                rs.getBoolean("bytes_kept"), rs.getBoolean("late"), rs.getString("message_key"));
     }
 }

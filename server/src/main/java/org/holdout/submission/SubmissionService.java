@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubmissionService {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
-    static final String NOT_STORED = "The server stopped before this file was safely stored, so it was not scored"
-            + " and does not count against your limit. Please upload it again.";
-    static final String NOT_SCORED = "The server could not score this file; staff have been told."
-            + " It does not count against your limit.";
+    public static final StoredMessage NOT_STORED = StoredMessage.of("The server stopped before this file was safely"
+            + " stored, so it was not scored and does not count against your limit. Please upload it again.",
+            "submission.notStored");
+    public static final StoredMessage NOT_SCORED = StoredMessage.of("The server could not score this file; staff have"
+            + " been told. It does not count against your limit.", "submission.notScored");
 
     private final Database db;
     private final SubmissionRepository repository;
@@ -81,16 +82,17 @@ public final class SubmissionService {
         }
         UploadsInFlight.Ticket ticket = inFlight.enter(student.id());
         if (ticket == null) {
-            return refuseUnstored(competition, student, name, bytes, now, Outcome.Reason.BUSY, "You already have "
-                    + policy.inFlightPerStudent() + " uploads being scored; wait for their results, then upload"
-                    + " again. This one was not stored and does not count against your limit.");
+            return refuseUnstored(competition, student, name, bytes, now, Outcome.Reason.BUSY,
+                    StoredMessage.of("You already have " + policy.inFlightPerStudent() + " uploads being scored;"
+                            + " wait for their results, then upload again. This one was not stored and does not count"
+                            + " against your limit.", "submission.busy", policy.inFlightPerStudent()));
         }
         try (ticket) {
             UploadStore.Stored stored = store.put(bytes);
             long id = db.inTransaction(c -> machine.receive(c, competition.id(), student.id(), name, stored.sha256(),
                     stored.size(), now, true, late));
             Submission received = new Submission(id, competition.id(), student.id(), SubmissionState.RECEIVED, name,
-                    stored.sha256(), stored.size(), now, null, null, null, null, null, true, late);
+                    stored.sha256(), stored.size(), now, null, null, null, null, null, true, late, null);
             Decision d;
             try {
                 d = decide(competition, received, bytes);
@@ -122,7 +124,7 @@ public final class SubmissionService {
         try {
             score = scoreOneAtATimePerCore(competition, bytes);
         } catch (SubmissionRejectedException e) {
-            return move(id, Outcome.Reason.INVALID, e.getMessage());
+            return move(id, Outcome.Reason.INVALID, StoredMessage.of(e.refusal()));
         } catch (RuntimeException e) {
             LOG.error("scoring submission {} failed", id, e);
             return move(id, Outcome.Reason.FAILED, NOT_SCORED);
@@ -144,12 +146,12 @@ public final class SubmissionService {
             machine.score(c, id, decided, score.publicAuc(), score.privateAuc(), score.rows(), note);
             Submission scored = new Submission(id, r.competitionId(), accountId, SubmissionState.SCORED, r.fileName(),
                     r.sha256(), r.sizeBytes(), received, decided, score.publicAuc(), score.privateAuc(), score.rows(),
-                    SubmissionRepository.storedMessage(note), true, r.late());
+                    SubmissionRepository.storedMessage(note), true, r.late(), null);
             return new Decision(Outcome.Reason.ACCEPTED, scored, QuotaRules.quota(competition, used + 1, received));
         });
     }
 
-    private Decision move(long id, Outcome.Reason reason, String message) {
+    private Decision move(long id, Outcome.Reason reason, StoredMessage message) {
         db.inTransaction(c -> {
             if (reason == Outcome.Reason.FAILED) {
                 machine.fail(c, id, clock.instant(), message);
@@ -182,7 +184,7 @@ public final class SubmissionService {
 
     /** A refusal decided before the file was stored: its row (hash, size, time, reason) is kept, its bytes are not. */
     private Outcome refuseUnstored(Competition competition, Account student, String name, byte[] bytes, Instant now,
-                                   Outcome.Reason reason, String message) {
+                                   Outcome.Reason reason, StoredMessage message) {
         long id = db.inTransaction(c -> {
             long rowId = machine.receive(c, competition.id(), student.id(), name, Secrets.sha256Hex(bytes),
                     bytes.length, now, false);

@@ -21,24 +21,24 @@ public final class SubmissionStateMachine {
 
     public void score(Connection c, long id, Instant at, Double publicAuc, Double privateAuc, int rows, String note)
             throws SQLException {
-        move(c, id, SubmissionState.SCORED, at, publicAuc, privateAuc, rows, note);
+        move(c, id, SubmissionState.SCORED, at, publicAuc, privateAuc, rows, note, null);
     }
 
-    public void refuse(Connection c, long id, Instant at, String message) throws SQLException {
-        move(c, id, SubmissionState.REFUSED, at, null, null, null, message);
+    public void refuse(Connection c, long id, Instant at, StoredMessage message) throws SQLException {
+        move(c, id, SubmissionState.REFUSED, at, null, null, null, message.english(), message.json());
     }
 
-    public void fail(Connection c, long id, Instant at, String message) throws SQLException {
-        move(c, id, SubmissionState.FAILED, at, null, null, null, message);
+    public void fail(Connection c, long id, Instant at, StoredMessage message) throws SQLException {
+        move(c, id, SubmissionState.FAILED, at, null, null, null, message.english(), message.json());
     }
 
     private void move(Connection c, long id, SubmissionState to, Instant at, Double publicAuc, Double privateAuc,
-                      Integer rows, String message) throws SQLException {
+                      Integer rows, String message, String messageKey) throws SQLException {
         SubmissionState from = SubmissionState.RECEIVED;
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("a submission cannot move from " + from + " to " + to);
         }
-        if (!SubmissionRepository.updateState(c, id, from, to, at, publicAuc, privateAuc, rows, message)) {
+        if (!SubmissionRepository.updateState(c, id, from, to, at, publicAuc, privateAuc, rows, message, messageKey)) {
             throw new IllegalStateException("submission " + id + " is no longer " + from + "; refusing to move it to "
                     + to);
         }

@@ -40,13 +40,13 @@ public final class Access {
     public void check(Context ctx) {
         Set<Role> roles = ctx.routeRoles().stream().map(r -> ((RoutedRole) r).role()).collect(Collectors.toSet());
         if (roles.isEmpty()) {
-            throw new ForbiddenResponse("This address is not open to anyone.");
+            throw new ForbiddenResponse(Web.text(ctx, "access.closed"));
         }
         Account who = null;
         String auth = ctx.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             who = accounts.byToken(auth.substring(7)).orElseThrow(() -> new UnauthorizedResponse(
-                    "That API token is not valid; generate a new one on your account page."));
+                    Web.text(ctx, "access.badToken")));
         } else {
             Optional<AccountRepository.Session> session = accounts.session(ctx.cookie(COOKIE));
             if (session.isPresent()) {
@@ -54,8 +54,7 @@ public final class Access {
                 ctx.attribute(Web.CSRF, session.get().csrfToken());
                 boolean loginForm = ctx.path().equals("/login");
                 if (changesState(ctx) && !loginForm && !csrfMatches(ctx, session.get().csrfToken())) {
-                    throw new ForbiddenResponse("This form has expired or did not come from this site;"
-                            + " reload the page and try again.");
+                    throw new ForbiddenResponse(Web.text(ctx, "access.csrf"));
                 }
             }
         }
@@ -66,21 +65,19 @@ public final class Access {
         if (who == null) {
             if (Web.isApi(ctx)) {
                 ctx.header("WWW-Authenticate", "Bearer");
-                throw new UnauthorizedResponse(auth == null
-                        ? "Log in first: send your API token as 'Authorization: Bearer <token>'."
-                        : "The Authorization header must be 'Bearer <token>' (with your API token); this one starts"
-                                + " with '" + scheme(auth) + "'.");
+                throw new UnauthorizedResponse(auth == null ? Web.text(ctx, "access.noToken")
+                        : Web.text(ctx, "access.badScheme", scheme(auth)));
             }
             if (ctx.method() == HandlerType.GET) {
                 ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
                 ctx.skipRemainingHandlers();
                 return;
             }
-            throw new UnauthorizedResponse("Your session has ended; log in again.");
+            throw new UnauthorizedResponse(Web.text(ctx, "access.sessionEnded"));
         }
         if (!roles.contains(who.role())) {
-            throw new ForbiddenResponse(roles.contains(Role.STAFF) ? "Only staff may open this page."
-                    : "This page is for students.");
+            throw new ForbiddenResponse(Web.text(ctx, roles.contains(Role.STAFF) ? "access.staffOnly"
+                    : "access.studentsOnly"));
         }
     }
 

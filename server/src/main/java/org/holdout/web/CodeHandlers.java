@@ -33,8 +33,7 @@ public final class CodeHandlers {
     }
 
     public void page(Context ctx) {
-        render(ctx, ctx.queryParam("uploaded") != null ? "Your zip was received and kept; it is the one that counts."
-                : null, null, List.of());
+        render(ctx, ctx.queryParam("uploaded") != null ? Web.text(ctx, "code.uploaded") : null, null, List.of());
     }
 
     /** Post/Redirect/Get on success; a refusal shows the page again with the reason, nothing stored. */
@@ -164,9 +163,14 @@ public final class CodeHandlers {
         Competition c = Web.competition(ctx);
         Map<String, Object> m = new HashMap<>();
         m.put("competition", c);
-        m.put("closed", CodeRules.closed(c, code.clock().instant()));
+        m.put("closed", CodeRules.closed(c, code.clock().instant()) == null ? null : c.codeDeadline() == null
+                ? Web.text(ctx, "code.noStep") : Web.text(ctx, "code.closed", c.format(c.codeDeadline())));
         m.put("codeDeadline", c.codeDeadline() == null ? null : c.format(c.codeDeadline()));
-        m.put("ruleText", c.reportRule().words());
+        m.put("ruleText", switch (c.reportRule().kind()) {
+            case NONE -> Web.text(ctx, "code.rule.none");
+            case ALL -> Web.text(ctx, "code.rule.all");
+            case PASSING -> Web.text(ctx, "code.rule.passing", c.reportRule().threshold());
+        });
         m.put("maxText", Errors.human(code.maxBytes()));
         m.put("notice", notice);
         m.put("error", error);

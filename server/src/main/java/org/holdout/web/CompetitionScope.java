@@ -74,8 +74,8 @@ public final class CompetitionScope {
                 layout.put("siteTitle", "Holdout");
                 layout.put("base", null);
             }
-            throw new NotFoundResponse(slug == null ? "There is no such page." : "There is no competition \""
-                    + shortened(slug) + "\".");
+            throw new NotFoundResponse(slug == null ? Web.text(ctx, "scope.noPage")
+                    : Web.text(ctx, "scope.noCompetition", shortened(slug)));
         }
         String base = slug == null && all.size() == 1 ? "" : "/c/" + c.slug();
         ctx.attribute(Web.COMPETITION, c);

@@ -35,10 +35,10 @@ public final class Errors {
                 // the CSRF check reads the multipart body before the route runs, so an oversized form upload
                 // ends here: still show who is logged in, not "Log in"
                 knowWho(ctx, identify);
-                respond(ctx, 413, tooLargeMessage());
+                respond(ctx, 413, tooLargeMessage(LocalizedThymeleaf.locale(ctx)));
             } else {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                respond(ctx, 500, "Something went wrong on the server; it has been logged. Please try again later.");
+                respond(ctx, 500, Web.text(ctx, "error.message.500.retry"));
             }
         });
         for (int status : new int[] {400, 401, 403, 404, 405, 413, 429, 500}) {
@@ -61,8 +61,8 @@ public final class Errors {
         }
     }
 
-    public String tooLargeMessage() {
-        return "The file is larger than the limit of " + human(maxUploadBytes) + ".";
+    public String tooLargeMessage(Locale locale) {
+        return Messages.text(locale, "error.tooLarge", human(maxUploadBytes));
     }
 
     public static void respond(Context ctx, int status, String message) {
@@ -121,14 +121,10 @@ public final class Errors {
 
     private static String defaultMessage(Context ctx, int status) {
         return switch (status) {
-            case 400 -> "The request was not understood.";
-            case 401 -> "Log in first.";
-            case 403 -> "You may not open this page.";
-            case 404 -> "There is nothing at " + ctx.path() + ".";
-            case 405 -> "This address does not take a " + ctx.method() + " request.";
-            case 413 -> "The upload is too large.";
-            case 429 -> "Too many submissions today.";
-            default -> "Something went wrong on the server; it has been logged.";
+            case 400, 401, 403, 413, 429 -> Web.text(ctx, "error.message." + status);
+            case 404 -> Web.text(ctx, "error.message.404", ctx.path());
+            case 405 -> Web.text(ctx, "error.message.405", ctx.method());
+            default -> Web.text(ctx, "error.message.500");
         };
     }
 

@@ -69,7 +69,7 @@ public final class SubmissionHandlers {
         Submission s = own(c, me, id);
         ctx.header("Cache-Control", "no-store");
         Web.render(ctx, "submit", pageModel(c, me, shownOutcome(s.state(), ctx.queryParam("outcome")),
-                StudentSubmission.of(s, c.privateRevealed())));
+                StudentSubmission.of(s, c.privateRevealed()).withMessage(Web.message(ctx, s))));
     }
 
     /**
@@ -99,7 +99,7 @@ public final class SubmissionHandlers {
     }
 
     public void mySubmissions(Context ctx) {
-        renderMine(ctx, "1".equals(ctx.queryParam("selected")) ? "Saved your final selection." : null, null);
+        renderMine(ctx, "1".equals(ctx.queryParam("selected")) ? Web.text(ctx, "submissions.saved") : null, null);
     }
 
     /** The page's selection form: the checked submissions become the final selection (none checked: unmark all). */
@@ -110,8 +110,8 @@ public final class SubmissionHandlers {
                 ids.add(Long.parseLong(v.strip()));
             } catch (NumberFormatException e) {
                 ctx.status(400);
-                renderMine(ctx, null, "\"" + (v.length() > 40 ? v.substring(0, 40) + "…" : v)
-                        + "\" is not a submission id.");
+                renderMine(ctx, null, Web.text(ctx, "submissions.notId",
+                        v.length() > 40 ? v.substring(0, 40) + "…" : v));
                 return;
             }
         }
@@ -119,14 +119,15 @@ public final class SubmissionHandlers {
             selections.save(Web.competition(ctx), Web.account(ctx), ids);
         } catch (Selections.Refused e) {
             ctx.status(e.status());
-            renderMine(ctx, null, "Nothing was saved: " + e.getMessage());
+            renderMine(ctx, null, Web.text(ctx, "submissions.notSaved", Web.text(ctx, e.sentence().key(),
+                    e.sentence().args().toArray())));
             return;
         }
         ctx.redirect(Web.base(ctx) + "/submissions?selected=1", HttpStatus.SEE_OTHER);
     }
 
     public void selectionApi(Context ctx) {
-        ctx.json(selectionJson(selections.of(Web.competition(ctx), Web.account(ctx))));
+        ctx.json(selectionJson(ctx, selections.of(Web.competition(ctx), Web.account(ctx))));
     }
 
     /** {@code {"submissions": [ids]}} replaces the final selection (an empty list unmarks all). */
@@ -150,19 +151,20 @@ public final class SubmissionHandlers {
             ids.add(n.longValue());
         }
         try {
-            ctx.json(selectionJson(selections.save(Web.competition(ctx), Web.account(ctx), ids)));
+            ctx.json(selectionJson(ctx, selections.save(Web.competition(ctx), Web.account(ctx), ids)));
         } catch (Selections.Refused e) {
-            throw new HttpResponseException(e.status(), e.getMessage());
+            throw new HttpResponseException(e.status(), Web.text(ctx, e.sentence().key(),
+                    e.sentence().args().toArray()));
         }
     }
 
-    private static Map<String, Object> selectionJson(Selections.View v) {
+    private static Map<String, Object> selectionJson(Context ctx, Selections.View v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("submissions", v.marked());
         m.put("marked", !v.marked().isEmpty());
         m.put("counting", v.counting());
         m.put("k", v.k());
-        m.put("why", v.why());
+        m.put("why", Web.text(ctx, v.whySentence().key(), v.whySentence().args().toArray()));
         m.put("open", v.open());
         if (v.studentExcluded() != null) {
             m.put("excluded", v.studentExcluded());
@@ -175,7 +177,7 @@ public final class SubmissionHandlers {
         Account me = Web.account(ctx);
         Map<String, Object> m = pageModel(c, me, null, null);
         Selections.View selection = selections.of(c, me);
-        List<StudentSubmission> list = mine(c, me, selection.excludedReasons());
+        List<StudentSubmission> list = mine(ctx, c, me, selection.excludedReasons());
         Map<Long, String> privateText = new HashMap<>();
         for (StudentSubmission s : list) {
             privateText.put(s.id(), ScoreText.fiveDecimals(s.privateScore()));
@@ -186,10 +188,13 @@ public final class SubmissionHandlers {
         }
         m.put("spreads", spreads);
         m.put("submissions", list);
+        QuotaRules.Quota q = (QuotaRules.Quota) m.get("quota");
+        m.put("leftText", Web.text(ctx, "submissions.left", q.left(), q.limit(), m.get("resetsAt")));
         m.put("chart", list.stream().anyMatch(s -> s.publicScore() != null));
         m.put("revealed", c.privateRevealed());
         m.put("privateText", privateText);
         m.put("selection", selection);
+        m.put("why", Web.text(ctx, selection.whySentence().key(), selection.whySentence().args().toArray()));
         m.put("selectable", list.stream().anyMatch(x -> x.state().equals("scored") && !x.late()
                 && x.excluded() == null) && selection.open() && selection.studentExcluded() == null);
         m.put("notice", notice);
@@ -200,15 +205,17 @@ public final class SubmissionHandlers {
     /** The student's public scores, oldest first, against the baselines' (a PNG for the My submissions page). */
     public void myChart(Context ctx) {
         Competition c = Web.competition(ctx);
-        List<StudentSubmission> list = new ArrayList<>(mine(c, Web.account(ctx)));
+        List<StudentSubmission> list = new ArrayList<>(mine(ctx, c, Web.account(ctx)));
         java.util.Collections.reverse(list);
         List<Double> scores = list.stream().filter(s -> s.publicScore() != null).map(StudentSubmission::publicScore)
                 .toList();
         if (scores.isEmpty()) {
-            throw new NotFoundResponse("No scored submission yet: the chart appears after your first public score.");
+            throw new NotFoundResponse(Web.text(ctx, "chart.none"));
         }
         ScoreChart.Size size = "phone".equals(ctx.queryParam("size")) ? ScoreChart.Size.PHONE : ScoreChart.Size.WIDE;
-        byte[] png = ScoreChart.png(scores, leaderboard.thresholdPublicScores(c), size);
+        byte[] png = ScoreChart.png(scores, leaderboard.thresholdPublicScores(c), size, new ScoreChart.Words(
+                Web.text(ctx, "chart.x"), Web.text(ctx, "chart.y"), Web.text(ctx, "chart.best"),
+                Web.text(ctx, "chart.scores")));
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("image/png").result(png);
     }
@@ -232,10 +239,11 @@ public final class SubmissionHandlers {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", o.reason().name().toLowerCase(Locale.ROOT));
         if (o.reason() != SubmissionService.Outcome.Reason.ACCEPTED) {
-            body.put("error", o.submission().message());
+            body.put("error", Web.message(ctx, o.submission()));
             body.put("status", o.reason().status);
         }
-        body.put("submission", StudentSubmission.of(o.submission(), c.privateRevealed()));
+        body.put("submission", StudentSubmission.of(o.submission(), c.privateRevealed())
+                .withMessage(Web.message(ctx, o.submission())));
         if (o.submission().late()) {
             body.put("late", true);
         }
@@ -253,7 +261,7 @@ public final class SubmissionHandlers {
         Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("submissions", mine(c, me));
+        body.put("submissions", mine(ctx, c, me));
         body.putAll(quota(c, submissions.quota(c, me)));
         ctx.json(body);
     }
@@ -261,7 +269,8 @@ public final class SubmissionHandlers {
     public void apiOne(Context ctx) {
         Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
-        ctx.json(StudentSubmission.of(own(c, me, ctx.pathParam("id")), c.privateRevealed()));
+        Submission s = own(c, me, ctx.pathParam("id"));
+        ctx.json(StudentSubmission.of(s, c.privateRevealed()).withMessage(Web.message(ctx, s)));
     }
 
     /** The caller's own submission in this competition; anyone else's is answered as if it did not exist. */
@@ -277,14 +286,15 @@ public final class SubmissionHandlers {
                 .orElseThrow(() -> new NotFoundResponse("There is no submission " + id + " of yours."));
     }
 
-    private List<StudentSubmission> mine(Competition c, Account me) {
-        return mine(c, me, selections.of(c, me).excludedReasons());
+    private List<StudentSubmission> mine(Context ctx, Competition c, Account me) {
+        return mine(ctx, c, me, selections.of(c, me).excludedReasons());
     }
 
-    private List<StudentSubmission> mine(Competition c, Account me, Map<Long, String> excludedReasons) {
+    private List<StudentSubmission> mine(Context ctx, Competition c, Account me, Map<Long, String> excludedReasons) {
         List<StudentSubmission> out = new ArrayList<>();
         for (Submission s : submissions.repository().ofStudent(c.id(), me.id())) {
-            out.add(StudentSubmission.of(s, c.privateRevealed(), excludedReasons.get(s.id())));
+            out.add(StudentSubmission.of(s, c.privateRevealed(), excludedReasons.get(s.id()))
+                    .withMessage(Web.message(ctx, s)));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads an uploaded CSV from a multipart field {@code file} or a raw body, never more than the size limit; or opens a
@@ -26,40 +27,38 @@ public final class Uploads {
     }
 
     public Upload read(Context ctx) {
+        Locale locale = LocalizedThymeleaf.locale(ctx);
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes + 64 * 1024) {
-            throw new HttpResponseException(413, errors.tooLargeMessage());
+            throw new HttpResponseException(413, errors.tooLargeMessage(locale));
         }
         String encoding = ctx.header("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
-            throw new HttpResponseException(415, "Content-Encoding " + encoding.strip() + " is not supported;"
-                    + " send the CSV uncompressed.");
+            throw new HttpResponseException(415, Messages.text(locale, "upload.encoding", encoding.strip()));
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         try {
             if (type.startsWith("multipart/form-data")) {
                 UploadedFile f = multipart(ctx, () -> ctx.uploadedFile("file"));
                 if (f == null) {
-                    throw new BadRequestResponse("Attach the CSV file in the form field 'file'.");
+                    throw new BadRequestResponse(Messages.text(locale, "upload.noField"));
                 }
                 if (f.size() > maxBytes) {
-                    throw new HttpResponseException(413, errors.tooLargeMessage());
+                    throw new HttpResponseException(413, errors.tooLargeMessage(locale));
                 }
                 try (InputStream in = f.content()) {
-                    return notCompressed(new Upload(f.filename(), readBounded(in, (int) f.size())));
+                    return notCompressed(new Upload(f.filename(), readBounded(in, (int) f.size(), locale)), locale);
                 }
             }
             if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) {
-                throw new BadRequestResponse("Send the CSV as multipart field 'file' or as a text/csv body, not as "
-                        + type.split(";", 2)[0] + ".");
+                throw new BadRequestResponse(Messages.text(locale, "upload.wrongType", type.split(";", 2)[0]));
             }
-            byte[] body = readBounded(ctx.req().getInputStream(), (int) Math.max(0, declared));
+            byte[] body = readBounded(ctx.req().getInputStream(), (int) Math.max(0, declared), locale);
             if (body.length == 0) {
-                throw new BadRequestResponse("The upload is empty: send the CSV as multipart field 'file' or as a"
-                        + " text/csv body.");
+                throw new BadRequestResponse(Messages.text(locale, "upload.empty"));
             }
             String name = ctx.queryParam("filename");
-            return notCompressed(new Upload(name != null ? name : ctx.header("X-File-Name"), body));
+            return notCompressed(new Upload(name != null ? name : ctx.header("X-File-Name"), body), locale);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,12 +109,12 @@ public final class Uploads {
      * A compressed file sent as it is (a {@code .gz} or {@code .zip} of the CSV) is a 415 that says so, not a refusal
      * saying its first line "is not UTF-8 text", which sends students looking for an encoding problem.
      */
-    private static Upload notCompressed(Upload up) {
+    private static Upload notCompressed(Upload up, Locale locale) {
         String kind = compression(up.bytes());
         if (kind != null) {
-            String name = up.fileName() == null || up.fileName().isBlank() ? "The file" : "\"" + up.fileName() + "\"";
-            throw new HttpResponseException(415, name + " is a " + kind + " archive, not a CSV: uncompress it and"
-                    + " upload the .csv file itself.");
+            String name = up.fileName() == null || up.fileName().isBlank() ? Messages.text(locale, "upload.theFile")
+                    : "\"" + up.fileName() + "\"";
+            throw new HttpResponseException(415, Messages.text(locale, "upload.compressed", name, kind));
         }
         return up;
     }
@@ -197,14 +196,14 @@ public final class Uploads {
     }
 
     /** Reads into an array of the expected size when it is known, growing only if more comes. */
-    private byte[] readBounded(InputStream in, int expected) throws IOException {
+    private byte[] readBounded(InputStream in, int expected, Locale locale) throws IOException {
         long cap = maxBytes + 1;
         byte[] buf = new byte[(int) Math.max(1, Math.min(expected > 0 ? expected : 64 * 1024, cap))];
         int total = 0;
         while (true) {
             if (total == buf.length) {
                 if (total > maxBytes) {
-                    throw new HttpResponseException(413, errors.tooLargeMessage());
+                    throw new HttpResponseException(413, errors.tooLargeMessage(locale));
                 }
                 int next = in.read();
                 if (next < 0) {
@@ -221,7 +220,7 @@ public final class Uploads {
             total += n;
         }
         if (total > maxBytes) {
-            throw new HttpResponseException(413, errors.tooLargeMessage());
+            throw new HttpResponseException(413, errors.tooLargeMessage(locale));
         }
         return total == buf.length ? buf : Arrays.copyOf(buf, total);
     }

@@ -46,6 +46,29 @@ public final class Web {
         return path.startsWith("/api/") || path.equals("/api");
     }
 
+    /** The site's message {@code key} in the request's language (the switch's cookie, else Accept-Language). */
+    public static String text(Context ctx, String key, Object... args) {
+        return Messages.text(LocalizedThymeleaf.locale(ctx), key, args);
+    }
+
+    /** A submission's message in the request's language; as stored (English) when it was stored without its key. */
+    public static String message(Context ctx, org.holdout.submission.Submission s) {
+        org.holdout.submission.StoredMessage m = s.storedMessage();
+        return m == null ? s.message() : message(LocalizedThymeleaf.locale(ctx), m);
+    }
+
+    static String message(java.util.Locale locale, org.holdout.submission.StoredMessage m) {
+        org.holdout.scoring.Refusal r = m.refusal();
+        if (r != null) {
+            return r.in(locale);
+        }
+        try {
+            return Messages.text(locale, m.key(), m.args().stream().map(String::valueOf).toArray());
+        } catch (java.util.MissingResourceException e) {
+            return m.english();
+        }
+    }
+
     /** Renders {@code template} with {@code model} plus the layout's: who is logged in, the CSRF token, the title. */
     public static void render(Context ctx, String template, Map<String, ?> model) {
         Map<String, Object> m = new HashMap<>(model);

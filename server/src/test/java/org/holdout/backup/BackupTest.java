@@ -274,7 +274,10 @@ class BackupTest {
             Map<String, List<Map<String, Object>>> expected = source.rows();
             expected.get("competitions").forEach(x -> x.put("bundle_dir",
                     migrated.resolve("competitions/tiny").toAbsolutePath().toString()));
-            expected.get("submissions").forEach(x -> x.put("bytes_kept", true));
+            expected.get("submissions").forEach(x -> {
+                x.put("bytes_kept", true);
+                x.put("message_key", null);
+            });
             expected.put("audit_log", List.of());
             expected.put("code_uploads", List.of());
             expected.get("competitions").forEach(x -> {
@@ -488,7 +491,7 @@ class BackupTest {
     /** A copy of the zip with one entry's text changed (the zip itself stays valid; only the manifest can tell). */
     /** The columns later migrations added, which a backup of schema version 2 does not have. */
     private static final Map<String, List<String>> AFTER_V2 = Map.of("submissions", List.of("bytes_kept",
-            "late"), "accounts", List.of("username_lower"), "competitions", List.of("final_selections", "rules_md",
+            "late", "message_key"), "accounts", List.of("username_lower"), "competitions", List.of("final_selections", "rules_md",
             "restricted", "late_policy", "code_deadline_ms", "report_rule"));
     /** The tables of V3 and later migrations, not in a backup of schema version 2. */
     private static final List<String> TABLES_AFTER_V2 = List.of("audit_log", "competition_members", "thresholds",

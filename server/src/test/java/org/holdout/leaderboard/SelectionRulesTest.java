@@ -3,6 +3,7 @@ package org.holdout.leaderboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.holdout.leaderboard.SelectionRules.Candidate;
 import org.holdout.leaderboard.SelectionRules.Problem;
@@ -29,8 +30,9 @@ class SelectionRulesTest {
 
     @Test
     void eachRefusalNamesTheSubmissionAndTheProblem() {
-        assertThat(problem(List.of(1L, 2L, 5L), null, null)).isEqualTo(new Problem(400,
-                "You may mark at most 2 submissions; you sent 3."));
+        assertThat(problem(List.of(1L, 2L, 5L), null, null).status()).isEqualTo(400);
+        assertThat(problem(List.of(1L, 2L, 5L), null, null).message())
+                .isEqualTo("You may mark at most 2 submissions; you sent 3.");
         assertThat(problem(List.of(1L, 1L), null, null).message()).isEqualTo("Submission 1 is listed twice.");
         assertThat(problem(List.of(9L), null, null).message())
                 .isEqualTo("Submission 9 is not one of your submissions in this competition.");
@@ -38,8 +40,9 @@ class SelectionRulesTest {
         assertThat(problem(List.of(4L), null, null).message()).startsWith("Submission 4 was late");
         assertThat(problem(List.of(5L), null, null).message())
                 .isEqualTo("Submission 5 is excluded by staff (copied); it cannot count.");
-        assertThat(problem(List.of(1L), null, "2026-06-01 23:59 GMT+8")).isEqualTo(new Problem(403,
-                "The deadline passed at 2026-06-01 23:59 GMT+8; the final selection can no longer change."));
+        assertThat(problem(List.of(1L), null, "2026-06-01 23:59 GMT+8").status()).isEqualTo(403);
+        assertThat(problem(List.of(1L), null, "2026-06-01 23:59 GMT+8").message())
+                .isEqualTo("The deadline passed at 2026-06-01 23:59 GMT+8; the final selection can no longer change.");
         assertThat(problem(List.of(), "two accounts", null).status()).isEqualTo(403);
     }
 
@@ -67,5 +70,42 @@ class SelectionRulesTest {
         assertThat(SelectionRules.why(List.of(1L), standing(List.of(), false), "two accounts"))
                 .isEqualTo("Your account is excluded from this competition (two accounts): none of your submissions"
                         + " counts.");
+    }
+
+    @Test
+    void theSentenceReadsTheSameFromTheMessagesInEnglishAndIsTranslated() {
+        List<List<Long>> marks = List.of(List.of(), List.of(2L), List.of(1L, 2L), List.of(1L, 5L), List.of(5L),
+                List.of(1L, 2L, 5L));
+        List<List<Long>> finals = List.of(List.of(), List.of(1L), List.of(1L, 2L));
+        for (List<Long> marked : marks) {
+            for (List<Long> f : finals) {
+                for (boolean own : new boolean[] {false, true}) {
+                    for (String excluded : new String[] {null, "two accounts"}) {
+                        Standing s = standing(f, own);
+                        SelectionRules.Sentence w = SelectionRules.whySentence(marked, s, excluded);
+                        Object[] args = w.args().toArray();
+                        assertThat(org.holdout.web.Messages.text(Locale.ENGLISH, w.key(), args))
+                                .as(marked + " " + f + " " + own).isEqualTo(SelectionRules.why(marked, s, excluded));
+                        assertThat(org.holdout.web.Messages.text(Locale.forLanguageTag("zh-TW"), w.key(), args))
+                                .as(w.key()).containsPattern("[\\u4e00-\\u9fff]");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachRefusalReadsTheSameFromTheMessagesInEnglishAndIsTranslated() {
+        List<Problem> problems = List.of(problem(List.of(1L, 2L, 5L), null, null), problem(List.of(1L, 1L), null, null),
+                problem(List.of(9L), null, null), problem(List.of(3L), null, null), problem(List.of(4L), null, null),
+                problem(List.of(5L), null, null), problem(List.of(1L), null, "2026-06-01 23:59 GMT+8"),
+                problem(List.of(), "two accounts", null),
+                SelectionRules.check(List.of(1L, 2L), OWN, 1, null, null).orElseThrow());
+        for (Problem p : problems) {
+            Object[] args = p.sentence().args().toArray();
+            assertThat(org.holdout.web.Messages.text(Locale.ENGLISH, p.sentence().key(), args)).isEqualTo(p.message());
+            assertThat(org.holdout.web.Messages.text(Locale.forLanguageTag("zh-TW"), p.sentence().key(), args))
+                    .as(p.sentence().key()).containsPattern("[\\u4e00-\\u9fff]");
+        }
     }
 }

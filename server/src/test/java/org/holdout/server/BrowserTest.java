@@ -3,6 +3,7 @@ package org.holdout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -307,11 +308,31 @@ class BrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/submit");
         assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("zh-TW");
         shot("zh-TW-submit");
+        Path bad = dir.resolve("broken-zh.csv");
+        Files.write(bad, TinyCompetition.missingId());
+        driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("refusal")))
+                .getText()).isEqualTo("缺少 Id 7（檔案有 40 個測試 Id 中的 39 個）");
+        shot("zh-TW-submit-refused");
         for (String page : new String[] {"submissions", "leaderboard", "data"}) {
             open("/" + page);
             assertThat(driver.findElement(By.cssSelector("header nav")).getText()).contains("我的上傳", "排行榜");
             shot("zh-TW-" + page);
         }
+        Client staff = server.login("ta7", Role.STAFF);
+        assertThat(staff.api("PUT", "/api/staff/deadline", staff.token, HttpRequest.BodyPublishers.ofString(
+                "{\"deadline\":\"" + server.clock.instant().plusSeconds(30) + "\"}"), "application/json")
+                .statusCode()).isEqualTo(200);
+        server.clock.advance(Duration.ofMinutes(1));
+        assertThat(staff.api("POST", "/api/staff/reveal", staff.token, HttpRequest.BodyPublishers.noBody(), null)
+                .statusCode()).isEqualTo(200);
+        open("/leaderboard?board=private");
+        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("非公開排行榜");
+        assertThat(driver.findElement(By.cssSelector("#private-leaderboard thead")).getText()).contains("公開名次",
+                "變動");
+        shot("zh-TW-leaderboard-private");
+        open("/data");
         driver.findElement(By.id("language")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("header nav"))
                 .getText().contains("Leaderboard"));

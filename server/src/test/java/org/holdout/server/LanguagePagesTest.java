@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.holdout.account.Role;
@@ -68,6 +69,120 @@ class LanguagePagesTest {
             HttpResponse<String> unknown = anonymous.get("/language/xx?next=%2F");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("en and zh-TW");
+        }
+    }
+
+    private static HttpResponse<String> send(Client c, HttpRequest.Builder b, String acceptLanguage)
+            throws Exception {
+        if (c.token != null) {
+            b.header("Authorization", "Bearer " + c.token);
+        }
+        return c.http.send(b.header("Accept-Language", acceptLanguage).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every student page in zh-TW: no key left unresolved, no English sentence of the page left. */
+    @Test
+    void everyStudentPageAndItsTextsAreInChinese(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of("daily.limit", "3"))) {
+            Client ann = server.login("ann", Role.STUDENT);
+            Client staff = server.login("tia", Role.STAFF);
+            ann.get("/language/zh-TW?next=%2F");
+            assertThat(ann.get("/submissions").body()).contains("我的上傳", "還沒有任何上傳。").doesNotContain("??");
+            ann.follow(ann.uploadForm("good.csv", TinyCompetition.submission(1)));
+
+            String mine = ann.get("/submissions").body();
+            assertThat(mine).contains("最終選擇", "今天還剩 2 次（共 3 次）", "沒有標記：計入你公開分數最好的 1 個。",
+                    "已計分", "儲存最終選擇", "非公開排行榜").doesNotContain("??", "None marked", "Final selection",
+                    "Save final selection");
+            String board = ann.get("/leaderboard").body();
+            assertThat(board).contains("公開排行榜", "名稱", "上傳次數", "非公開排行榜在截止時間後公布。")
+                    .doesNotContain("??", "Public leaderboard", "Best public score");
+            String code = ann.get("/code").body();
+            assertThat(code).contains("上傳你的程式碼", "你最新的上傳", "還沒有。", "這個競賽沒有程式碼上傳")
+                    .doesNotContain("??", "Upload your code", "None yet.");
+            assertThat(ann.get("/submissions/selection").body()).doesNotContain("??");
+            HttpResponse<String> notYours = send(ann, HttpRequest.newBuilder(URI.create(server.url() + "/api/selection"))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                            "{\"submissions\": [999]}")), "zh-TW");
+            assertThat(notYours.statusCode()).isEqualTo(400);
+            assertThat(notYours.body()).contains("上傳 999 不是你在這個競賽中的上傳。");
+            assertThat(send(ann, HttpRequest.newBuilder(URI.create(server.url() + "/api/selection")).GET(), "zh-TW")
+                    .body()).contains("\"why\":\"沒有標記：計入你公開分數最好的 1 個。\"");
+            assertThat(ann.get("/nowhere").body()).contains("網址 /nowhere 沒有任何內容。");
+
+            assertThat(staff.api("PUT", "/api/staff/deadline", staff.token,
+                    HttpRequest.BodyPublishers.ofString("{\"deadline\":\"2026-03-01T00:00:00Z\"}"),
+                    "application/json").statusCode()).isEqualTo(200);
+            assertThat(staff.api("POST", "/api/staff/reveal", staff.token, HttpRequest.BodyPublishers.noBody(),
+                    null).statusCode()).isEqualTo(200);
+            String revealed = ann.get("/leaderboard").body();
+            assertThat(revealed).contains("非公開分數已公布", ">非公開<").doesNotContain("??");
+            String privateBoard = ann.get("/leaderboard?board=private").body();
+            assertThat(privateBoard).contains("非公開排行榜", "公開名次", "變動", "最終選擇").doesNotContain("??",
+                    "Private leaderboard", "Shift");
+            String closed = ann.get("/submissions").body();
+            assertThat(closed).contains("截止時間已過：最終選擇不能再變更。", "非公開分數").doesNotContain("??");
+            HttpResponse<String> late = ann.follow(ann.uploadForm("late.csv", TinyCompetition.submission(2)));
+            assertThat(late.body()).contains("競賽已在 2026-03-01", "不再接受上傳。");
+        }
+    }
+
+    /** A refused file: the page and the API say why in the student's language; the database keeps the English. */
+    @Test
+    void aRefusalIsShownInTheStudentsLanguageAndStoredInEnglish(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of("daily.limit", "3"))) {
+            Client ann = server.login("ann", Role.STUDENT);
+            byte[] bad = "Id,Predicted\n0,0.5\n1,abc\n".getBytes(StandardCharsets.UTF_8);
+            ann.get("/language/zh-TW?next=%2F");
+            HttpResponse<String> page = ann.follow(ann.uploadForm("bad.csv", bad));
+            assertThat(page.body()).contains("檔案不被接受", "第 3 行（Id 1）的 &quot;abc&quot; 不是數字；檔案還有 38 個問題");
+            assertThat(ann.get("/submissions").body()).contains("第 3 行（Id 1）的 &quot;abc&quot; 不是數字", "不被接受");
+            ann.get("/language/en?next=%2F");
+            assertThat(ann.get("/submissions").body())
+                    .contains("&quot;abc&quot; is not a number on line 3 (Id 1); the file has 38 more problems");
+            assertThat(server.app.submissions().repository().ofCompetition(server.competition().id()).get(0)
+                    .message())
+                    .isEqualTo("\"abc\" is not a number on line 3 (Id 1); the file has 38 more problems");
+
+            Client api = new Client(server.url());
+            api.token = ann.token;
+            Client.Multipart mp = new Client.Multipart().file("file", "bad.csv", TinyCompetition.missingId());
+            HttpResponse<String> zh = send(api, HttpRequest.newBuilder(URI.create(server.url() + "/api/submissions"))
+                    .header("Content-Type", mp.contentType()).POST(mp.publisher()), "zh-TW,zh;q=0.9");
+            assertThat(zh.statusCode()).isEqualTo(422);
+            assertThat(zh.body()).contains("\"error\":\"缺少 Id 7（檔案有 40 個測試 Id 中的 39 個）\"");
+            HttpResponse<String> en = send(api, HttpRequest.newBuilder(URI.create(server.url() + "/api/submissions"))
+                    .header("Content-Type", mp.contentType()).POST(mp.publisher()), "en-US");
+            assertThat(en.body()).contains("\"error\":\"missing Id 7 (the file has 39 of the 40 test Ids)\"");
+            HttpResponse<String> list = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/submissions")).GET(), "zh-TW");
+            assertThat(list.body()).contains("缺少 Id 7", "第 3 行（Id 1）的 \\\"abc\\\" 不是數字");
+
+            HttpResponse<String> gz = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/submissions?filename=s.csv.gz")).header("Content-Type", "text/csv").POST(
+                    HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x1f, (byte) 0x8b, 8, 0})), "zh-TW");
+            assertThat(gz.statusCode()).isEqualTo(415);
+            assertThat(gz.body()).contains("\\\"s.csv.gz\\\"是 gzip 壓縮檔，不是 CSV");
+            HttpResponse<String> none = send(new Client(server.url()), HttpRequest.newBuilder(URI.create(
+                    server.url() + "/api/submissions")).GET(), "zh-TW");
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.body()).contains("請先登入：以「Authorization: Bearer <權杖>」送出你的 API 權杖。");
+        }
+    }
+
+    /** A student who has used the day's uploads is told so in Chinese, with the day and when it resets. */
+    @Test
+    void theDailyLimitIsExplainedInChinese(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of("daily.limit", "1"))) {
+            Client ann = server.login("ann", Role.STUDENT);
+            ann.uploadApi("a.csv", TinyCompetition.submission(1));
+            Client.Multipart mp = new Client.Multipart().file("file", "b.csv", TinyCompetition.submission(2));
+            HttpResponse<String> r = send(ann, HttpRequest.newBuilder(URI.create(server.url() + "/api/submissions"))
+                    .header("Content-Type", mp.contentType()).POST(mp.publisher()), "zh-TW");
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(r.body()).contains("已達每日上限：你已用完", "的全部 1 次上傳；次數在");
+            ann.get("/language/zh-TW?next=%2F");
+            assertThat(ann.get("/submissions").body()).contains("已達每日上限").doesNotContain("Daily limit reached");
         }
     }
 }

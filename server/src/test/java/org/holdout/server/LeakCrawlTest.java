@@ -101,6 +101,12 @@ class LeakCrawlTest {
                     "/api/c/tiny/leaderboard?board=private", "/staff/exclusions", "/api/staff/exclusions"));
             crawl(ben, List.of("/submissions", "/api/selection", "/api/submissions"))
                     .forEach((path, page) -> seen.put("ben " + path, page));
+            ann.get("/language/zh-TW?next=%2F");
+            crawl(ann, List.of("/", "/api/leaderboard", "/api/submissions", "/api/selection", "/nowhere"))
+                    .forEach((path, page) -> seen.put("zh-TW " + path, page));
+            assertThat(seen.get("zh-TW /submissions")).as("crawled in Chinese")
+                    .contains(new String("我的上傳".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+            ann.get("/language/en?next=%2F");
             assertThat(seen.get("/api/leaderboard?board=private")).startsWith("403");
             assertThat(seen.get("/leaderboard?board=private")).startsWith("403");
             assertThat(seen.get("/staff/exclusions")).startsWith("403");
@@ -268,7 +274,8 @@ class LeakCrawlTest {
         Deque<String> todo = new ArrayDeque<>(start);
         while (!todo.isEmpty()) {
             String path = todo.poll();
-            if (seen.containsKey(path) || path.startsWith("/logout")) {
+            // the language switch is crawled on purpose, one language at a time
+            if (seen.containsKey(path) || path.startsWith("/logout") || path.startsWith("/language/")) {
                 continue;
             }
             HttpResponse<byte[]> r = c.getBytes(path);

@@ -202,6 +202,16 @@ class StarterKitTest {
             assertThat(gzRefused.err()).isEqualTo("refused: " + gzOffline.out());
             assertThat(gzOffline.out()).startsWith("\"good.csv.gz\" is a gzip archive, not a CSV");
 
+            String[] zh = {"holdout_kit.py", "--lang", "zh-TW"};
+            Run offlineZh = run(kit, concat(zh, new String[] {"check", "bad.csv", "--sample", "sample_submission.csv"}));
+            assertThat(offlineZh.out()).isEqualTo("缺少 Id 7（檔案有 40 個測試 Id 中的 39 個）\n");
+            Run refusedZh = run(kit, concat(zh, concat(new String[] {"submit", "bad.csv"}, to)));
+            assertThat(refusedZh.err()).as("the server answers in the kit's language")
+                    .startsWith("不被接受：" + offlineZh.out() + "今天還可上傳 1 次");
+            Run gzZh = run(kit, concat(zh, concat(new String[] {"submit", "good.csv.gz"}, to)));
+            assertThat(gzZh.err()).isEqualTo("不被接受：" + run(kit, concat(zh, new String[] {"check", "good.csv.gz",
+                    "--sample", "sample_submission.csv"})).out());
+
             assertThat(run(kit, concat(new String[] {"holdout_kit.py", "submit", "good.csv"}, to)).code()).isZero();
             Run over = run(kit, concat(new String[] {"holdout_kit.py", "submit", "good.csv"}, to));
             HttpResponse<String> api = ann.uploadApi("good.csv", TinyCompetition.submission(3));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.holdout.account.Role;
+import org.holdout.submission.StoredMessage;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.SubmissionState;
 import org.holdout.submission.SubmissionStateMachine;
@@ -37,7 +38,7 @@ class SubmissionStateMachineTest {
                 return null;
             });
             assertThatThrownBy(() -> server.db.inTransaction(c -> {
-                machine.refuse(c, id, Instant.now(), "late");
+                machine.refuse(c, id, Instant.now(), StoredMessage.of("late", "x"));
                 return null;
             })).isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer RECEIVED");
             assertThat(repo.byId(id).orElseThrow().state()).isEqualTo(SubmissionState.SCORED);

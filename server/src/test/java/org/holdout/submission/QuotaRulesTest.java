@@ -35,10 +35,10 @@ class QuotaRulesTest {
 
     @Test
     void theMessagesSayTheDayTheZoneAndWhenItResets() {
-        assertThat(QuotaRules.limitMessage(TAIPEI_5, Instant.parse("2026-03-10T15:59:59Z")))
+        assertThat(QuotaRules.limitMessage(TAIPEI_5, Instant.parse("2026-03-10T15:59:59Z")).english())
                 .isEqualTo("Daily limit reached: you have used all 5 submissions of 2026-03-10 (Asia/Taipei); the"
                         + " count resets at 2026-03-11 00:00 GMT+8.");
-        assertThat(QuotaRules.deadlineMessage(TAIPEI_5))
+        assertThat(QuotaRules.deadlineMessage(TAIPEI_5).english())
                 .isEqualTo("The competition closed at 2026-06-01 23:59 GMT+8; uploads are no longer accepted.");
     }
 }

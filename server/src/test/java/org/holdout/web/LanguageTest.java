@@ -5,7 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Properties;
+import org.holdout.competition.Competition;
+import org.holdout.competition.LatePolicy;
+import org.holdout.scoring.Refusal;
+import org.holdout.submission.QuotaRules;
+import org.holdout.submission.StoredMessage;
+import org.holdout.submission.SubmissionService;
 import org.junit.jupiter.api.Test;
 
 class LanguageTest {
@@ -71,5 +81,38 @@ class LanguageTest {
             p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
+    }
+
+    @Test
+    void storedMessagesReadInEnglishAsStoredAndInChinese() {
+        Competition c = new Competition(1, "hw", "HW", Path.of("b"), ZoneId.of("Asia/Taipei"), 5,
+                Instant.parse("2026-06-01T15:59:59Z"), false, Instant.EPOCH, 2, null, false, LatePolicy.REFUSE);
+        for (StoredMessage m : List.of(QuotaRules.limitMessage(c, Instant.parse("2026-03-10T15:59:59Z")),
+                QuotaRules.deadlineMessage(c), SubmissionService.NOT_STORED, SubmissionService.NOT_SCORED,
+                StoredMessage.of("You already have 2 uploads being scored; wait for their results, then upload"
+                        + " again. This one was not stored and does not count against your limit.", "submission.busy",
+                        2))) {
+            StoredMessage stored = StoredMessage.parse(m.english(), m.json());
+            assertThat(Web.message(Language.ENGLISH, stored)).isEqualTo(m.english());
+            assertThat(Web.message(Language.TRADITIONAL_CHINESE, stored)).as(m.key())
+                    .containsPattern("[\\u4e00-\\u9fff]").doesNotContain("{");
+        }
+        assertThat(Web.message(Language.TRADITIONAL_CHINESE, QuotaRules.limitMessage(c,
+                Instant.parse("2026-03-10T15:59:59Z")))).isEqualTo("已達每日上限：你已用完 2026-03-10（Asia/Taipei）的全部 5"
+                + " 次上傳；次數在 2026-03-11 00:00 GMT+8 重新計算。");
+    }
+
+    @Test
+    void aRefusalSurvivesTheDatabaseAsJson() {
+        Refusal r = Refusal.of(Refusal.Key.MORE, Refusal.of(Refusal.Key.FIELD_COUNT, 7,
+                Refusal.of(Refusal.Key.FIELDS, "3")), Refusal.of(Refusal.Key.MORE_PROBLEMS, "1,233"));
+        StoredMessage back = StoredMessage.parse(r.english(), StoredMessage.of(r).json());
+        assertThat(back.refusal()).isEqualTo(r);
+        assertThat(Web.message(Language.ENGLISH, back))
+                .isEqualTo("line 7 has 3 fields, expected 2 (Id,Predicted); the file has 1,233 more problems");
+        assertThat(Web.message(Language.TRADITIONAL_CHINESE, back))
+                .isEqualTo("第 7 行有 3 個欄位，應為 2 個（Id,Predicted）；檔案還有 1,233 個問題");
+        assertThat(StoredMessage.parse("x", "{\"key\":\"scorer.NO_SUCH\",\"args\":[]}")).isNull();
+        assertThat(StoredMessage.parse("x", "not json")).isNull();
     }
 }

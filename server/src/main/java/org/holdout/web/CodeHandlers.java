@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.holdout.account.Account;
+import org.holdout.code.CodeRefusal;
 import org.holdout.code.CodeRules;
 import org.holdout.code.CodeUpload;
 import org.holdout.code.CodeUploadService;
@@ -44,19 +45,19 @@ public final class CodeHandlers {
             return;
         }
         ctx.status(o.reason().status);
-        render(ctx, null, o.message(), o.notes());
+        render(ctx, null, o.why().in(LocalizedThymeleaf.locale(ctx)), notes(ctx, o));
     }
 
     public void apiUpload(Context ctx) {
         CodeUploadService.Outcome o = upload(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         if (o.reason() != CodeUploadService.Outcome.Reason.ACCEPTED) {
-            body.put("error", o.message());
+            body.put("error", o.why().in(LocalizedThymeleaf.locale(ctx)));
             body.put("status", o.reason().status);
         } else {
             body.put("upload", json(o.upload()));
         }
-        body.put("notes", o.notes());
+        body.put("notes", notes(ctx, o));
         ctx.status(o.reason().status).json(body);
     }
 
@@ -141,16 +142,21 @@ public final class CodeHandlers {
     private CodeUploadService.Outcome upload(Context ctx) {
         Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
-        String closed = CodeRules.closed(c, code.clock().instant());
+        CodeRefusal closed = CodeRules.whyClosed(c, code.clock().instant());
         if (closed != null) {
             return new CodeUploadService.Outcome(CodeUploadService.Outcome.Reason.CLOSED, null, closed, List.of());
         }
-        Uploads.Streamed up = Uploads.stream(ctx, code.maxBytes(), code.tooLargeMessage());
+        Uploads.Streamed up = Uploads.stream(ctx, code.maxBytes(),
+                code.tooLarge().in(LocalizedThymeleaf.locale(ctx)));
         try (InputStream in = up.in()) {
             return code.upload(c, me, up.fileName(), in);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static List<String> notes(Context ctx, CodeUploadService.Outcome o) {
+        return o.notes().stream().map(n -> n.in(LocalizedThymeleaf.locale(ctx))).toList();
     }
 
     private void send(Context ctx, CodeUpload u) throws IOException {

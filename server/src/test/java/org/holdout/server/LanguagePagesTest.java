@@ -185,4 +185,67 @@ class LanguagePagesTest {
             assertThat(ann.get("/submissions").body()).contains("已達每日上限").doesNotContain("Daily limit reached");
         }
     }
+
+    /** A refused code zip: the Code & report page and {@code POST /api/code} say why in the student's language. */
+    @Test
+    void aCodeZipRefusalIsShownInTheStudentsLanguage(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of())) {
+            Client staff = server.login("ta", Role.STAFF);
+            Client ann = server.login("ann", Role.STUDENT);
+            assertThat(staff.api("PUT", "/api/staff/settings", staff.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"deadline\": \"2026-03-05T23:59\", \"codeDeadline\": \"2026-03-07T23:59\", \"reason\": \"plan\"}"),
+                    "application/json").statusCode()).isEqualTo(200);
+            byte[] notZip = "these bytes are not a zip at all".getBytes(StandardCharsets.UTF_8);
+            ann.get("/language/zh-TW?next=%2F");
+            ann.get("/code");
+            Client.Multipart form = new Client.Multipart().field("_csrf", ann.csrf()).file("file", "code.zip", notZip);
+            HttpResponse<String> page = ann.http.send(HttpRequest.newBuilder(URI.create(ann.base + "/code"))
+                    .header("Content-Type", form.contentType()).POST(form.publisher()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(422);
+            assertThat(page.body()).contains("檔案不是 zip 檔（沒有 zip 目錄）；請用 zip、7-Zip 或系統內建的「壓縮」功能製作。")
+                    .doesNotContain("??", "The file is not a zip");
+
+            Client api = new Client(server.url());
+            api.token = ann.token;
+            HttpResponse<String> zh = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/code?filename=code.zip")).header("Content-Type", "application/zip").POST(
+                    HttpRequest.BodyPublishers.ofByteArray(notZip)), "zh-TW");
+            assertThat(zh.statusCode()).isEqualTo(422);
+            assertThat(zh.body()).contains("\"error\":\"檔案不是 zip 檔（沒有 zip 目錄）");
+            HttpResponse<String> en = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/code?filename=code.zip")).header("Content-Type", "application/zip").POST(
+                    HttpRequest.BodyPublishers.ofByteArray(notZip)), "en");
+            assertThat(en.body()).contains("\"error\":\"The file is not a zip (it has no zip directory)");
+            HttpResponse<String> fakePdf = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/code?filename=code.zip")).header("Content-Type", "application/zip").POST(
+                    HttpRequest.BodyPublishers.ofByteArray(Zips.ofText("train.py", "print(1)", "report.pdf",
+                    "not a pdf"))), "zh-TW");
+            assertThat(fakePdf.statusCode()).isEqualTo(201);
+            assertThat(fakePdf.body()).contains("report.pdf", "的檔名是 .pdf，但內容不是 PDF（開頭不是 %PDF-），所以不算是報告。");
+            HttpResponse<String> wrongType = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/code")).header("Content-Type", "application/json").POST(
+                    HttpRequest.BodyPublishers.ofString("{}")), "zh-TW");
+            assertThat(wrongType.statusCode()).isEqualTo(400);
+            assertThat(wrongType.body()).contains("請以 multipart 欄位 'file' 或 application/zip 內容傳送 zip 檔，而不是 application/json。");
+        }
+    }
+
+    /** The rarer answers: a 405 and a malformed multipart body, in Chinese. */
+    @Test
+    void aWrongMethodAndAnUnreadableBodyAreExplainedInChinese(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of())) {
+            Client ann = server.login("ann", Role.STUDENT);
+            HttpResponse<String> logout = get(ann, "/logout", "zh-TW");
+            assertThat(logout.statusCode()).isEqualTo(405);
+            assertThat(logout.body()).contains("這個網址只接受 POST 請求，不接受 GET（它是表單的按鈕）。");
+            assertThat(get(ann, "/logout", "en").body()).contains("This address takes POST requests, not GET (it is"
+                    + " the button of a form).");
+            HttpResponse<String> broken = send(ann, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/submissions")).header("Content-Type", "multipart/form-data").POST(
+                    HttpRequest.BodyPublishers.ofString("Id,Predicted\n0,1\n")), "zh-TW");
+            assertThat(broken.statusCode()).isEqualTo(400);
+            assertThat(broken.body()).contains("無法讀取 multipart/form-data 內容", "boundary");
+        }
+    }
 }

@@ -248,4 +248,50 @@ class LanguagePagesTest {
             assertThat(broken.body()).contains("無法讀取 multipart/form-data 內容", "boundary");
         }
     }
+
+    /** Every staff page in zh-TW: a Chinese heading, no key left unresolved, the English heading gone. */
+    @Test
+    void everyStaffPageIsInChinese(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of("daily.limit", "3"))) {
+            Client ta = server.login("ta", Role.STAFF);
+            Client ann = server.login("ann", Role.STUDENT);
+            ann.uploadApi("a.csv", TinyCompetition.submission(1));
+            ta.get("/language/zh-TW?next=%2F");
+            Map<String, String[]> pages = new java.util.LinkedHashMap<>();
+            pages.put("/staff", new String[] {"<h1>助教</h1>", "門檻", "訓練參考基準線", "最新的上傳", "儲存截止時間"});
+            pages.put("/staff/settings", new String[] {"<h1>設定</h1>", "截止時間之後", "誰可以參加", "儲存設定"});
+            pages.put("/staff/audit", new String[] {"<h1>稽核紀錄</h1>", "這個競賽上的每一項助教操作"});
+            pages.put("/staff/competitions/new", new String[] {"<h1>新增競賽</h1>", "訓練影像", "建立競賽",
+                    "data-t-not-created=\"沒有建立任何競賽：{0}\""});
+            pages.put("/staff/exclusions", new String[] {"<h1>排除</h1>", "目前沒有排除任何東西。"});
+            pages.put("/staff/grades", new String[] {"<h1>成績</h1>", "非公開分數尚未公布", "公開 → 非公開的名次變動"});
+            pages.put("/staff/rescore", new String[] {"<h1>以修正後的答案重新計分</h1>", "預覽重新計分"});
+            pages.put("/staff/code", new String[] {"<h1>程式碼上傳</h1>", "沒有：學生無法上傳程式碼", "需要報告？"});
+            pages.put("/staff/submissions", new String[] {"<h1>所有上傳</h1>", "每天的上傳", "篩選", "已計分"});
+            for (Map.Entry<String, String[]> page : pages.entrySet()) {
+                HttpResponse<String> r = ta.get(page.getKey());
+                assertThat(r.statusCode()).as(page.getKey()).isEqualTo(200);
+                assertThat(r.body()).as(page.getKey()).contains(page.getValue()).doesNotContain("??", "Back to the"
+                        + " staff page", "Reason (optional", "<th>Name</th>", "<th>Student</th>");
+            }
+
+            HttpResponse<String> staged = ta.api("PUT", "/api/staff/staging/bundle.zip", ta.token,
+                    HttpRequest.BodyPublishers.ofByteArray(Zips.ofText("bundle.json", "{}", "train.npy", "x")),
+                    "application/octet-stream");
+            String stagedId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(staged.body()).path("id")
+                    .asText();
+            HttpResponse<String> started = ta.api("POST", "/api/staff/competitions", ta.token,
+                    HttpRequest.BodyPublishers.ofString("{\"slug\": \"hw9\", \"bundle\": \"" + stagedId + "\"}"),
+                    "application/json");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String jobId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).path("id")
+                    .asText();
+            String job = "";
+            for (int i = 0; i < 200 && !job.contains("沒有建立任何東西"); i++) {
+                Thread.sleep(50);
+                job = ta.get("/staff/competitions/jobs/" + jobId).body();
+            }
+            assertThat(job).contains("<title>正在建立 hw9", "步驟", "沒有建立任何東西").doesNotContain("??");
+        }
+    }
 }

@@ -108,8 +108,7 @@ public final class CodeHandlers {
         model.put("rule", c.reportRule().toString());
         model.put("ruleText", c.reportRule().words());
         model.put("unknownWhy", rows.stream().anyMatch(r -> "unknown".equals(r.get("reportRequired")))
-                ? "\"Required?\" is unknown while the threshold " + c.reportRule().threshold() + " does not exist or"
-                + " lacks its public or private score: set both on the staff page." : null);
+                ? Web.text(ctx, "staffCode.unknownWhy", c.reportRule().threshold()) : null);
         model.put("active", "staff");
         Web.render(ctx, "staff-code", model);
     }

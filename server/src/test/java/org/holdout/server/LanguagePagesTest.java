@@ -256,14 +256,20 @@ class LanguagePagesTest {
             Client ta = server.login("ta", Role.STAFF);
             Client ann = server.login("ann", Role.STUDENT);
             ann.uploadApi("a.csv", TinyCompetition.submission(1));
+            assertThat(ta.api("PUT", "/api/staff/thresholds/simple", ta.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"public\": 0.6, \"private\": 0.61, \"reason\": \"plan\"}"), "application/json").statusCode())
+                    .isEqualTo(200);
+            assertThat(ta.api("POST", "/api/staff/exclusions", ta.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"submission\": 1, \"reason\": \"copied\"}"), "application/json").statusCode()).isEqualTo(201);
             ta.get("/language/zh-TW?next=%2F");
             Map<String, String[]> pages = new java.util.LinkedHashMap<>();
-            pages.put("/staff", new String[] {"<h1>助教</h1>", "門檻", "訓練參考基準線", "最新的上傳", "儲存截止時間"});
+            pages.put("/staff", new String[] {"<h1>助教</h1>", "門檻", "訓練參考基準線", "最新的上傳", "儲存截止時間",
+                    "：公開 0.60000，非公開 0.61000，點數 ", "已計分", "歷史紀錄"});
             pages.put("/staff/settings", new String[] {"<h1>設定</h1>", "截止時間之後", "誰可以參加", "儲存設定"});
             pages.put("/staff/audit", new String[] {"<h1>稽核紀錄</h1>", "這個競賽上的每一項助教操作"});
             pages.put("/staff/competitions/new", new String[] {"<h1>新增競賽</h1>", "訓練影像", "建立競賽",
                     "data-t-not-created=\"沒有建立任何競賽：{0}\""});
-            pages.put("/staff/exclusions", new String[] {"<h1>排除</h1>", "目前沒有排除任何東西。"});
+            pages.put("/staff/exclusions", new String[] {"<h1>排除</h1>", "ann 的上傳 1", "生效中", "取消排除"});
             pages.put("/staff/grades", new String[] {"<h1>成績</h1>", "非公開分數尚未公布", "公開 → 非公開的名次變動"});
             pages.put("/staff/rescore", new String[] {"<h1>以修正後的答案重新計分</h1>", "預覽重新計分"});
             pages.put("/staff/code", new String[] {"<h1>程式碼上傳</h1>", "沒有：學生無法上傳程式碼", "需要報告？"});

@@ -78,7 +78,7 @@ public final class CodeHandlers {
     public void myZip(Context ctx) throws IOException {
         Competition c = Web.competition(ctx);
         CodeUpload u = code.repository().latest(c.id(), Web.account(ctx).id())
-                .orElseThrow(() -> new NotFoundResponse("You have not uploaded a code zip here yet."));
+                .orElseThrow(() -> new NotFoundResponse(Web.text(ctx, "code.notYet")));
         send(ctx, u);
     }
 
@@ -159,8 +159,7 @@ public final class CodeHandlers {
     }
 
     private void send(Context ctx, CodeUpload u) throws IOException {
-        Path f = code.file(u).orElseThrow(() -> new NotFoundResponse("The stored file of this upload is missing"
-                + " from the upload store; staff have its SHA-256, " + u.sha256() + "."));
+        Path f = code.file(u).orElseThrow(() -> new NotFoundResponse(Web.text(ctx, "code.fileMissing", u.sha256())));
         Downloads.send(ctx, f, u.fileName(), "application/zip");
     }
 

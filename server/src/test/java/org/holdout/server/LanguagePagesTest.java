@@ -197,6 +197,9 @@ class LanguagePagesTest {
                     "application/json").statusCode()).isEqualTo(200);
             byte[] notZip = "these bytes are not a zip at all".getBytes(StandardCharsets.UTF_8);
             ann.get("/language/zh-TW?next=%2F");
+            HttpResponse<String> none = ann.get("/code/latest.zip");
+            assertThat(none.statusCode()).isEqualTo(404);
+            assertThat(none.body()).contains("你還沒有在這裡上傳過程式碼的 zip 檔。");
             ann.get("/code");
             Client.Multipart form = new Client.Multipart().field("_csrf", ann.csrf()).file("file", "code.zip", notZip);
             HttpResponse<String> page = ann.http.send(HttpRequest.newBuilder(URI.create(ann.base + "/code"))

@@ -4,6 +4,13 @@
   'use strict';
   var FILES = ['train', 'test', 'labels', 'bundle'];
 
+  // The page's words in its language (data-t-* on the form), {0} filled in; English when the page has none.
+  function t(name, arg, english) {
+    var form = document.getElementById('create-form');
+    var text = (form && form.getAttribute('data-t-' + name)) || english;
+    return text.replace('{0}', arg);
+  }
+
   function upload(input, csrf) {
     return new Promise(function (resolve, reject) {
       var file = input.files[0];
@@ -24,7 +31,7 @@
         try {
           body = JSON.parse(xhr.responseText);
         } catch (ignored) {
-          body = {error: 'the server answered ' + xhr.status};
+          body = {error: t('answered', xhr.status, 'the server answered {0}')};
         }
         if (xhr.status === 201) {
           bar.value = 100;
@@ -34,7 +41,7 @@
         }
       };
       xhr.onerror = function () {
-        reject(new Error(file.name + ': the upload was interrupted; try again'));
+        reject(new Error(t('interrupted', file.name, '{0}: the upload was interrupted; try again')));
       };
       xhr.send(file);
     });
@@ -97,12 +104,12 @@
           if (r.status !== 409 && !(r.status === 400 && answer.error.indexOf('no staged file') < 0)) {
             staged = {};
           }
-          show('No competition was created: ' + answer.error);
+          show(t('not-created', answer.error, 'No competition was created: {0}'));
           button.disabled = false;
         });
       }).catch(function (e) {
         staged = {};
-        show('No competition was created: ' + e.message);
+        show(t('not-created', e.message, 'No competition was created: {0}'));
         button.disabled = false;
       });
     });

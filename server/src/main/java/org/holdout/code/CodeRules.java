@@ -18,13 +18,19 @@ public final class CodeRules {
     private CodeRules() {
     }
 
-    /** Why {@code c} takes no code upload at {@code now}, or null when it does. */
+    /** Why {@code c} takes no code upload at {@code now} (in English), or null when it does. */
     public static String closed(Competition c, Instant now) {
+        CodeRefusal why = whyClosed(c, now);
+        return why == null ? null : why.english();
+    }
+
+    /** Why {@code c} takes no code upload at {@code now}, or null when it does. */
+    public static CodeRefusal whyClosed(Competition c, Instant now) {
         if (c.codeDeadline() == null) {
-            return "This competition has no code upload: staff have not set a code deadline.";
+            return CodeRefusal.of(CodeRefusal.Key.NO_CODE_STEP);
         }
         if (!now.isBefore(c.codeDeadline())) {
-            return "The code upload closed at the code deadline, " + c.format(c.codeDeadline()) + ".";
+            return CodeRefusal.of(CodeRefusal.Key.CLOSED, c.format(c.codeDeadline()));
         }
         return null;
     }

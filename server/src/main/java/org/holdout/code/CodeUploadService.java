@@ -79,7 +79,12 @@ public final class CodeUploadService {
     }
 
     /** What became of an upload: the upload when accepted, else why not; notes refuse nothing. */
-    public record Outcome(Reason reason, CodeUpload upload, String message, List<String> notes) {
+    public record Outcome(Reason reason, CodeUpload upload, CodeRefusal why, List<CodeRefusal> notes) {
+        /** Why not, in English; null when accepted. */
+        public String message() {
+            return why == null ? null : why.english();
+        }
+
         public enum Reason {
             ACCEPTED(201), CLOSED(403), TOO_LARGE(413), REFUSED(422);
 
@@ -93,7 +98,7 @@ public final class CodeUploadService {
 
     public Outcome upload(Competition c, Account student, String originalName, InputStream body) {
         Instant now = Instant.ofEpochMilli(clock.instant().toEpochMilli());
-        String closed = CodeRules.closed(c, now);
+        CodeRefusal closed = CodeRules.whyClosed(c, now);
         if (closed != null) {
             return new Outcome(Outcome.Reason.CLOSED, null, closed, List.of());
         }
@@ -101,17 +106,17 @@ public final class CodeUploadService {
         try {
             staged = store.stage(body, maxBytes);
         } catch (UploadStore.TooLargeException e) {
-            return new Outcome(Outcome.Reason.TOO_LARGE, null, tooLargeMessage(), List.of());
+            return new Outcome(Outcome.Reason.TOO_LARGE, null, tooLarge(), List.of());
         }
         boolean kept = false;
         try {
             if (staged.size() == 0) {
-                return new Outcome(Outcome.Reason.REFUSED, null, "The upload is empty; send the zip of your code.",
+                return new Outcome(Outcome.Reason.REFUSED, null, CodeRefusal.of(CodeRefusal.Key.UPLOAD_EMPTY),
                         List.of());
             }
             CodeZipRules.Checked checked = check(staged.file());
             if (!checked.ok()) {
-                return new Outcome(Outcome.Reason.REFUSED, null, checked.problem(), checked.notes());
+                return new Outcome(Outcome.Reason.REFUSED, null, checked.refusal(), checked.notes());
             }
             UploadStore.Stored stored = store.keep(staged);
             kept = true;
@@ -127,9 +132,12 @@ public final class CodeUploadService {
         }
     }
 
+    public CodeRefusal tooLarge() {
+        return CodeRefusal.of(CodeRefusal.Key.TOO_LARGE, CodeZipRules.human(maxBytes));
+    }
+
     public String tooLargeMessage() {
-        return "The zip is larger than the limit of " + CodeZipRules.human(maxBytes) + "; leave out data sets,"
-                + " model weights and virtual environments.";
+        return tooLarge().english();
     }
 
     private CodeZipRules.Checked check(Path file) {

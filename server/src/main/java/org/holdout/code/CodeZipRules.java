@@ -77,9 +77,15 @@ public final class CodeZipRules {
      * What the check found: the number of entries, the report entry if there is one, the bytes it all unpacks to, notes
      * for the student that refuse nothing, and the problem that refuses the zip (null: accepted).
      */
-    public record Checked(int entries, String report, long unpackedBytes, List<String> notes, String problem) {
+    public record Checked(int entries, String report, long unpackedBytes, List<CodeRefusal> notes,
+                          CodeRefusal refusal) {
         public boolean ok() {
-            return problem == null;
+            return refusal == null;
+        }
+
+        /** The refusal in English, or null. */
+        public String problem() {
+            return refusal == null ? null : refusal.english();
         }
 
         public boolean hasReport() {
@@ -88,8 +94,11 @@ public final class CodeZipRules {
     }
 
     private static final class Refused extends Exception {
-        Refused(String message) {
-            super(message, null, false, false);
+        final CodeRefusal refusal;
+
+        Refused(CodeRefusal.Key key, Object... args) {
+            super(null, null, false, false);
+            this.refusal = CodeRefusal.of(key, args);
         }
     }
 
@@ -101,7 +110,7 @@ public final class CodeZipRules {
     }
 
     public static Checked check(Source zip, Limits limits) throws IOException {
-        List<String> notes = new ArrayList<>();
+        List<CodeRefusal> notes = new ArrayList<>();
         try {
             List<Entry> entries = directory(zip, limits);
             long unpacked = 0;
@@ -113,8 +122,7 @@ public final class CodeZipRules {
             for (Entry e : byOffset) {
                 long dataStart = localData(zip, e);
                 if (dataStart < previousEnd) {
-                    throw new Refused("Entry " + previous.shown() + " and entry " + e.shown() + " share their data, as"
-                            + " in a zip bomb; a zip tool writes each entry's data once.");
+                    throw new Refused(CodeRefusal.Key.SHARED_DATA, previous.shown(), e.shown());
                 }
                 previousEnd = dataStart + e.compressed();
                 previous = e;
@@ -124,13 +132,12 @@ public final class CodeZipRules {
                 if (pdfName && in.startsLikePdf()) {
                     report = report == null ? e.name() : report;
                 } else if (pdfName && !macMetadata(e.name())) {
-                    notes.add("Entry " + e.shown() + " is named .pdf but is not a PDF (it does not start with %PDF-),"
-                            + " so it does not count as the report.");
+                    notes.add(CodeRefusal.of(CodeRefusal.Key.NOT_PDF, e.shown()));
                 }
             }
             return new Checked(entries.size(), report, unpacked, notes, null);
         } catch (Refused r) {
-            return new Checked(0, null, 0, notes, r.getMessage());
+            return new Checked(0, null, 0, notes, r.refusal);
         }
     }
 
@@ -138,10 +145,10 @@ public final class CodeZipRules {
     private static List<Entry> directory(Source zip, Limits limits) throws IOException, Refused {
         long size = zip.size();
         if (size == 0) {
-            throw new Refused("The file is empty; upload a zip of your code.");
+            throw new Refused(CodeRefusal.Key.FILE_EMPTY);
         }
         if (size < 22) {
-            throw new Refused("The file has only " + size + " bytes: it is not a zip.");
+            throw new Refused(CodeRefusal.Key.TOO_SHORT, size);
         }
         int tailLength = (int) Math.min(size, 22 + 65_535);
         byte[] tail = readFully(zip, size - tailLength, tailLength);
@@ -154,14 +161,11 @@ public final class CodeZipRules {
         }
         if (eocd < 0) {
             byte[] head = readFully(zip, 0, 4);
-            throw new Refused(i32(head, 0) == LOCAL ? "The zip is cut off: its directory, at the end of a zip, is"
-                    + " missing (did the upload or the download before it stop early?)."
-                    : "The file is not a zip (it has no zip directory); make it with zip, 7-Zip or your system's"
-                    + " Compress command.");
+            throw new Refused(i32(head, 0) == LOCAL ? CodeRefusal.Key.CUT_OFF : CodeRefusal.Key.NOT_ZIP);
         }
         long eocdAt = size - tailLength + eocd;
         if (u16(tail, eocd + 4) != 0 || u16(tail, eocd + 6) != 0) {
-            throw new Refused("The zip is split into several parts; upload it as one zip.");
+            throw new Refused(CodeRefusal.Key.SPLIT);
         }
         long count = u16(tail, eocd + 10);
         long dirSize = u32(tail, eocd + 12);
@@ -169,17 +173,17 @@ public final class CodeZipRules {
         long dirEnd = eocdAt;
         if (count == 0xFFFF || dirSize == 0xFFFFFFFFL || dirOffset == 0xFFFFFFFFL) {
             if (eocdAt < 20) {
-                throw damaged("its ZIP64 directory is missing");
+                throw damaged(CodeRefusal.Key.ZIP64_MISSING);
             }
             byte[] locator = readFully(zip, eocdAt - 20, 20);
             if (i32(locator, 0) == ZIP64_LOCATOR) {
                 long at = i64(locator, 8);
                 if (at < 0 || at > eocdAt - 20 - 56) {
-                    throw damaged("its ZIP64 directory lies outside the file");
+                    throw damaged(CodeRefusal.Key.ZIP64_OUTSIDE);
                 }
                 byte[] z = readFully(zip, at, 56);
                 if (i32(z, 0) != ZIP64_EOCD) {
-                    throw damaged("its ZIP64 directory is not where it should be");
+                    throw damaged(CodeRefusal.Key.ZIP64_MISPLACED);
                 }
                 count = i64(z, 32);
                 dirSize = i64(z, 40);
@@ -188,25 +192,24 @@ public final class CodeZipRules {
             }
         }
         if (count > limits.maxEntries()) {
-            throw new Refused("The zip has " + String.format(Locale.ROOT, "%,d", count) + " entries; at most "
-                    + String.format(Locale.ROOT, "%,d", limits.maxEntries()) + " are allowed (leave out data sets,"
-                    + " virtual environments and caches).");
+            throw new Refused(CodeRefusal.Key.TOO_MANY, String.format(Locale.ROOT, "%,d", count),
+                    String.format(Locale.ROOT, "%,d", limits.maxEntries()));
         }
         if (count == 0) {
-            throw new Refused("The zip is empty: it has no files.");
+            throw new Refused(CodeRefusal.Key.NO_FILES);
         }
         if (dirOffset < 0 || dirSize < 0 || dirOffset + dirSize > dirEnd) {
-            throw damaged("its directory lies outside the file");
+            throw damaged(CodeRefusal.Key.DIRECTORY_OUTSIDE);
         }
         if (dirSize > MAX_DIRECTORY) {
-            throw new Refused("The zip's directory is over " + (MAX_DIRECTORY >> 20) + " MB: it lists too much.");
+            throw new Refused(CodeRefusal.Key.DIRECTORY_TOO_LARGE, MAX_DIRECTORY >> 20);
         }
         byte[] dir = readFully(zip, dirOffset, (int) dirSize);
         List<Entry> out = new ArrayList<>();
         int p = 0;
         for (long i = 0; i < count; i++) {
             if (p + 46 > dir.length || i32(dir, p) != CENTRAL) {
-                throw damaged("its directory lists " + count + " entries but holds " + i);
+                throw damaged(CodeRefusal.Key.DIRECTORY_SHORT, count, i);
             }
             int madeBy = u16(dir, p + 4);
             int flags = u16(dir, p + 8);
@@ -221,7 +224,7 @@ public final class CodeZipRules {
             long offset = u32(dir, p + 42);
             int next = p + 46 + nameLength + extraLength + commentLength;
             if (next > dir.length) {
-                throw damaged("entry " + (i + 1) + " of its directory runs past its end");
+                throw damaged(CodeRefusal.Key.DIRECTORY_ENTRY_PAST, i + 1);
             }
             byte[] raw = Arrays.copyOfRange(dir, p + 46, p + 46 + nameLength);
             String name = name(raw, (flags & 0x800) != 0, i + 1);
@@ -231,15 +234,13 @@ public final class CodeZipRules {
             checkName(e);
             boolean unix = (madeBy >> 8) == 3;
             if (unix && ((attributes >>> 16) & 0xF000) == 0xA000) {
-                throw new Refused("Entry " + shown + " is a symbolic link; put the file it points to in the zip"
-                        + " instead.");
+                throw new Refused(CodeRefusal.Key.SYMLINK, shown);
             }
             if ((flags & 0x41) != 0 || method == 99) {
-                throw new Refused("Entry " + shown + " is encrypted; upload a zip without a password.");
+                throw new Refused(CodeRefusal.Key.ENCRYPTED, shown);
             }
             if (method != 0 && method != 8) {
-                throw new Refused("Entry " + shown + " is compressed with method " + method + "; only stored and"
-                        + " deflated entries are accepted (the usual zip; not 7z, bzip2, LZMA or zstd inside).");
+                throw new Refused(CodeRefusal.Key.METHOD, shown, method);
             }
             out.add(e);
             p = next;
@@ -251,29 +252,26 @@ public final class CodeZipRules {
         String n = e.name();
         String s = e.shown();
         if (n.isEmpty()) {
-            throw new Refused("An entry of the zip has an empty name.");
+            throw new Refused(CodeRefusal.Key.EMPTY_NAME);
         }
         for (int i = 0; i < n.length(); i++) {
             char ch = n.charAt(i);
             if (ch < 0x20 || ch == 0x7f) {
-                throw new Refused("Entry " + s + " has a control character (" + String.format("U+%04X", (int) ch)
-                        + ") in its name.");
+                throw new Refused(CodeRefusal.Key.CONTROL, s, String.format("U+%04X", (int) ch));
             }
         }
         if (n.indexOf('\\') >= 0) {
-            throw new Refused("Entry " + s + " has a backslash in its name; a zip separates folders with /.");
+            throw new Refused(CodeRefusal.Key.BACKSLASH, s);
         }
         if (n.startsWith("/")) {
-            throw new Refused("Entry " + s + " has an absolute path (it starts with /); the paths in a zip must be"
-                    + " relative.");
+            throw new Refused(CodeRefusal.Key.ABSOLUTE, s);
         }
         if (n.length() >= 2 && n.charAt(1) == ':' && Character.isLetter(n.charAt(0))) {
-            throw new Refused("Entry " + s + " starts with a drive letter; the paths in a zip must be relative.");
+            throw new Refused(CodeRefusal.Key.DRIVE, s);
         }
         for (String part : n.split("/", -1)) {
             if (part.equals("..")) {
-                throw new Refused("Entry " + s + " goes up out of its folder with \"..\"; the paths in a zip must"
-                        + " stay inside it.");
+                throw new Refused(CodeRefusal.Key.UP, s);
             }
         }
     }
@@ -286,7 +284,7 @@ public final class CodeZipRules {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
-            throw new Refused("Entry " + index + " of the zip says its name is UTF-8, but it is not.");
+            throw new Refused(CodeRefusal.Key.NAME_NOT_UTF8, index);
         }
     }
 
@@ -304,7 +302,7 @@ public final class CodeZipRules {
                 for (int k = 0; k < 3; k++) {
                     if (out[k] == 0xFFFFFFFFL) {
                         if (q + 8 > stop) {
-                            throw damaged("an entry's ZIP64 sizes are cut off");
+                            throw damaged(CodeRefusal.Key.ZIP64_CUT);
                         }
                         out[k] = i64(dir, q);
                         q += 8;
@@ -315,7 +313,7 @@ public final class CodeZipRules {
             p += 4 + len;
         }
         if (out[0] < 0 || out[1] < 0 || out[2] < 0) {
-            throw damaged("an entry has a negative size");
+            throw damaged(CodeRefusal.Key.NEGATIVE_SIZE);
         }
         return out;
     }
@@ -324,21 +322,20 @@ public final class CodeZipRules {
     private static long localData(Source zip, Entry e) throws IOException, Refused {
         byte[] h = readFully(zip, e.localOffset(), 30);
         if (h.length < 30 || i32(h, 0) != LOCAL) {
-            throw damaged("entry " + e.shown() + " is not where its directory says");
+            throw damaged(CodeRefusal.Key.NOT_WHERE_SAID, e.shown());
         }
         if ((u16(h, 6) & 0x41) != 0) {
-            throw new Refused("Entry " + e.shown() + " is encrypted; upload a zip without a password.");
+            throw new Refused(CodeRefusal.Key.ENCRYPTED, e.shown());
         }
         int nameLength = u16(h, 26);
         byte[] localName = readFully(zip, e.localOffset() + 30, nameLength);
         if (!Arrays.equals(localName, e.rawName())) {
-            throw new Refused("Entry " + e.shown() + " has another name, " + shown(new String(localName,
-                    StandardCharsets.ISO_8859_1)) + ", in its own header; a zip tool writes one name for each"
-                    + " entry.");
+            throw new Refused(CodeRefusal.Key.TWO_NAMES, e.shown(), shown(new String(localName,
+                    StandardCharsets.ISO_8859_1)));
         }
         long start = e.localOffset() + 30 + nameLength + u16(h, 28);
         if (start + e.compressed() > zip.size()) {
-            throw damaged("entry " + e.shown() + "'s data runs past the end of the file");
+            throw damaged(CodeRefusal.Key.PAST_END, e.shown());
         }
         return start;
     }
@@ -357,12 +354,12 @@ public final class CodeZipRules {
         long fed = 0;
         if (e.method() == 0) {
             if (e.compressed() != e.size()) {
-                throw damaged("entry " + e.shown() + " is stored but its two sizes differ");
+                throw damaged(CodeRefusal.Key.STORED_SIZES, e.shown());
             }
             while (fed < e.compressed()) {
                 int n = zip.read(start + fed, in, 0, (int) Math.min(CHUNK, e.compressed() - fed));
                 if (n <= 0) {
-                    throw damaged("entry " + e.shown() + "'s data ends early");
+                    throw damaged(CodeRefusal.Key.DATA_EARLY, e.shown());
                 }
                 produced = counted(e, in, n, produced, fed + n, crc, head, limits, unpackedBefore, false);
                 fed += n;
@@ -373,34 +370,33 @@ public final class CodeZipRules {
                 while (!inflater.finished()) {
                     if (inflater.needsInput()) {
                         if (fed >= e.compressed()) {
-                            throw damaged("entry " + e.shown() + "'s compressed data ends early");
+                            throw damaged(CodeRefusal.Key.COMPRESSED_EARLY, e.shown());
                         }
                         int n = zip.read(start + fed, in, 0, (int) Math.min(CHUNK, e.compressed() - fed));
                         if (n <= 0) {
-                            throw damaged("entry " + e.shown() + "'s data ends early");
+                            throw damaged(CodeRefusal.Key.DATA_EARLY, e.shown());
                         }
                         fed += n;
                         inflater.setInput(in, 0, n);
                     }
                     int n = inflater.inflate(out);
                     if (n == 0 && inflater.needsDictionary()) {
-                        throw damaged("entry " + e.shown() + " needs a preset dictionary");
+                        throw damaged(CodeRefusal.Key.DICTIONARY, e.shown());
                     }
                     produced = counted(e, out, n, produced, inflater.getBytesRead(), crc, head, limits,
                             unpackedBefore, true);
                 }
             } catch (DataFormatException x) {
-                throw damaged("entry " + e.shown() + "'s compressed data is broken (" + x.getMessage() + ")");
+                throw damaged(CodeRefusal.Key.BROKEN, e.shown(), x.getMessage());
             } finally {
                 inflater.end();
             }
         }
         if (produced != e.size()) {
-            throw damaged("entry " + e.shown() + " unpacks to " + produced + " bytes, but its directory says "
-                    + e.size());
+            throw damaged(CodeRefusal.Key.SIZE_MISMATCH, e.shown(), produced, e.size());
         }
         if (crc.getValue() != e.crc()) {
-            throw damaged("entry " + e.shown() + "'s CRC-32 does not match its bytes");
+            throw damaged(CodeRefusal.Key.CRC, e.shown());
         }
         return new Inflated(produced, produced >= PDF.length && Arrays.equals(head, PDF));
     }
@@ -413,12 +409,10 @@ public final class CodeZipRules {
         crc.update(b, 0, n);
         long now = produced + n;
         if (unpackedBefore + now > limits.maxTotalBytes()) {
-            throw new Refused("The zip unpacks to more than " + human(limits.maxTotalBytes()) + " (reached in entry "
-                    + e.shown() + "); at most that much is allowed.");
+            throw new Refused(CodeRefusal.Key.UNPACKS_TOO_LARGE, human(limits.maxTotalBytes()), e.shown());
         }
         if (compressed && now > RATIO_FLOOR && now > (long) limits.maxRatio() * Math.max(1, read)) {
-            throw new Refused("Entry " + e.shown() + " unpacks to more than " + limits.maxRatio() + " times its"
-                    + " compressed size, as a zip bomb does; at most " + limits.maxRatio() + " times is allowed.");
+            throw new Refused(CodeRefusal.Key.BOMB, e.shown(), limits.maxRatio());
         }
         return now;
     }
@@ -429,8 +423,8 @@ public final class CodeZipRules {
         return name.startsWith("__MACOSX/") || base.startsWith("._");
     }
 
-    private static Refused damaged(String what) {
-        return new Refused("The zip is damaged: " + what + ".");
+    private static Refused damaged(CodeRefusal.Key what, Object... args) {
+        return new Refused(CodeRefusal.Key.DAMAGED, CodeRefusal.of(what, args));
     }
 
     private static String shown(String name) {

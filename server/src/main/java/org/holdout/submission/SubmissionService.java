@@ -134,7 +134,7 @@ public final class SubmissionService {
         }
         Instant dayStart = competition.dayStart(received);
         Instant dayEnd = competition.dayEnd(received);
-        String note = score.publicAuc() == null ? "No public score: " + score.publicReason() : null;
+        StoredMessage note = score.publicAuc() == null ? noPublicScore(score.publicReason()) : null;
         return db.inTransaction(c -> {
             AccountRepository.lock(c, accountId);
             int used = SubmissionRepository.countScored(c, competition.id(), accountId, dayStart, dayEnd);
@@ -146,9 +146,21 @@ public final class SubmissionService {
             machine.score(c, id, decided, score.publicAuc(), score.privateAuc(), score.rows(), note);
             Submission scored = new Submission(id, r.competitionId(), accountId, SubmissionState.SCORED, r.fileName(),
                     r.sha256(), r.sizeBytes(), received, decided, score.publicAuc(), score.privateAuc(), score.rows(),
-                    SubmissionRepository.storedMessage(note), true, r.late(), null);
+                    SubmissionRepository.storedMessage(note == null ? null : note.english()), true, r.late(),
+                    note == null || note.key() == null ? null : note.json());
             return new Decision(Outcome.Reason.ACCEPTED, scored, QuotaRules.quota(competition, used + 1, received));
         });
+    }
+
+    /** The note of a file scored without a public score, with its key when the scorer's reason is one it knows. */
+    static StoredMessage noPublicScore(String reason) {
+        String key = switch (reason) {
+            case "the public split has no rows" -> "submit.noPublic.rows";
+            case "the public split has no anomalous rows" -> "submit.noPublic.anomalous";
+            case "the public split has no normal rows" -> "submit.noPublic.normal";
+            default -> null;
+        };
+        return new StoredMessage("No public score: " + reason, key, java.util.List.of());
     }
 
     private Decision move(long id, Outcome.Reason reason, StoredMessage message) {

@@ -19,9 +19,10 @@ public final class SubmissionStateMachine {
                 late);
     }
 
-    public void score(Connection c, long id, Instant at, Double publicAuc, Double privateAuc, int rows, String note)
-            throws SQLException {
-        move(c, id, SubmissionState.SCORED, at, publicAuc, privateAuc, rows, note, null);
+    public void score(Connection c, long id, Instant at, Double publicAuc, Double privateAuc, int rows,
+                      StoredMessage note) throws SQLException {
+        move(c, id, SubmissionState.SCORED, at, publicAuc, privateAuc, rows, note == null ? null : note.english(),
+                note == null || note.key() == null ? null : note.json());
     }
 
     public void refuse(Connection c, long id, Instant at, StoredMessage message) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.holdout.account.Account;
+import org.holdout.code.CodeRefusal;
 import org.holdout.code.CodeRules;
 import org.holdout.code.CodeUpload;
 import org.holdout.code.CodeUploadService;
@@ -44,19 +45,19 @@ public final class CodeHandlers {
             return;
         }
         ctx.status(o.reason().status);
-        render(ctx, null, o.message(), o.notes());
+        render(ctx, null, o.why().in(LocalizedThymeleaf.locale(ctx)), notes(ctx, o));
     }
 
     public void apiUpload(Context ctx) {
         CodeUploadService.Outcome o = upload(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         if (o.reason() != CodeUploadService.Outcome.Reason.ACCEPTED) {
-            body.put("error", o.message());
+            body.put("error", o.why().in(LocalizedThymeleaf.locale(ctx)));
             body.put("status", o.reason().status);
         } else {
             body.put("upload", json(o.upload()));
         }
-        body.put("notes", o.notes());
+        body.put("notes", notes(ctx, o));
         ctx.status(o.reason().status).json(body);
     }
 
@@ -77,7 +78,7 @@ public final class CodeHandlers {
     public void myZip(Context ctx) throws IOException {
         Competition c = Web.competition(ctx);
         CodeUpload u = code.repository().latest(c.id(), Web.account(ctx).id())
-                .orElseThrow(() -> new NotFoundResponse("You have not uploaded a code zip here yet."));
+                .orElseThrow(() -> new NotFoundResponse(Web.text(ctx, "code.notYet")));
         send(ctx, u);
     }
 
@@ -107,8 +108,7 @@ public final class CodeHandlers {
         model.put("rule", c.reportRule().toString());
         model.put("ruleText", c.reportRule().words());
         model.put("unknownWhy", rows.stream().anyMatch(r -> "unknown".equals(r.get("reportRequired")))
-                ? "\"Required?\" is unknown while the threshold " + c.reportRule().threshold() + " does not exist or"
-                + " lacks its public or private score: set both on the staff page." : null);
+                ? Web.text(ctx, "staffCode.unknownWhy", c.reportRule().threshold()) : null);
         model.put("active", "staff");
         Web.render(ctx, "staff-code", model);
     }
@@ -141,11 +141,12 @@ public final class CodeHandlers {
     private CodeUploadService.Outcome upload(Context ctx) {
         Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
-        String closed = CodeRules.closed(c, code.clock().instant());
+        CodeRefusal closed = CodeRules.whyClosed(c, code.clock().instant());
         if (closed != null) {
             return new CodeUploadService.Outcome(CodeUploadService.Outcome.Reason.CLOSED, null, closed, List.of());
         }
-        Uploads.Streamed up = Uploads.stream(ctx, code.maxBytes(), code.tooLargeMessage());
+        Uploads.Streamed up = Uploads.stream(ctx, code.maxBytes(),
+                code.tooLarge().in(LocalizedThymeleaf.locale(ctx)));
         try (InputStream in = up.in()) {
             return code.upload(c, me, up.fileName(), in);
         } catch (IOException e) {
@@ -153,9 +154,12 @@ public final class CodeHandlers {
         }
     }
 
+    private static List<String> notes(Context ctx, CodeUploadService.Outcome o) {
+        return o.notes().stream().map(n -> n.in(LocalizedThymeleaf.locale(ctx))).toList();
+    }
+
     private void send(Context ctx, CodeUpload u) throws IOException {
-        Path f = code.file(u).orElseThrow(() -> new NotFoundResponse("The stored file of this upload is missing"
-                + " from the upload store; staff have its SHA-256, " + u.sha256() + "."));
+        Path f = code.file(u).orElseThrow(() -> new NotFoundResponse(Web.text(ctx, "code.fileMissing", u.sha256())));
         Downloads.send(ctx, f, u.fileName(), "application/zip");
     }
 

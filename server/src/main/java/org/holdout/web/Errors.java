@@ -107,9 +107,9 @@ public final class Errors {
     private static String message(Context ctx, HttpResponseException e) {
         String allowed = e.getDetails().get("availableMethods");
         if (e.getStatus() == 405 && allowed != null) {
-            return "This address takes " + allowed.replaceAll("[\\[\\]]", "").replace(", ", " or ")
-                    + " requests, not " + ctx.method() + (allowed.contains("POST") && !Web.isApi(ctx)
-                    ? " (it is the button of a form)." : ".");
+            String methods = allowed.replaceAll("[\\[\\]]", "").replace(", ", " " + Web.text(ctx, "error.or") + " ");
+            return Web.text(ctx, allowed.contains("POST") && !Web.isApi(ctx) ? "error.message.405.form"
+                    : "error.message.405.allowed", methods, ctx.method());
         }
         String m = e.getMessage();
         if (m == null || m.isBlank() || m.startsWith("Endpoint ") || m.equals("Not Found")

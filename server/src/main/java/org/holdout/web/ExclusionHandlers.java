@@ -182,9 +182,9 @@ public final class ExclusionHandlers {
         m.put("competition", c);
         m.put("exclusions", rows);
         m.put("error", error);
-        m.put("notice", done == null ? null : done.startsWith("excluded-") ? "Excluded (exclusion "
-                + done.substring(9) + "); the boards and selections count without it now."
-                : done.startsWith("lifted-") ? "Lifted exclusion " + done.substring(7) + "." : null);
+        m.put("notice", done == null ? null : done.startsWith("excluded-")
+                ? Web.text(ctx, "exclusions.notice.excluded", done.substring(9))
+                : done.startsWith("lifted-") ? Web.text(ctx, "exclusions.notice.lifted", done.substring(7)) : null);
         m.put("submission", ctx.formParam("submission"));
         m.put("username", ctx.formParam("username"));
         m.put("active", "staff");

@@ -73,8 +73,8 @@ public final class GradeHandlers {
             m.put("privateText", ScoreText.fiveDecimals(g.privateScore()));
             AucInterval pub = interval(reader.of(s.bestPublicSubmission()), Board.PUBLIC);
             AucInterval priv = interval(reader.of(s.bestPrivateSubmission()), Board.PRIVATE);
-            m.put("publicCi", ciText(g.publicScore(), pub));
-            m.put("privateCi", ciText(g.privateScore(), priv));
+            m.put("publicCi", ciText(g.publicScore(), pub, LocalizedThymeleaf.locale(ctx)));
+            m.put("privateCi", ciText(g.privateScore(), priv, LocalizedThymeleaf.locale(ctx)));
             List<ConfidenceRules.CloseCall> pubCalls = ConfidenceRules.closeCalls(g.publicScore(), pub,
                     sheet.thresholds(), Board.PUBLIC);
             List<ConfidenceRules.CloseCall> privCalls = ConfidenceRules.closeCalls(g.privateScore(), priv,
@@ -111,15 +111,15 @@ public final class GradeHandlers {
     }
 
     /** "0.81234 – 0.90211", or why there is none. */
-    static String ciText(Double score, AucInterval ci) {
+    static String ciText(Double score, AucInterval ci, java.util.Locale locale) {
         if (score == null) {
             return "";
         }
         if (ci == null) {
-            return "no interval: the file is not kept";
+            return Messages.text(locale, "grades.ci.notKept");
         }
         if (!ci.hasInterval()) {
-            return "no interval: a class has one row";
+            return Messages.text(locale, "grades.ci.oneRow");
         }
         return ScoreText.fiveDecimals(ci.lower()) + " – " + ScoreText.fiveDecimals(ci.upper());
     }

@@ -42,8 +42,7 @@ public final class RescoreHandlers {
         if (id != null) {
             p = rescore.find(Web.competition(ctx), id).orElse(null);
             if (p == null) {
-                error = "There is no rescore preview " + id + " here (it was applied or cancelled, or the server"
-                        + " restarted); upload the solution again to preview.";
+                error = Web.text(ctx, "rescore.notFound", id);
                 ctx.status(404);
             }
         }
@@ -55,7 +54,7 @@ public final class RescoreHandlers {
         UploadedFile f = Uploads.multipart(ctx, () -> ctx.uploadedFile("file"));
         if (f == null || f.size() == 0) {
             ctx.status(400);
-            render(ctx, null, null, "Choose the corrected solution.csv (Id,Expected,Usage) to upload.", "");
+            render(ctx, null, null, Web.text(ctx, "rescore.choose"), "");
             return;
         }
         RescorePreview p;
@@ -88,7 +87,7 @@ public final class RescoreHandlers {
     public void cancelForm(Context ctx) throws IOException {
         try {
             rescore.cancel(Web.competition(ctx), ctx.pathParam("id"));
-            render(ctx, null, null, null, "The preview was cancelled and its file deleted; nothing was changed.");
+            render(ctx, null, null, null, Web.text(ctx, "rescore.cancelled"));
         } catch (Rescore.Refused e) {
             ctx.status(e.status());
             render(ctx, null, null, e.getMessage(), "");

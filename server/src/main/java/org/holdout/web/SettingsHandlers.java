@@ -38,8 +38,8 @@ public final class SettingsHandlers {
         Map<String, String> values = current(c);
         values.put(SettingsService.RESTRICTED, c.restricted() ? "on" : null);
         String saved = ctx.queryParam("saved");
-        render(ctx, c, values, Map.of(), null, saved == null ? null : saved.equals("0") ? "Nothing was changed."
-                : "Saved: " + saved + " change(s), each in the audit log.");
+        render(ctx, c, values, Map.of(), null, saved == null ? null : saved.equals("0")
+                ? Web.text(ctx, "settings.notice.none") : Web.text(ctx, "settings.notice.saved", saved));
     }
 
     /**

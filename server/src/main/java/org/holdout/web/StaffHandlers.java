@@ -47,7 +47,7 @@ public final class StaffHandlers {
 
     /** The staff page; {@code ?done=<key>} (where a form that worked redirects to) adds that form's notice. */
     public void page(Context ctx) {
-        page(ctx, notice(ctx.queryParam("done")), null);
+        page(ctx, notice(LocalizedThymeleaf.locale(ctx), ctx.queryParam("done")), null);
     }
 
     /**
@@ -58,17 +58,17 @@ public final class StaffHandlers {
         ctx.redirect(Web.base(ctx) + "/staff?done=" + key, HttpStatus.SEE_OTHER);
     }
 
-    private String notice(String done) {
+    private String notice(java.util.Locale locale, String done) {
         if (done == null) {
             return null;
         }
-        String sectionNotice = section.notice(done);
+        String sectionNotice = section.notice(locale, done);
         if (sectionNotice != null) {
             return sectionNotice;
         }
         return switch (done) {
-            case "deadline" -> "The deadline is saved.";
-            case "reveal" -> "The private scores are now visible to students.";
+            case "deadline" -> Messages.text(locale, "staff.notice.deadline");
+            case "reveal" -> Messages.text(locale, "staff.notice.reveal");
             default -> null;
         };
     }
@@ -96,7 +96,7 @@ public final class StaffHandlers {
             r.put("who", names.getOrDefault(s.accountId(), "?"));
             r.put("time", c.format(s.received()));
             r.put("file", s.fileName());
-            r.put("state", s.state().label());
+            r.put("state", Web.text(ctx, "staff.state." + s.state().name()));
             r.put("publicText", ScoreText.fiveDecimals(s.publicAuc()));
             r.put("privateText", ScoreText.fiveDecimals(s.privateAuc()));
             r.put("message", s.message() == null ? "" : s.message());
@@ -104,15 +104,15 @@ public final class StaffHandlers {
         }
         Map<String, Object> m = new HashMap<>();
         m.put("competition", c);
-        m.put("deadline", c.deadline() == null ? "none" : c.format(c.deadline()));
+        m.put("deadline", c.deadline() == null ? Web.text(ctx, "staff.none") : c.format(c.deadline()));
         m.put("deadlineInput", c.deadline() == null ? "" : java.time.LocalDateTime.ofInstant(c.deadline(),
                 c.timeZone()).toString());
-        section.fill(c, m);
+        section.fill(c, m, LocalizedThymeleaf.locale(ctx));
         m.put("floors", floorList.stream().map(f -> Map.of("label", f.label(), "id", f.id(),
                 "publicText", ScoreText.fiveDecimals(f.publicAuc()),
                 "privateText", ScoreText.fiveDecimals(f.privateAuc()))).toList());
-        m.put("floorsStatus", floorState instanceof FloorsCache.Failed f ? "The floors could not be computed: "
-                + f.message() : floorState instanceof FloorsCache.Computing ? "The floors are being computed…" : null);
+        m.put("floorsStatus", floorState instanceof FloorsCache.Failed f ? Web.text(ctx, "staff.floors.failed", f.message())
+                : floorState instanceof FloorsCache.Computing ? Web.text(ctx, "staff.floors.computing") : null);
         m.put("recent", recent);
         m.put("total", submissions.count(c.id()));
         m.put("notice", notice);

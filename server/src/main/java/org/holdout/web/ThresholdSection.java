@@ -33,7 +33,7 @@ public final class ThresholdSection implements StaffPageSection {
     }
 
     @Override
-    public void fill(Competition c, Map<String, Object> model) {
+    public void fill(Competition c, Map<String, Object> model, java.util.Locale locale) {
         FloorsCache.State floorState = floors.state(c);
         List<CalibrationFloors.Floor> floorList = floorState instanceof FloorsCache.Done d ? d.floors() : List.of();
         Map<String, BaselineTraining.Progress> progress = training.progress(c);
@@ -45,10 +45,11 @@ public final class ThresholdSection implements StaffPageSection {
             row.put("privateText", ScoreText.fiveDecimals(t.privateScore()));
             row.put("pointsPublic", pointsText(t.pointsPublic()));
             row.put("pointsPrivate", pointsText(t.pointsPrivate()));
-            row.put("source", t.source() == null ? "not set" : t.source());
+            row.put("source", t.source() == null ? Messages.text(locale, "staff.source.notSet") : t.source());
             row.put("updated", c.format(t.updated()));
-            row.put("warning", t.publicScore() == null ? null : belowFloor(t.publicScore(), floorList));
-            row.put("history", thresholds.history(c.id(), t.name()).stream().map(h -> historyLine(h, c)).toList());
+            row.put("warning", t.publicScore() == null ? null : belowFloor(t.publicScore(), floorList, locale));
+            row.put("history", thresholds.history(c.id(), t.name()).stream().map(h -> historyLine(h, c, locale))
+                    .toList());
             rows.add(row);
         }
         List<Map<String, Object>> trainable = new ArrayList<>();
@@ -64,15 +65,14 @@ public final class ThresholdSection implements StaffPageSection {
         model.put("trainingQueue", training.queue());
     }
 
-    private static String historyLine(ThresholdChange h, Competition c) {
-        return c.format(h.at()) + " · " + h.actor() + " · " + h.action() + ": public "
-                + text(h.publicScore()) + ", private " + text(h.privateScore()) + ", points "
-                + pointsText(h.pointsPublic()) + " / " + pointsText(h.pointsPrivate())
-                + (h.source() == null ? "" : " (" + h.source() + ")");
+    private static String historyLine(ThresholdChange h, Competition c, java.util.Locale locale) {
+        return Messages.text(locale, "staff.history.line", c.format(h.at()), h.actor(), h.action(),
+                text(h.publicScore(), locale), text(h.privateScore(), locale), pointsText(h.pointsPublic()),
+                pointsText(h.pointsPrivate())) + (h.source() == null ? "" : " (" + h.source() + ")");
     }
 
-    private static String text(Double score) {
-        return score == null ? "none" : ScoreText.fiveDecimals(score);
+    private static String text(Double score, java.util.Locale locale) {
+        return score == null ? Messages.text(locale, "staff.none") : ScoreText.fiveDecimals(score);
     }
 
     static String pointsText(double p) {
@@ -80,29 +80,28 @@ public final class ThresholdSection implements StaffPageSection {
     }
 
     /** "below the pca-40 floor 0.98444: …" when the best floor's Public AUC is above {@code publicScore}, else null. */
-    static String belowFloor(double publicScore, List<CalibrationFloors.Floor> floors) {
+    static String belowFloor(double publicScore, List<CalibrationFloors.Floor> floors, java.util.Locale locale) {
         return floors.stream().max(Comparator.comparingDouble(CalibrationFloors.Floor::publicAuc))
                 .filter(best -> publicScore < best.publicAuc())
-                .map(best -> "below the " + best.id() + " floor " + ScoreText.fiveDecimals(best.publicAuc())
-                        + ": a trivial method beats this threshold")
+                .map(best -> Messages.text(locale, "staff.belowFloor", best.id(), ScoreText.fiveDecimals(best.publicAuc())))
                 .orElse(null);
     }
 
     @Override
-    public String notice(String done) {
+    public String notice(java.util.Locale locale, String done) {
         if (done.startsWith("threshold-") && isName(done.substring("threshold-".length()))) {
-            return "The threshold " + done.substring("threshold-".length()) + " is saved.";
+            return Messages.text(locale, "staff.notice.threshold", done.substring("threshold-".length()));
         }
         if (done.startsWith("removed-") && isName(done.substring("removed-".length()))) {
-            return "The threshold " + done.substring("removed-".length()) + " is removed (its history stays).";
+            return Messages.text(locale, "staff.notice.removed", done.substring("removed-".length()));
         }
         if (done.startsWith("training-")) {
             String what = done.substring("training-".length());
             return switch (what) {
-                case "all" -> "The baselines are queued for training; their progress is below.";
-                case "busy" -> "Nothing was added: those baselines are waiting or training already.";
+                case "all" -> Messages.text(locale, "staff.notice.trainingAll");
+                case "busy" -> Messages.text(locale, "staff.notice.trainingBusy");
                 default -> BaselineTraining.names().contains(what)
-                        ? "The " + what + " baseline is queued for training; its progress is below." : null;
+                        ? Messages.text(locale, "staff.notice.training", what) : null;
             };
         }
         return null;

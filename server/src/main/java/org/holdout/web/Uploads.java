@@ -75,15 +75,14 @@ public final class Uploads {
     public static Streamed stream(Context ctx, long limit, String tooLarge) {
         String encoding = ctx.header("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
-            throw new HttpResponseException(415, "Content-Encoding " + encoding.strip() + " is not supported;"
-                    + " send the zip as it is.");
+            throw new HttpResponseException(415, Web.text(ctx, "upload.zip.encoding", encoding.strip()));
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         try {
             if (type.startsWith("multipart/form-data")) {
                 UploadedFile f = multipart(ctx, () -> ctx.uploadedFile("file"));
                 if (f == null) {
-                    throw new BadRequestResponse("Attach the zip in the form field 'file'.");
+                    throw new BadRequestResponse(Web.text(ctx, "upload.zip.noField"));
                 }
                 if (f.size() > limit) {
                     throw new HttpResponseException(413, tooLarge);
@@ -91,8 +90,7 @@ public final class Uploads {
                 return new Streamed(f.filename(), f.content(), f.size());
             }
             if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) {
-                throw new BadRequestResponse("Send the zip as multipart field 'file' or as an application/zip body,"
-                        + " not as " + type.split(";", 2)[0] + ".");
+                throw new BadRequestResponse(Web.text(ctx, "upload.zip.wrongType", type.split(";", 2)[0]));
             }
             long declared = ctx.req().getContentLengthLong();
             if (declared > limit) {
@@ -165,27 +163,24 @@ public final class Uploads {
             if (e instanceof HttpResponseException || Errors.isTooLarge(e)) {
                 throw e;
             }
-            throw unreadable(e);
+            throw unreadable(ctx, e);
         } catch (Exception e) {
             if (Errors.isTooLarge(e)) {
                 throw new IllegalStateException("the upload is too large", e);
             }
-            throw unreadable(e);
+            throw unreadable(ctx, e);
         }
     }
 
-    private static BadRequestResponse unreadable(Exception e) {
+    private static BadRequestResponse unreadable(Context ctx, Exception e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (why.contains("Header Line Exceeded")) {
-            return new BadRequestResponse("The multipart/form-data body could not be read: a part's header is too"
-                    + " long (is the file name very long?); rename the file and upload it again.");
+            return new BadRequestResponse(Web.text(ctx, "upload.multipart.longHeader"));
         }
         if (why.contains("Illegal character")) {
-            return new BadRequestResponse("The multipart/form-data body could not be read: a part's header has a"
-                    + " control character (is there one in the file name?); rename the file and upload it again.");
+            return new BadRequestResponse(Web.text(ctx, "upload.multipart.control"));
         }
-        return new BadRequestResponse("The multipart/form-data body could not be read (" + withoutClassNames(why)
-                + "); send the CSV as the form field 'file' with a boundary that matches the Content-Type header.");
+        return new BadRequestResponse(Web.text(ctx, "upload.multipart.other", withoutClassNames(why)));
     }
 
     /** Jetty's words without the Java class names that some of its messages start with ("a.b.FooException: 400: "). */

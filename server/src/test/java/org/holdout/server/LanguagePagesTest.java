@@ -185,4 +185,122 @@ class LanguagePagesTest {
             assertThat(ann.get("/submissions").body()).contains("已達每日上限").doesNotContain("Daily limit reached");
         }
     }
+
+    /** A refused code zip: the Code & report page and {@code POST /api/code} say why in the student's language. */
+    @Test
+    void aCodeZipRefusalIsShownInTheStudentsLanguage(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of())) {
+            Client staff = server.login("ta", Role.STAFF);
+            Client ann = server.login("ann", Role.STUDENT);
+            assertThat(staff.api("PUT", "/api/staff/settings", staff.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"deadline\": \"2026-03-05T23:59\", \"codeDeadline\": \"2026-03-07T23:59\", \"reason\": \"plan\"}"),
+                    "application/json").statusCode()).isEqualTo(200);
+            byte[] notZip = "these bytes are not a zip at all".getBytes(StandardCharsets.UTF_8);
+            ann.get("/language/zh-TW?next=%2F");
+            HttpResponse<String> none = ann.get("/code/latest.zip");
+            assertThat(none.statusCode()).isEqualTo(404);
+            assertThat(none.body()).contains("你還沒有在這裡上傳過程式碼的 zip 檔。");
+            ann.get("/code");
+            Client.Multipart form = new Client.Multipart().field("_csrf", ann.csrf()).file("file", "code.zip", notZip);
+            HttpResponse<String> page = ann.http.send(HttpRequest.newBuilder(URI.create(ann.base + "/code"))
+                    .header("Content-Type", form.contentType()).POST(form.publisher()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(422);
+            assertThat(page.body()).contains("檔案不是 zip 檔（沒有 zip 目錄）；請用 zip、7-Zip 或系統內建的「壓縮」功能製作。")
+                    .doesNotContain("??", "The file is not a zip");
+
+            Client api = new Client(server.url());
+            api.token = ann.token;
+            HttpResponse<String> zh = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/code?filename=code.zip")).header("Content-Type", "application/zip").POST(
+                    HttpRequest.BodyPublishers.ofByteArray(notZip)), "zh-TW");
+            assertThat(zh.statusCode()).isEqualTo(422);
+            assertThat(zh.body()).contains("\"error\":\"檔案不是 zip 檔（沒有 zip 目錄）");
+            HttpResponse<String> en = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/code?filename=code.zip")).header("Content-Type", "application/zip").POST(
+                    HttpRequest.BodyPublishers.ofByteArray(notZip)), "en");
+            assertThat(en.body()).contains("\"error\":\"The file is not a zip (it has no zip directory)");
+            HttpResponse<String> fakePdf = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/code?filename=code.zip")).header("Content-Type", "application/zip").POST(
+                    HttpRequest.BodyPublishers.ofByteArray(Zips.ofText("train.py", "print(1)", "report.pdf",
+                    "not a pdf"))), "zh-TW");
+            assertThat(fakePdf.statusCode()).isEqualTo(201);
+            assertThat(fakePdf.body()).contains("report.pdf", "的檔名是 .pdf，但內容不是 PDF（開頭不是 %PDF-），所以不算是報告。");
+            HttpResponse<String> wrongType = send(api, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/code")).header("Content-Type", "application/json").POST(
+                    HttpRequest.BodyPublishers.ofString("{}")), "zh-TW");
+            assertThat(wrongType.statusCode()).isEqualTo(400);
+            assertThat(wrongType.body()).contains("請以 multipart 欄位 'file' 或 application/zip 內容傳送 zip 檔，而不是 application/json。");
+        }
+    }
+
+    /** The rarer answers: a 405 and a malformed multipart body, in Chinese. */
+    @Test
+    void aWrongMethodAndAnUnreadableBodyAreExplainedInChinese(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of())) {
+            Client ann = server.login("ann", Role.STUDENT);
+            HttpResponse<String> logout = get(ann, "/logout", "zh-TW");
+            assertThat(logout.statusCode()).isEqualTo(405);
+            assertThat(logout.body()).contains("這個網址只接受 POST 請求，不接受 GET（它是表單的按鈕）。");
+            assertThat(get(ann, "/logout", "en").body()).contains("This address takes POST requests, not GET (it is"
+                    + " the button of a form).");
+            HttpResponse<String> broken = send(ann, HttpRequest.newBuilder(URI.create(server.url()
+                    + "/api/submissions")).header("Content-Type", "multipart/form-data").POST(
+                    HttpRequest.BodyPublishers.ofString("Id,Predicted\n0,1\n")), "zh-TW");
+            assertThat(broken.statusCode()).isEqualTo(400);
+            assertThat(broken.body()).contains("無法讀取 multipart/form-data 內容", "boundary");
+        }
+    }
+
+    /** Every staff page in zh-TW: a Chinese heading, no key left unresolved, the English heading gone. */
+    @Test
+    void everyStaffPageIsInChinese(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of("daily.limit", "3"))) {
+            Client ta = server.login("ta", Role.STAFF);
+            Client ann = server.login("ann", Role.STUDENT);
+            ann.uploadApi("a.csv", TinyCompetition.submission(1));
+            assertThat(ta.api("PUT", "/api/staff/thresholds/simple", ta.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"public\": 0.6, \"private\": 0.61, \"reason\": \"plan\"}"), "application/json").statusCode())
+                    .isEqualTo(200);
+            assertThat(ta.api("POST", "/api/staff/exclusions", ta.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"submission\": 1, \"reason\": \"copied\"}"), "application/json").statusCode()).isEqualTo(201);
+            ta.get("/language/zh-TW?next=%2F");
+            Map<String, String[]> pages = new java.util.LinkedHashMap<>();
+            pages.put("/staff", new String[] {"<h1>助教</h1>", "門檻", "訓練參考基準線", "最新的上傳", "儲存截止時間",
+                    "：公開 0.60000，非公開 0.61000，點數 ", "已計分", "歷史紀錄"});
+            pages.put("/staff/settings", new String[] {"<h1>設定</h1>", "截止時間之後", "誰可以參加", "儲存設定"});
+            pages.put("/staff/audit", new String[] {"<h1>稽核紀錄</h1>", "這個競賽上的每一項助教操作"});
+            pages.put("/staff/competitions/new", new String[] {"<h1>新增競賽</h1>", "訓練影像", "建立競賽",
+                    "data-t-not-created=\"沒有建立任何競賽：{0}\""});
+            pages.put("/staff/exclusions", new String[] {"<h1>排除</h1>", "ann 的上傳 1", "生效中", "取消排除"});
+            pages.put("/staff/grades", new String[] {"<h1>成績</h1>", "非公開分數尚未公布", "公開 → 非公開的名次變動"});
+            pages.put("/staff/rescore", new String[] {"<h1>以修正後的答案重新計分</h1>", "預覽重新計分"});
+            pages.put("/staff/code", new String[] {"<h1>程式碼上傳</h1>", "沒有：學生無法上傳程式碼", "需要報告？"});
+            pages.put("/staff/submissions", new String[] {"<h1>所有上傳</h1>", "每天的上傳", "篩選", "已計分"});
+            for (Map.Entry<String, String[]> page : pages.entrySet()) {
+                HttpResponse<String> r = ta.get(page.getKey());
+                assertThat(r.statusCode()).as(page.getKey()).isEqualTo(200);
+                assertThat(r.body()).as(page.getKey()).contains(page.getValue()).doesNotContain("??", "Back to the"
+                        + " staff page", "Reason (optional", "<th>Name</th>", "<th>Student</th>");
+            }
+
+            HttpResponse<String> staged = ta.api("PUT", "/api/staff/staging/bundle.zip", ta.token,
+                    HttpRequest.BodyPublishers.ofByteArray(Zips.ofText("bundle.json", "{}", "train.npy", "x")),
+                    "application/octet-stream");
+            String stagedId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(staged.body()).path("id")
+                    .asText();
+            HttpResponse<String> started = ta.api("POST", "/api/staff/competitions", ta.token,
+                    HttpRequest.BodyPublishers.ofString("{\"slug\": \"hw9\", \"bundle\": \"" + stagedId + "\"}"),
+                    "application/json");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String jobId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).path("id")
+                    .asText();
+            String job = "";
+            for (int i = 0; i < 200 && !job.contains("沒有建立任何東西"); i++) {
+                Thread.sleep(50);
+                job = ta.get("/staff/competitions/jobs/" + jobId).body();
+            }
+            assertThat(job).contains("<title>正在建立 hw9", "步驟", "沒有建立任何東西").doesNotContain("??");
+        }
+    }
 }

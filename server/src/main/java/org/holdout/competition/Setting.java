@@ -14,7 +14,7 @@ public enum Setting {
     DAILY_LIMIT("dailyLimit", "The daily limit", "daily_limit"),
     DEADLINE("deadline", "The deadline", "deadline"),
     FINAL_SELECTIONS("finalSelections", "The number of final selections", "final_selections"),
-    LATE_POLICY("late_policy", "The late policy", "late_policy"),
+    LATE_POLICY("latePolicy", "The late policy", "late_policy"),
     CODE_DEADLINE("codeDeadline", "The code deadline", "code_deadline"),
     REPORT_RULE("reportRule", "The report rule", "report_rule");
 

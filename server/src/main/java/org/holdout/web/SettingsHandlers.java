@@ -88,7 +88,7 @@ public final class SettingsHandlers {
 
     /**
      * Any of {@code title}, {@code rulesMarkdown} (null or "": the rules file), {@code timeZone}, {@code dailyLimit},
-     * {@code deadline} (null: none), {@code finalSelections}, {@code late_policy} ({@code refuse} or
+     * {@code deadline} (null: none), {@code finalSelections}, {@code latePolicy} ({@code refuse} or
      * {@code accept_late}), {@code codeDeadline} (null: no code step), {@code reportRule} ({@code none}, {@code all},
      * {@code passing:<threshold>}), {@code restricted}, {@code rosterAdd} and
      * {@code rosterRemove} (lists of usernames), and {@code reason}; all saved, or none with 400 and every problem.

@@ -104,14 +104,14 @@ class FinalStandingsTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(json(refused).get("error").asText()).contains("closed");
 
-        HttpResponse<String> bad = staffJson("PUT", "/api/staff/settings", "{\"late_policy\":\"sometimes\"}");
+        HttpResponse<String> bad = staffJson("PUT", "/api/staff/settings", "{\"latePolicy\":\"sometimes\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(json(bad).get("problems").get("late_policy").asText()).contains("late policy", "sometimes",
+        assertThat(json(bad).get("problems").get("latePolicy").asText()).contains("late policy", "sometimes",
                 "refuse", "accept_late");
         HttpResponse<String> set = staffJson("PUT", "/api/staff/settings",
-                "{\"late_policy\":\"accept_late\",\"reason\":\"the cluster was down\"}");
+                "{\"latePolicy\":\"accept_late\",\"reason\":\"the cluster was down\"}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-        assertThat(json(staffJson("GET", "/api/staff/settings", null)).get("late_policy").asText())
+        assertThat(json(staffJson("GET", "/api/staff/settings", null)).get("latePolicy").asText())
                 .isEqualTo("accept_late");
         assertThat(staffJson("GET", "/api/staff/audit", null).body())
                 .contains("late_policy refuse -> accept_late", "the cluster was down");
@@ -143,7 +143,7 @@ class FinalStandingsTest {
         HttpResponse<String> viaForm = ann.follow(ann.uploadForm("form.csv", TinyCompetition.submission(8)));
         assertThat(viaForm.body()).contains("id=\"result-late\"", "counts on no leaderboard");
 
-        HttpResponse<String> back = staffJson("PUT", "/api/staff/settings", "{\"late_policy\":\"refuse\"}");
+        HttpResponse<String> back = staffJson("PUT", "/api/staff/settings", "{\"latePolicy\":\"refuse\"}");
         assertThat(back.statusCode()).isEqualTo(200);
         assertThat(ann.uploadApi("again.csv", TinyCompetition.submission(7)).statusCode()).isEqualTo(403);
     }

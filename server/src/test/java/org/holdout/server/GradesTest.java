@@ -220,7 +220,7 @@ class GradesTest {
             assertThat(ta.api("POST", "/api/staff/exclusions", ta.token, json("{\"username\": \"eve\","
                     + " \"reason\": \"shared an account\"}"), "application/json").statusCode()).isBetween(200, 201);
             expected.get("eve").studentExcluded = true;
-            assertThat(ta.api("PUT", "/api/staff/settings", ta.token, json("{\"late_policy\": \"accept_late\"}"),
+            assertThat(ta.api("PUT", "/api/staff/settings", ta.token, json("{\"latePolicy\": \"accept_late\"}"),
                     "application/json").statusCode()).isEqualTo(200);
             server.clock.advance(Duration.ofMinutes(1));
             assertThat(ta.api("PUT", "/api/staff/deadline", ta.token, json("{\"deadline\": \""

@@ -296,7 +296,7 @@ class WholeCourseTest {
             assertThat(settings.get("timeZone").asText()).isEqualTo("Asia/Taipei");
             assertThat(settings.get("deadline").asText()).isEqualTo("2026-03-02T15:59:00Z");
             assertThat(settings.get("codeDeadline").asText()).isEqualTo("2026-03-04T15:59:00Z");
-            assertThat(settings.get("late_policy").asText()).isEqualTo("refuse");
+            assertThat(settings.get("latePolicy").asText()).isEqualTo("refuse");
             for (String[] a : new String[][] {{"time_zone", "UTC -> Asia/Taipei"}, {"daily_limit", "5 -> 2"},
                 {"deadline", "2026-03-02"}, {"final_selections", "3 -> 2"}, {"code_deadline", "2026-03-04"},
                 {"report_rule", "passing:boss"}}) {
@@ -422,7 +422,7 @@ class WholeCourseTest {
             server.clock.set(Instant.parse("2026-03-02T16:00:00Z"));
             HttpResponse<String> refused = students.get("fay").uploadApiTo(API + "/submissions", "late.csv", csv(f2));
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-            staffOk("PUT", STAFF + "/settings", "{\"late_policy\": \"accept_late\", \"reason\": \"the cluster was"
+            staffOk("PUT", STAFF + "/settings", "{\"latePolicy\": \"accept_late\", \"reason\": \"the cluster was"
                     + " down on the last night\"}", 200);
             staffActions.add(new String[] {"late_policy", "refuse -> accept_late",
                 "the cluster was down on the last night"});

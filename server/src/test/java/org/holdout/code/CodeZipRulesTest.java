@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.holdout.server.Zips;
+import org.holdout.testing.Zips;
 import org.junit.jupiter.api.Test;
 
 class CodeZipRulesTest {

@@ -9,10 +9,10 @@ import org.holdout.account.Role;
 import org.holdout.competition.Competition;
 import org.holdout.scoring.Scorer;
 import org.holdout.scoring.Solution;
-import org.holdout.server.Client;
-import org.holdout.server.TestServer;
-import org.holdout.server.TinyCompetition;
 import org.holdout.submission.Submission;
+import org.holdout.testing.Client;
+import org.holdout.testing.TestServer;
+import org.holdout.testing.TinyCompetition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

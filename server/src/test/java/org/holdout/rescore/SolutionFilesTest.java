@@ -11,7 +11,7 @@ import java.util.Map;
 import org.holdout.bundle.Bundle;
 import org.holdout.bundle.BundleManifest;
 import org.holdout.bundle.Sha256;
-import org.holdout.server.TinyCompetition;
+import org.holdout.testing.TinyCompetition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

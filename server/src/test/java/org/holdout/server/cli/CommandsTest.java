@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 import org.holdout.baselines.cli.BaselineCommand;
 import org.holdout.cli.ExitCodes;
 import org.holdout.cli.Holdout;
-import org.holdout.server.Client;
-import org.holdout.server.TestDatabase;
-import org.holdout.server.TinyCompetition;
+import org.holdout.testing.Client;
+import org.holdout.testing.TestDatabase;
+import org.holdout.testing.TinyCompetition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -114,7 +114,7 @@ class CommandsTest {
         assertThat(pw.find()).isTrue();
         String staffPassword = pw.group(1);
         String url = first.app.url();
-        assertThat(new org.holdout.server.Client(url).login("staff", staffPassword).statusCode()).isEqualTo(302);
+        assertThat(new org.holdout.testing.Client(url).login("staff", staffPassword).statusCode()).isEqualTo(302);
         first.shutdown();
         assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
 
@@ -377,7 +377,7 @@ class CommandsTest {
         ServeCommand before = new ServeCommand();
         CompletableFuture<Integer> first = start(before, new StringWriter(), "serve", "--data-dir", dir.toString(),
                 "--port", "0", "--no-baselines");
-        org.holdout.server.Client loggedInBefore = new org.holdout.server.Client(before.app.url());
+        org.holdout.testing.Client loggedInBefore = new org.holdout.testing.Client(before.app.url());
         loggedInBefore.login("r01", "old-password-1");
         before.shutdown();
         assertThat(first.get(20, TimeUnit.SECONDS)).isZero();
@@ -394,10 +394,10 @@ class CommandsTest {
         CompletableFuture<Integer> running = start(serve, new StringWriter(), "serve", "--data-dir", dir.toString(),
                 "--port", "0", "--no-baselines");
         try {
-            org.holdout.server.Client c = new org.holdout.server.Client(serve.app.url());
+            org.holdout.testing.Client c = new org.holdout.testing.Client(serve.app.url());
             assertThatThrownBy(() -> c.login("r01", "old-password-1")).as("the old password")
                     .hasMessageContaining("login of r01 failed");
-            assertThat(new org.holdout.server.Client(serve.app.url()).login("r01", pw.group(1)).statusCode())
+            assertThat(new org.holdout.testing.Client(serve.app.url()).login("r01", pw.group(1)).statusCode())
                     .isEqualTo(302);
             String session = ((java.net.CookieManager) loggedInBefore.http.cookieHandler().orElseThrow())
                     .getCookieStore().getCookies().stream().filter(k -> k.getName().equals(

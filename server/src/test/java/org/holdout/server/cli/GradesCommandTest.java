@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.holdout.account.Role;
 import org.holdout.cli.ExitCodes;
-import org.holdout.server.Client;
-import org.holdout.server.TestServer;
-import org.holdout.server.TinyCompetition;
+import org.holdout.testing.Client;
+import org.holdout.testing.TestServer;
+import org.holdout.testing.TinyCompetition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

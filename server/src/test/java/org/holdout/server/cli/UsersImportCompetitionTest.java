@@ -13,7 +13,7 @@ import org.holdout.competition.CompetitionRepository;
 import org.holdout.competition.MemberRepository;
 import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
-import org.holdout.server.TinyCompetition;
+import org.holdout.testing.TinyCompetition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

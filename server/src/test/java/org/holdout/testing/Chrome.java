@@ -1,0 +1,40 @@
+package org.holdout.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium for page tests, writing only under {@code home} and never asking the network. */
+public final class Chrome {
+    /** Where page tests leave their screenshots for a person to look at. */
+    public static final Path SHOTS = Path.of("target", "screenshots");
+
+    private Chrome() {
+    }
+
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium"))
+                && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs chromium and chromium-driver");
+    }
+
+    public static ChromeDriver start(Path home) throws Exception {
+        Files.createDirectories(home);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
+                .withEnvironment(Map.of("XDG_CONFIG_HOME", home.toString(), "XDG_CACHE_HOME", home.toString(),
+                        "TMPDIR", home.toString(), "HOME", home.toString()))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1280,900", "--user-data-dir=" + home.resolve("profile"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        return new ChromeDriver(service, options);
+    }
+}

@@ -37,7 +37,8 @@ public class GradesTest {
             + "final_submissions,submissions,passed_public,passed_private,points_public,points_private,points_total,"
             + "late,excluded,code_uploaded";
     public static final String[] ROUTES = {"/api/staff/grades.csv", "/api/staff/grades.json",
-        "/api/staff/grades-canvas.csv", "/api/staff/c/tiny/grades.csv", "/api/staff/c/tiny/grades.json", "/api/staff/c/tiny/grades-canvas.csv"};
+        "/api/staff/grades-canvas.csv", "/api/staff/c/tiny/grades.csv", "/api/staff/c/tiny/grades.json",
+        "/api/staff/c/tiny/grades-canvas.csv"};
     public static final String[] PAGES = {"/staff/grades", "/c/tiny/staff/grades"};
     /** name, public, private, points on each board (the defaults: 1, 1, 0.5, 0.5). */
     static final Object[][] THRESHOLDS = {{"simple", 0.5, 0.5, 1.0}, {"medium", 0.75, 0.75, 1.0},

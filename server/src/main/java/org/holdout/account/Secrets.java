@@ -1,5 +1,6 @@
 package org.holdout.account;
 
+import com.password4j.BcryptFunction;
 import com.password4j.Password;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,8 +37,18 @@ public final class Secrets {
         return Password.hash(password).withBcrypt().getResult();
     }
 
+    /** Checked at the cost written in {@code hash}, whatever cost new hashes are made with now. */
     public static boolean checkPassword(String password, String hash) {
-        return password != null && hash != null && Password.check(password, hash).withBcrypt();
+        if (password == null || hash == null) {
+            return false;
+        }
+        BcryptFunction bcrypt;
+        try {
+            bcrypt = BcryptFunction.getInstanceFromHash(hash);
+        } catch (RuntimeException notBcrypt) {
+            return false;
+        }
+        return Password.check(password, hash).with(bcrypt);
     }
 
     /** A token has 256 random bits, so a fast hash is enough and lets us look it up by its hash. */

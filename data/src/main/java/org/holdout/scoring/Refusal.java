@@ -50,22 +50,7 @@ public record Refusal(Key key, List<Object> args) {
     }
 
     private String render(boolean chinese) {
-        String template = chinese ? key.chinese : key.english;
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < template.length()) {
-            char c = template.charAt(i);
-            if (c == '{') {
-                int end = template.indexOf('}', i);
-                Object a = args.get(Integer.parseInt(template.substring(i + 1, end)));
-                sb.append(a instanceof Refusal r ? r.render(chinese) : (String) a);
-                i = end + 1;
-            } else {
-                sb.append(c);
-                i++;
-            }
-        }
-        return sb.toString();
+        return Sentences.fill(chinese ? key.chinese : key.english, args, a -> ((Refusal) a).render(chinese));
     }
 
     /** Every sentence of the scorer, in English and in Traditional Chinese; {@code {n}} is the n-th argument. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.holdout.scoring.Sentences;
 
 /**
  * Why a code zip is refused, or a note on it, as data: a {@link Key} and its arguments (texts, or refusals nested in
@@ -45,22 +46,7 @@ public record CodeRefusal(Key key, List<Object> args) {
     }
 
     private String render(boolean chinese) {
-        String template = chinese ? key.chinese : key.english;
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < template.length()) {
-            char c = template.charAt(i);
-            int end = c == '{' ? template.indexOf('}', i) : -1;
-            if (end > i + 1 && template.substring(i + 1, end).chars().allMatch(Character::isDigit)) {
-                Object a = args.get(Integer.parseInt(template.substring(i + 1, end)));
-                sb.append(a instanceof CodeRefusal r ? r.render(chinese) : (String) a);
-                i = end + 1;
-            } else {
-                sb.append(c);
-                i++;
-            }
-        }
-        return sb.toString();
+        return Sentences.fill(chinese ? key.chinese : key.english, args, a -> ((CodeRefusal) a).render(chinese));
     }
 
     /** Every sentence of the code step's checks, in English and in Traditional Chinese; {@code {n}} is the n-th argument. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.holdout.db.Database;
 
 /**
  * A throwaway PostgreSQL cluster from Debian's {@code postgresql} package: {@code initdb} in a temp folder, the
@@ -33,6 +34,7 @@ public final class PostgresCluster {
     private final boolean root;
     private final int port;
     private final AtomicInteger databases = new AtomicInteger();
+    private boolean templateMigrated;
 
     private PostgresCluster(Path bin) throws IOException {
         this.bin = bin;
@@ -64,13 +66,53 @@ public final class PostgresCluster {
     /** {@code db.url}, {@code db.user} and {@code db.password} of a new empty database. */
     Map<String, String> newDatabase() {
         String name = "t" + databases.incrementAndGet();
+        createDatabase(name, "");
+        return Map.of("db.url", url(name), "db.user", USER, "db.password", "");
+    }
+
+    /**
+     * {@code db.url}, {@code db.user} and {@code db.password} of a new database already at the newest schema: a copy
+     * of a template migrated once by this JVM ({@code CREATE DATABASE ... TEMPLATE}), so Flyway finds nothing to do.
+     */
+    synchronized Map<String, String> newMigratedDatabase() {
+        if (!templateMigrated) {
+            String template = "migrated_template";
+            createDatabase(template, "");
+            Database.open(new Database.Settings(url(template), USER, "")).close();
+            templateMigrated = true;
+        }
+        String name = "t" + databases.incrementAndGet();
+        // a backend may still be ending after the template's pool closed its connections
+        for (int attempt = 1; ; attempt++) {
+            try {
+                createDatabase(name, " TEMPLATE migrated_template");
+                break;
+            } catch (IllegalStateException e) {
+                if (attempt == 50) {
+                    throw e;
+                }
+                sleep();
+            }
+        }
+        return Map.of("db.url", url(name), "db.user", USER, "db.password", "");
+    }
+
+    private void createDatabase(String name, String template) {
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
              Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE DATABASE " + name + template);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + name + ": " + e.getMessage(), e);
         }
-        return Map.of("db.url", url(name), "db.user", USER, "db.password", "");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String url(String database) {

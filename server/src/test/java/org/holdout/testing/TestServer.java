@@ -32,10 +32,11 @@ public final class TestServer implements AutoCloseable {
         s.put("port", "0");
         s.put("baselines", "false");
         s.put("rules.file", dir.resolve("no-rules.md").toString());
-        s.putAll(TestDatabase.settings(dir));
+        s.putAll(TestDatabase.migratedSettings(dir));
         s.putAll(settings);
         this.settings = s;
         this.config = ServerConfig.of(s);
+        TestDatabase.seed(config.database());
         Path bundle = TinyCompetition.write(dir.resolve("bundle"));
         db = Database.open(config.database());
         CompetitionRepository repo = new CompetitionRepository(db);

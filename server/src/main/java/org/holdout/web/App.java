@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
                 new RescoreHandlers(rescore), new CodeHandlers(code, accountRepo),
                 new WatchHandlers(new SubmissionWatch(submissionRepo, accountRepo, standings), leaderboard));
 
-        TemplateEngine pages = templateEngine();
+        TemplateEngine pages = Pages.ENGINE;
         JettyErrors jettyErrors = new JettyErrors(model -> {
             Map<String, Object> m = new HashMap<>(model);
             m.put("siteTitle", siteTitle(allCompetitions()));
@@ -215,6 +215,11 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             return List.of();
         }
+    }
+
+    /** The templates are resources of the jar: one engine and its parsed-template cache serve every App of a JVM. */
+    private static final class Pages {
+        static final TemplateEngine ENGINE = templateEngine();
     }
 
     private static TemplateEngine templateEngine() {

@@ -3,6 +3,7 @@ package org.holdout.competition;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,6 +82,8 @@ public final class FloorsCache implements AutoCloseable {
             Files.move(tmp, c.file(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             states.put(c.id(), new Done(floors));
             LOG.info("calibration floors of {} computed in {} s", c.slug(), (System.nanoTime() - started) / 1_000_000_000);
+        } catch (ClosedByInterruptException e) {
+            LOG.info("calibration floors of {} stopped: the server is closing", c.slug());
         } catch (Exception | OutOfMemoryError e) {
             LOG.error("calibration floors of {} failed", c.slug(), e);
             states.put(c.id(), new Failed(e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -26,11 +26,18 @@ public final class Secrets {
         return sb.toString();
     }
 
-    /** 256 random bits, URL-safe: API tokens, session ids, CSRF tokens. */
+    /**
+     * About 256 random bits, URL-safe: API tokens, session ids, CSRF tokens. Never starting with '-', which a
+     * command line ({@code holdout_kit.py submit --token T}) would take for an option.
+     */
     public static String newToken() {
         byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        String token;
+        do {
+            RANDOM.nextBytes(b);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        } while (token.startsWith("-"));
+        return token;
     }
 
     public static String hashPassword(String password) {

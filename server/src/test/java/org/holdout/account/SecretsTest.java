@@ -27,4 +27,12 @@ class SecretsTest {
         assertThat(Secrets.checkPassword(null, Secrets.hashPassword("a long passphrase"))).isFalse();
         assertThat(Secrets.checkPassword("x", null)).isFalse();
     }
+
+    /** One token in 64 began with '-' and the kit's {@code --token T} took it for an option (StarterKitTest failed so). */
+    @Test
+    void noTokenLooksLikeACommandLineOption() {
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(Secrets.newToken()).doesNotStartWith("-").matches("[A-Za-z0-9_-]{43}");
+        }
+    }
 }

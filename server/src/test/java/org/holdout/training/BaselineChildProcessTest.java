@@ -18,6 +18,7 @@ import org.holdout.bundle.BundleAssembly;
 import org.holdout.bundle.BundleWriter;
 import org.holdout.bundle.Progress;
 import org.holdout.competition.Competition;
+import org.holdout.competition.FloorsCache;
 import org.holdout.npy.UInt8Array;
 import org.holdout.testing.Client;
 import org.holdout.testing.TestServer;
@@ -37,7 +38,7 @@ class BaselineChildProcessTest {
     @Test
     void staffStartTheTrainingOfOneTierAndItsThresholdIsRegisteredOnBothBoards(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
-            verifiedBundle(dir.resolve("bundle"));
+            verifiedBundle(server);
             BaselineTraining training = server.app.training();
             training.childJvm(childJvm().withTrainOptions(SHORT));
             Client staff = server.login("ta", Role.STAFF);
@@ -74,7 +75,7 @@ class BaselineChildProcessTest {
     @Test
     void aChildThatDiesLeavesItsReasonForStaffAndTheNextJobStillRuns(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
-            verifiedBundle(dir.resolve("bundle"));
+            verifiedBundle(server);
             Competition gone = server.app.competitions().repository().insert("gone", "No bundle", dir.resolve("nothing"),
                     ZoneId.of("UTC"), 5, null, server.clock.instant());
             BaselineTraining training = server.app.training();
@@ -99,7 +100,7 @@ class BaselineChildProcessTest {
     @Test
     void stoppingTheServerEndsTheChild(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
-            verifiedBundle(dir.resolve("bundle"));
+            verifiedBundle(server);
             BaselineTraining training = server.app.training();
             training.childJvm(childJvm().withTrainOptions(List.of("--epochs", "100000")));
             training.train(server.competition(), List.of("simple", "medium"));
@@ -158,7 +159,10 @@ class BaselineChildProcessTest {
      * Replaces the test server's {@link TinyCompetition} files by a bundle the baseline command accepts (bundle.json
      * with hashes): 16 normal 8×8 images, 40 test images (Ids 0-39, half of them anomalies).
      */
-    private static void verifiedBundle(Path dir) throws IOException {
+    private static void verifiedBundle(TestServer server) throws Exception {
+        // the server computes the floors of the tiny files in the folder at start; they must not land in the new one
+        waitFor(() -> !(server.app.floors().state(server.competition()) instanceof FloorsCache.Computing), 30);
+        Path dir = server.dir.resolve("bundle");
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 Files.delete(f);

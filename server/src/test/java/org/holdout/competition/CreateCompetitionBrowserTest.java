@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.holdout.account.Role;
 import org.holdout.testing.Chrome;
 import org.holdout.testing.Client;
@@ -38,7 +37,7 @@ class CreateCompetitionBrowserTest {
             server.app.accounts().create("ta", "Course staff", null, Role.STAFF, "password-ta");
             WebDriver driver = Chrome.start(dir.resolve("chrome"));
             try {
-                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                WebDriverWait wait = Chrome.await(driver, 30);
                 driver.get(server.url() + "/login?next=/staff");
                 driver.findElement(By.id("username")).sendKeys("ta");
                 driver.findElement(By.id("password")).sendKeys("password-ta");

@@ -6,7 +6,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import org.holdout.account.Role;
 import org.holdout.testing.Chrome;
@@ -20,7 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The staff grades page in headless Chromium: reached from the Staff page, its table, marks and chart. */
 @Tag("slow")
@@ -46,10 +44,10 @@ class GradesBrowserTest {
                 driver.findElement(By.id("username")).sendKeys("ta");
                 driver.findElement(By.id("password")).sendKeys("password-ta");
                 driver.findElement(By.cssSelector("button[type=submit]")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+                Chrome.await(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
                 driver.get(server.url() + "/staff");
                 driver.findElement(By.id("grades-link")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/staff/grades"));
+                Chrome.await(driver, 10).until(d -> d.getCurrentUrl().endsWith("/staff/grades"));
 
                 List<WebElement> rows = driver.findElements(By.cssSelector("#grades tbody tr"));
                 assertThat(rows).hasSize(4);

@@ -26,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The end of a competition clicked through in headless Chromium: a student saves a final selection, staff exclude a
@@ -85,7 +84,7 @@ class EndOfCompetitionBrowserTest {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys("password-" + user);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Chrome.await(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private String text(String id) {
@@ -99,7 +98,7 @@ class EndOfCompetitionBrowserTest {
         assertThat(text("selection-why")).isEqualTo("None marked: your 2 best public ones count.");
         driver.findElement(By.cssSelector("input[name=submission][value='" + weiFirst.id() + "']")).click();
         driver.findElement(By.id("save-selection")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("selected=1"));
+        Chrome.await(driver, 10).until(d -> d.getCurrentUrl().contains("selected=1"));
         assertThat(text("selection-notice")).isEqualTo("Saved your final selection.");
         assertThat(text("selection-why")).isEqualTo("You marked 1: it counts for the private leaderboard.");
         assertThat(driver.findElement(By.cssSelector("input[name=submission][value='" + weiFirst.id() + "']"))
@@ -114,7 +113,7 @@ class EndOfCompetitionBrowserTest {
         driver.findElement(By.name("submission")).sendKeys(String.valueOf(yuOnly.id()));
         driver.findElement(By.cssSelector("#exclude-form input[name=reason]")).sendKeys("the same file as wei's");
         driver.findElement(By.cssSelector("#exclude-form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("done="));
+        Chrome.await(driver, 10).until(d -> d.getCurrentUrl().contains("done="));
         assertThat(text("exclusions-notice")).startsWith("Excluded (exclusion");
         assertThat(driver.findElement(By.id("exclusions")).getText()).contains("submission " + yuOnly.id()
                 + " of yu", "the same file as wei's");

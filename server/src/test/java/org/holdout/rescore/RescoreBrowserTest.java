@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Locale;
 import org.holdout.account.Role;
 import org.holdout.testing.Chrome;
@@ -52,7 +51,7 @@ class RescoreBrowserTest {
 
             WebDriver driver = Chrome.start(dir.resolve("chrome"));
             try {
-                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                WebDriverWait wait = Chrome.await(driver, 30);
                 driver.get(server.url() + "/login?next=/staff");
                 driver.findElement(By.id("username")).sendKeys("ta");
                 driver.findElement(By.id("password")).sendKeys("password-ta");

@@ -3,11 +3,15 @@ package org.holdout.testing;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium for page tests, writing only under {@code home} and never asking the network. */
 public final class Chrome {
@@ -20,6 +24,16 @@ public final class Chrome {
     public static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium"))
                 && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs chromium and chromium-driver");
+    }
+
+    /**
+     * A wait that polls again when an element it found was replaced (a page loading after a click): Selenium's own
+     * ignores only elements not found yet.
+     */
+    public static WebDriverWait await(WebDriver driver, int seconds) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public static ChromeDriver start(Path home) throws Exception {

@@ -21,7 +21,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The code step in real headless Chromium: staff set the code deadline and report rule on the settings page, a student
@@ -42,7 +41,7 @@ class CodeAndWatchBrowserTest {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(next));
+        Chrome.await(driver, 20).until(d -> d.getCurrentUrl().endsWith(next));
     }
 
     @Test
@@ -60,25 +59,25 @@ class CodeAndWatchBrowserTest {
                 driver.findElement(By.name("reportRule")).clear();
                 driver.findElement(By.name("reportRule")).sendKeys("passing:boss");
                 driver.findElement(By.id("save-button")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("saved="));
+                Chrome.await(driver, 20).until(d -> d.getCurrentUrl().contains("saved="));
                 assertThat(server.competition().reportRule().toString()).isEqualTo("passing:boss");
                 assertThat(server.competition().codeDeadline()).isNotNull();
 
                 login(driver, server, "mei", "password-mei", "/");
                 driver.findElement(By.linkText("Code & report")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/code"));
+                Chrome.await(driver, 20).until(d -> d.getCurrentUrl().endsWith("/code"));
                 assertThat(driver.findElement(By.id("report-rule")).getText())
                         .contains("A report PDF is required if you pass boss on both boards");
                 driver.findElement(By.id("file")).sendKeys(zip.toAbsolutePath().toString());
                 driver.findElement(By.id("code-button")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("uploaded="));
+                Chrome.await(driver, 20).until(d -> d.getCurrentUrl().contains("uploaded="));
                 assertThat(driver.findElement(By.id("latest-name")).getText()).isEqualTo("hw3-code.zip");
                 assertThat(driver.findElement(By.id("latest-report")).getText()).isEqualTo("A report PDF is in it.");
                 shot(driver, "code-student");
 
                 login(driver, server, "ta", "password-ta", "/staff");
                 driver.findElement(By.id("code-link")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/staff/code"));
+                Chrome.await(driver, 20).until(d -> d.getCurrentUrl().endsWith("/staff/code"));
                 assertThat(driver.findElement(By.cssSelector("tr[data-username=mei]")).getText())
                         .contains("Lin Mei", "yes");
                 assertThat(driver.findElement(By.id("uploaded-count")).getText()).isEqualTo("1");
@@ -94,17 +93,17 @@ class CodeAndWatchBrowserTest {
                 server.app.thresholds().type(server.competition().id(), "simple", 0.55, 0.5, null, null, "ta");
                 driver.get(server.url() + "/staff");
                 driver.findElement(By.id("watch-link")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl()
+                Chrome.await(driver, 20).until(d -> d.getCurrentUrl()
                         .endsWith("/staff/submissions"));
                 JavascriptExecutor js = (JavascriptExecutor) driver;
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                Chrome.await(driver, 20).until(d -> Boolean.TRUE.equals(js.executeScript(
                         "return ['uploads-chart', 'best-chart'].every(function (id) {"
                                 + " var i = document.getElementById(id); return i.complete && i.naturalWidth === 720; });")));
                 assertThat(driver.findElement(By.id("watch-count")).getText()).startsWith("5 of 5 submissions");
                 shot(driver, "watch-staff");
                 driver.findElement(By.name("state")).sendKeys("refused");
                 driver.findElement(By.cssSelector("#watch-filter button")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("state=refused"));
+                Chrome.await(driver, 20).until(d -> d.getCurrentUrl().contains("state=refused"));
                 assertThat(driver.findElements(By.cssSelector("#watch-table tbody tr"))).hasSize(1);
             } finally {
                 driver.quit();

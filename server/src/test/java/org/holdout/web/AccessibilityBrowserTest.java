@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The student pages in headless Chromium, in both languages, at a phone's width (390 px): every form control has a
@@ -100,14 +98,14 @@ class AccessibilityBrowserTest {
                     driver.findElement(By.id("username")).sendKeys("mei");
                     driver.findElement(By.id("password")).sendKeys("password-mei");
                     driver.findElement(By.cssSelector("button[type=submit]")).click();
-                    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+                    Chrome.await(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
                     for (String page : PAGES) {
                         driver.get(server.url() + page);
                         assertThat(driver.getCurrentUrl()).as(page).isEqualTo(server.url() + page);
                         if (page.equals("/submissions")) {
                             js(driver, "document.querySelectorAll('details.histogram').forEach("
                                     + "function (d) { d.open = true; });");
-                            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) js(d,
+                            Chrome.await(driver, 10).until(d -> (Boolean) js(d,
                                     "return Array.from(document.querySelectorAll('details.histogram img'))"
                                             + ".every(function (i) { return i.complete && i.naturalWidth > 0; });"));
                             assertThat(driver.findElements(By.cssSelector("details.histogram img"))).hasSize(2);

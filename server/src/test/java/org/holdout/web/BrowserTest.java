@@ -28,7 +28,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The pages in real headless Chromium: one browser for the whole class; screenshots in target/screenshots. */
 @Tag("slow")
@@ -87,7 +86,7 @@ class BrowserTest {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Chrome.await(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @Test
@@ -117,13 +116,13 @@ class BrowserTest {
         Files.write(csv, TinyCompetition.submission(7));
         driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        String score = new WebDriverWait(driver, Duration.ofSeconds(10))
+        String score = Chrome.await(driver, 10)
                 .until(d -> d.findElement(By.id("public-score"))).getText();
         assertThat(score).matches("0\\.\\d{5}|1\\.00000");
         assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
         shot("submit");
         driver.navigate().refresh();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
+        assertThat(Chrome.await(driver, 10)
                 .until(d -> d.findElement(By.id("public-score"))).getText()).isEqualTo(score);
         assertThat(driver.findElement(By.id("left")).getText()).as("a reload uploads nothing").isEqualTo("4");
         assertThat(uploadsOf("mei")).isEqualTo(1);
@@ -132,12 +131,12 @@ class BrowserTest {
         Files.write(bad, TinyCompetition.missingId());
         driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("refusal")))
+        assertThat(Chrome.await(driver, 10).until(d -> d.findElement(By.id("refusal")))
                 .getText()).contains("7");
         assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
         shot("submit-refused");
         driver.navigate().refresh();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("refusal")))
+        assertThat(Chrome.await(driver, 10).until(d -> d.findElement(By.id("refusal")))
                 .getText()).contains("7");
         assertThat(uploadsOf("mei")).isEqualTo(2);
 
@@ -155,12 +154,12 @@ class BrowserTest {
 
         open("/account");
         driver.findElement(By.cssSelector("main form button")).click();
-        String token = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("token")))
+        String token = Chrome.await(driver, 10).until(d -> d.findElement(By.id("token")))
                 .getText();
         assertThat(token).hasSizeGreaterThan(30);
         shot("account");
         driver.navigate().refresh();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("main h1")));
+        Chrome.await(driver, 10).until(d -> d.findElement(By.cssSelector("main h1")));
         assertThat(driver.findElements(By.id("token"))).as("the token is shown once").isEmpty();
         assertThat(server.app.accounts().byToken(token)).as("a reload does not replace the token").isPresent();
     }
@@ -225,14 +224,14 @@ class BrowserTest {
             driver.findElement(By.name("password")).sendKeys("my own secret");
             driver.findElement(By.name("repeat")).sendKeys("my own secret");
             driver.findElement(By.cssSelector("form[action='/account/password'] button")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10))
+            Chrome.await(driver, 10)
                     .until(d -> d.getPageSource().contains("Your password is changed"));
             Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as("account page scrolls sideways").isLessThanOrEqualTo(0L);
             shot("phone-account-password");
             driver.navigate().refresh();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("main h1")));
+            Chrome.await(driver, 10).until(d -> d.findElement(By.cssSelector("main h1")));
 
             login("kai", "my own secret");
             assertThat(driver.getCurrentUrl()).doesNotContain("/login");
@@ -287,7 +286,7 @@ class BrowserTest {
                 new String(TinyCompetition.submission(9), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(driver.findElement(By.id("chosen")).getText()).startsWith("dropped.csv");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        String score = new WebDriverWait(driver, Duration.ofSeconds(10))
+        String score = Chrome.await(driver, 10)
                 .until(d -> d.findElement(By.id("public-score"))).getText();
         assertThat(score).matches("0\\.\\d{5}|1\\.00000");
         assertThat(js.executeScript("return window.stillThisPage === true;")).as("no page load").isEqualTo(true);
@@ -306,7 +305,7 @@ class BrowserTest {
         login("mei", "password-mei");
         open("/submit");
         driver.findElement(By.id("language")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("main h1"))
+        Chrome.await(driver, 10).until(d -> d.findElement(By.cssSelector("main h1"))
                 .getText().equals("上傳預測結果"));
         assertThat(driver.getCurrentUrl()).endsWith("/submit");
         assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("zh-TW");
@@ -315,7 +314,7 @@ class BrowserTest {
         Files.write(bad, TinyCompetition.missingId());
         driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("refusal")))
+        assertThat(Chrome.await(driver, 10).until(d -> d.findElement(By.id("refusal")))
                 .getText()).isEqualTo("缺少 Id 7（檔案有 40 個測試 Id 中的 39 個）");
         shot("zh-TW-submit-refused");
         for (String page : new String[] {"submissions", "leaderboard", "data"}) {
@@ -337,7 +336,7 @@ class BrowserTest {
         shot("zh-TW-leaderboard-private");
         open("/data");
         driver.findElement(By.id("language")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("header nav"))
+        Chrome.await(driver, 10).until(d -> d.findElement(By.cssSelector("header nav"))
                 .getText().contains("Leaderboard"));
         assertThat(driver.getCurrentUrl()).endsWith("/data");
         assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("en");

@@ -57,8 +57,8 @@ class RulesTest {
     void theRulesNameThisCompetitionsDeadlineSelectionsThresholdsAndPoints(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir, Map.of("daily.limit", "4"))) {
             Client ann = server.login("ann", Role.STUDENT);
-            assertThat(ann.get("/").body()).contains("Uploads close at <strong>not set yet</strong>. Uploads after the"
-                    + " deadline are refused.",
+            assertThat(ann.get("/").body()).contains("Uploads close at the deadline: <strong>not set yet</strong>."
+                    + " Uploads after the deadline are refused.",
                     "At most <strong>4</strong> scored submissions per day; the count starts again at midnight (00:00)"
                             + " in the Asia/Taipei time zone", "mark up to <strong>2</strong> of your submissions",
                     "<li><strong>simple</strong>: 1 point on the public board, 1 point on the private board</li>",
@@ -72,7 +72,7 @@ class RulesTest {
             String points = "{\"public\": null, \"private\": null, \"pointsPublic\": 2}";
             assertThat(ta.api("PUT", "/api/staff/thresholds/boss", ta.token, java.net.http.HttpRequest.BodyPublishers
                     .ofString(points), "application/json").statusCode()).isEqualTo(200);
-            assertThat(ann.get("/").body()).contains("Uploads close at <strong>2026-03-08 23:59 GMT+8 (Asia/Taipei)"
+            assertThat(ann.get("/").body()).contains("Uploads close at the deadline: <strong>2026-03-08 23:59 GMT+8 (Asia/Taipei)"
                     + "</strong>", "<li><strong>boss</strong>: 2 points on the public board", "At most 7.5 points");
         }
     }

@@ -72,8 +72,8 @@ class RulesTest {
             String points = "{\"public\": null, \"private\": null, \"pointsPublic\": 2}";
             assertThat(ta.api("PUT", "/api/staff/thresholds/boss", ta.token, java.net.http.HttpRequest.BodyPublishers
                     .ofString(points), "application/json").statusCode()).isEqualTo(200);
-            assertThat(ann.get("/").body()).contains("Uploads close at the deadline: <strong>2026-03-08 23:59 GMT+8 (Asia/Taipei)"
-                    + "</strong>", "<li><strong>boss</strong>: 2 points on the public board", "At most 7.5 points");
+            assertThat(ann.get("/").body()).contains(
+                    "Uploads close at the deadline: <strong>2026-03-08 23:59 GMT+8 (Asia/Taipei)</strong>", "<li><strong>boss</strong>: 2 points on the public board", "At most 7.5 points");
         }
     }
 }

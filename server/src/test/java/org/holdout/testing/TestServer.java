@@ -14,7 +14,10 @@ import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
 import org.holdout.web.App;
 
-/** A real server on port 0 with a new database ({@link TestDatabase}) and uploads in one temp folder, and a clock the test controls. */
+/**
+ * A real server on port 0 with a new database at the newest schema ({@link TestDatabase#migratedSettings}), uploads
+ * in one temp folder, and a clock the test controls.
+ */
 public final class TestServer implements AutoCloseable {
     public final Path dir;
     public final MutableClock clock;

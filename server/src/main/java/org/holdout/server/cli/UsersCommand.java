@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code holdout users add|import|list}: accounts from the command line, straight into the server's database. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "Adds and lists accounts.",
+@Command(name = "users", mixinStandardHelpOptions = true,
+        description = "Imports a roster, adds and lists accounts, and gives an account a new password.",
         subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListUsers.class,
             UsersCommand.Password.class})
 public class UsersCommand implements Callable<Integer> {

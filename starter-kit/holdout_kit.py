@@ -658,12 +658,16 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="holdout_kit.py", description=__doc__.split("\n\n")[0],
                                      epilog="Exit codes: 0 ok, 1 refused, 2 wrong command line, 3 a file cannot be"
                                             " read, 4 daily limit reached, 5 other server answers.")
-    parser.add_argument("--lang", help="language of the messages: en or zh-TW (default: from the locale, LANG)")
+    lang_help = "language of the messages: en or zh-TW (default: from the locale, LANG)"
+    parser.add_argument("--lang", help=lang_help)
+    # --lang is also taken after the command, where people type it; SUPPRESS keeps one given before it
+    lang_too = argparse.ArgumentParser(add_help=False)
+    lang_too.add_argument("--lang", default=argparse.SUPPRESS, help=lang_help)
     sub = parser.add_subparsers(dest="command")
-    c = sub.add_parser("check", help="check a submission offline, with the server's rules")
+    c = sub.add_parser("check", parents=[lang_too], help="check a submission offline, with the server's rules")
     c.add_argument("file")
     c.add_argument("--sample", required=True, help="the competition's sample_submission.csv (its Ids)")
-    s = sub.add_parser("submit", help="upload a submission and print its public score")
+    s = sub.add_parser("submit", parents=[lang_too], help="upload a submission and print its public score")
     s.add_argument("file")
     s.add_argument("--server", required=True, help="the site's address, e.g. https://holdout.example.edu")
     s.add_argument("--token", help="your personal token (Account page); default: $HOLDOUT_TOKEN")

@@ -54,6 +54,22 @@ class KitTest(unittest.TestCase):
         self.assertTrue(run({"LANG": "zh_TW.UTF-8"}, "--lang", "en").startswith("cannot read"))
         self.assertTrue(run({}, "--lang", "zh-TW").startswith("無法讀取"))
 
+    def test_lang_may_also_follow_the_command(self):
+        def run(*args):
+            env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+            done = subprocess.run([sys.executable, os.path.join(KIT, "holdout_kit.py")] + list(args),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  env=dict(env, PYTHONIOENCODING="utf-8"))
+            return done.returncode, done.stderr.decode("utf-8")
+        after = run("check", "no-such.csv", "--sample", "no-such.csv", "--lang", "zh-TW")
+        self.assertEqual(after[0], 3)
+        self.assertTrue(after[1].startswith("無法讀取 no-such.csv："), after[1])
+        self.assertTrue(run("--lang", "zh-TW", "check", "no-such.csv", "--sample", "x.csv")[1].startswith("無法讀取"))
+        self.assertTrue(run("--lang", "zh-TW", "check", "no-such.csv", "--sample", "x.csv", "--lang", "en")[1]
+                        .startswith("cannot read"))
+        submit = run("submit", "no-such.csv", "--server", "http://127.0.0.1:9", "--token", "t", "--lang", "zh-TW")
+        self.assertTrue(submit[1].startswith("無法讀取 no-such.csv："), submit[1])
+
     def test_the_chinese_checker_names_the_same_line_and_id(self):
         ids = holdout_kit.TestIds([str(i) for i in range(10)])
         try:

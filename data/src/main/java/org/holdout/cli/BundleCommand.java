@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code holdout bundle}: builds competition bundles from a data source, verifies them, computes their floors. */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
-        description = "Build a competition bundle (train.npy, test.npy, sample_submission.csv, solution.csv, bundle.json) "
+        description = "Build a competition bundle (train.npy, test.npy, sample_submission.csv, solution.csv, bundle.json), "
                 + "verify one, or compute its calibration floors (staff only).",
         subcommands = {BundleFashionMnistCommand.class, BundleCourseCommand.class, BundleImagesCommand.class,
                 BundleVerifyCommand.class, BundleFloorsCommand.class})

@@ -87,9 +87,10 @@ public final class Backup {
     /**
      * Backs up the database, uploads and bundles {@code config} points to into the new file {@code out}. An upload
      * file missing from the store (a refused upload whose bytes were pruned) is listed in the manifest and the
-     * summary; a damaged upload file or a bundle folder that is gone is also said on {@code warn}.
+     * summary; a damaged upload file or a bundle folder that is gone is also said on {@code warn}. A missing folder
+     * of {@code out} is created.
      *
-     * @throws BackupException {@code out} exists or its folder does not, or there is no database to back up
+     * @throws BackupException {@code out} exists, or there is no database to back up
      * @throws org.holdout.db.Database.InUseException the embedded H2 database is open in another process
      */
     public static Summary write(ServerConfig config, Path out, Progress progress, Consumer<String> warn)
@@ -102,11 +103,7 @@ public final class Backup {
             throw new BackupException(BackupException.Kind.REFUSED, out + " exists already; back up to a new file"
                     + " name (nothing was written)");
         }
-        Path folder = out.getParent();
-        if (!Files.isDirectory(folder)) {
-            throw new BackupException(BackupException.Kind.REFUSED, "the folder " + folder + " does not exist"
-                    + " (nothing was written)");
-        }
+        Path folder = Files.createDirectories(out.getParent());
         Path tmp = Files.createTempFile(folder, "." + out.getFileName() + ".", ".part");
         try {
             Summary summary;

@@ -316,7 +316,7 @@ class BackupTest {
     }
 
     @Test
-    void theCommandsRefuseAnExistingOutputAndAFileThatIsNoBackup(@TempDir Path dir) throws Exception {
+    void theCommandsRefuseAnExistingOutputAndAFileThatIsNoBackupAndCreateTheFolder(@TempDir Path dir) throws Exception {
         Source source = backedUp(dir);
         String config = properties(dir.resolve("source"), Map.of("db.url", source.config().databaseUrl(),
                 "db.user", source.config().databaseUser(), "db.password", source.config().databasePassword()));
@@ -332,8 +332,10 @@ class BackupTest {
         assertThat(bad.code()).as(bad.err()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(bad.err()).contains("is not a zip file").doesNotContain("\tat ");
 
-        Run done = run(new BackupCommand(), "backup", "--config", config, "--out", dir.resolve("again.zip").toString());
+        Path inNewFolder = dir.resolve("backups").resolve("2026-06-01.zip");
+        Run done = run(new BackupCommand(), "backup", "--config", config, "--out", inNewFolder.toString());
         assertThat(done.code()).as(done.err()).isZero();
+        assertThat(inNewFolder).isRegularFile();
         assertThat(done.out()).contains("Backed up ", "5 upload file(s)", "keep it where only staff can read it");
     }
 

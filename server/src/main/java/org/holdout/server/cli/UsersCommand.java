@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code holdout users add|import|list}: accounts from the command line, straight into the server's database. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "Adds and lists accounts.",
+/** {@code holdout users add|import|list|password}: accounts from the command line, straight into the database. */
+@Command(name = "users", mixinStandardHelpOptions = true,
+        description = "Imports a roster, adds and lists accounts, and gives an account a new password.",
         subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListUsers.class,
             UsersCommand.Password.class})
 public class UsersCommand implements Callable<Integer> {

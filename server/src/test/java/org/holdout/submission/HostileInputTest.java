@@ -81,6 +81,26 @@ class HostileInputTest {
                     body(TRUNCATED), type);
             assertThat(staffForm.statusCode()).as(staffForm.body()).isEqualTo(400);
         }
+
+        @Test
+        void anUnreadableFormIsA400OnTheLoginFormAndOnPageFormsCalledWithAToken() throws Exception {
+            String type = "multipart/form-data; boundary=xyz";
+            HttpResponse<String> login = new Client(server.url()).api("POST", "/login", null, body("junk"), type);
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(400);
+            assertThat(login.body()).contains("could not be read").doesNotContain("Something went wrong");
+            HttpResponse<String> badName = new Client(server.url()).api("POST", "/login", null,
+                    body("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\n<b>.csv\"\r\n\r\n"
+                            + "\r\n--xyz--\r\n"), type);
+            assertThat(badName.statusCode()).as(badName.body()).isEqualTo(400);
+            for (String path : new String[] {"/staff/deadline", "/staff/settings", "/staff/exclusions",
+                    "/staff/thresholds", "/staff/training", "/staff/competitions/new", "/c/tiny/staff/rescore/x/apply"}) {
+                HttpResponse<String> r = staff.api("POST", path, staff.token, body("junk"), type);
+                assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);
+                assertThat(r.body()).as(path).contains("could not be read");
+            }
+            HttpResponse<String> selection = ann.api("POST", "/submissions/selection", ann.token, body("junk"), type);
+            assertThat(selection.statusCode()).as(selection.body()).isEqualTo(400);
+        }
     }
 
     @Nested

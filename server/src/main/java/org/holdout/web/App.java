@@ -156,8 +156,8 @@ public final class App implements AutoCloseable {
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
                 return connector;
             });
-            cfg.jsonMapper(new JavalinJackson().updateMapper(m -> m.registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
+            cfg.jsonMapper(new BomTolerantJson(new JavalinJackson().updateMapper(m -> m.registerModule(
+                    new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))));
             cfg.fileRenderer(new LocalizedThymeleaf(pages));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.router.mount(r -> {

@@ -105,13 +105,15 @@ public final class ExclusionHandlers {
 
     private static Map<?, ?> body(Context ctx, String example) {
         Map<?, ?> body;
+        String notJson = "";
         try {
             body = ctx.body().isBlank() ? null : ctx.bodyAsClass(Map.class);
         } catch (Exception e) {
             body = null;
+            notJson = Web.notJson(e);
         }
         if (body == null) {
-            throw new BadRequestResponse("Send a JSON object like " + example + ".");
+            throw new BadRequestResponse("Send a JSON object like " + example + "." + notJson);
         }
         return body;
     }

@@ -101,14 +101,16 @@ public final class SettingsHandlers {
     public void apiPut(Context ctx) {
         Competition c = Web.competition(ctx);
         Map<?, ?> body;
+        String notJson = "";
         try {
             body = ctx.bodyAsClass(Map.class);
         } catch (Exception e) {
             body = null;
+            notJson = Web.notJson(e);
         }
         if (body == null) {
             throw new BadRequestResponse("Send a JSON object like {\"dailyLimit\": 5, \"deadline\":"
-                    + " \"2026-06-01T23:59:59+08:00\", \"reason\": \"…\"}.");
+                    + " \"2026-06-01T23:59:59+08:00\", \"reason\": \"…\"}." + notJson);
         }
         Map<String, String> problems = new LinkedHashMap<>();
         Map<Setting, String> given = new EnumMap<>(Setting.class);

@@ -152,14 +152,16 @@ public final class StaffHandlers {
     public void deadlineApi(Context ctx) {
         Competition c = Web.competition(ctx);
         JsonNode body;
+        String notJson = "";
         try {
             body = ctx.bodyAsClass(JsonNode.class);
         } catch (Exception e) {
             body = null;
+            notJson = Web.notJson(e);
         }
         if (body == null || !body.isObject() || !body.has("deadline")) {
             throw new BadRequestResponse("Send JSON like {\"deadline\": \"2026-06-01T23:59:59+08:00\"} or"
-                    + " {\"deadline\": null}.");
+                    + " {\"deadline\": null}." + notJson);
         }
         JsonNode value = body.get("deadline");
         if (!value.isNull() && !value.isTextual()) {

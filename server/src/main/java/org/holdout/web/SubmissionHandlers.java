@@ -133,14 +133,16 @@ public final class SubmissionHandlers {
     /** {@code {"submissions": [ids]}} replaces the final selection (an empty list unmarks all). */
     public void selectionPut(Context ctx) {
         Object list;
+        String notJson = "";
         try {
             list = ctx.body().isBlank() ? null : ctx.bodyAsClass(Map.class).get("submissions");
         } catch (Exception e) {
             list = null;
+            notJson = Web.notJson(e);
         }
         if (!(list instanceof List<?> raw)) {
             throw new BadRequestResponse("Send a JSON object like {\"submissions\": [12, 15]} (an empty list"
-                    + " unmarks all).");
+                    + " unmarks all)." + notJson);
         }
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {

@@ -155,7 +155,7 @@ public final class ThresholdHandlers {
                             + ", optionally with \"pointsPublic\", \"pointsPrivate\" and \"reason\".");
                 }
             }
-            throw new BadRequestResponse("Send JSON like " + EXAMPLE + ".");
+            throw new BadRequestResponse("Send JSON like " + EXAMPLE + "." + Web.notJson(e));
         }
         if (body == null) {
             throw new BadRequestResponse("Send JSON like " + EXAMPLE + ".");

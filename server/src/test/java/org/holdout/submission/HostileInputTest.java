@@ -104,6 +104,47 @@ class HostileInputTest {
     }
 
     @Nested
+    class JsonBodies {
+        @Test
+        void aJsonBodySavedWithAByteOrderMarkIsReadLikeOneWithout() throws Exception {
+            long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ann.uploadApi("bom.csv",
+                    TinyCompetition.submission(31)).body()).path("submission").path("id").asLong();
+            HttpResponse<String> selection = ann.api("PUT", "/api/selection", ann.token,
+                    body("\uFEFF{\"submissions\": [" + id + "]}"), "application/json");
+            assertThat(selection.statusCode()).as(selection.body()).isEqualTo(200);
+            assertThat(selection.body()).contains("\"submissions\":[" + id + "]");
+            assertThat(ann.api("PUT", "/api/selection", ann.token, body("{\"submissions\": []}"), "application/json")
+                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> settings = staff.api("PUT", "/api/staff/c/tiny/settings", staff.token,
+                    body("\uFEFF{\"reason\": \"saved from Notepad\"}"), "application/json");
+            assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        }
+
+        @Test
+        void aBodyThatIsNotJsonIsToldWhereItBreaks() throws Exception {
+            HttpResponse<String> selection = ann.api("PUT", "/api/selection", ann.token,
+                    body("{\"submissions\": [1, 2],}"), "application/json");
+            assertThat(selection.statusCode()).isEqualTo(400);
+            assertThat(selection.body()).contains("Send a JSON object like", "The body is not JSON: unexpected"
+                    + " character", "at line 1, column 24.");
+            String[][] calls = {{"PUT", "/api/staff/deadline"}, {"PUT", "/api/staff/settings"},
+                    {"POST", "/api/staff/exclusions"}, {"PUT", "/api/staff/thresholds/simple"},
+                    {"DELETE", "/api/staff/thresholds/simple"}, {"POST", "/api/staff/competitions"},
+                    {"POST", "/api/staff/rescore/0123456789abcdef0123456789abcdef/apply"}};
+            for (String[] call : calls) {
+                HttpResponse<String> r = staff.api(call[0], call[1], staff.token, body("{\"reason\": \"unfinished"),
+                        "application/json");
+                assertThat(r.statusCode()).as(call[1]).isEqualTo(400);
+                assertThat(r.body()).as(call[1]).contains("The body is not JSON: unexpected end-of-input", "at line 1,"
+                        + " column 23.").doesNotContain("java", "Source:");
+            }
+            HttpResponse<String> shape = staff.api("PUT", "/api/staff/deadline", staff.token, body("[1, 2]"),
+                    "application/json");
+            assertThat(shape.body()).as("JSON of another shape gets the example only").doesNotContain("not JSON");
+        }
+    }
+
+    @Nested
     class LoginRedirect {
         private String locationAfterLogin(String next) throws Exception {
             Client c = new Client(server.url());

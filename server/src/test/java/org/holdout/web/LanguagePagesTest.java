@@ -72,7 +72,25 @@ class LanguagePagesTest {
             }
             HttpResponse<String> unknown = anonymous.get("/language/xx?next=%2F");
             assertThat(unknown.statusCode()).isEqualTo(404);
-            assertThat(unknown.body()).contains("en and zh-TW");
+            assertThat(unknown.body()).as("in Chinese: the switch above chose it").contains("xx", "en 和 zh-TW");
+        }
+    }
+
+    @Test
+    void theSwitchTakesTheTagsPeopleTypeForChineseAndAnswersAnUnknownOneInThePagesLanguage(@TempDir Path dir)
+            throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of())) {
+            for (String tag : new String[] {"zh_TW", "zh", "zh-Hant", "ZH-tw"}) {
+                Client c = new Client(server.url());
+                HttpResponse<String> r = c.get("/language/" + tag + "?next=%2Flogin");
+                assertThat(r.statusCode()).as(tag).isEqualTo(303);
+                assertThat(r.headers().allValues("Set-Cookie")).as(tag).anyMatch(v -> v.startsWith("holdout_lang=zh-TW"));
+            }
+            Client chinese = new Client(server.url());
+            chinese.get("/language/zh?next=%2Flogin");
+            HttpResponse<String> unknown = chinese.get("/language/xx");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.body()).contains("這裡沒有語言 xx").doesNotContain("There is no language");
         }
     }
 

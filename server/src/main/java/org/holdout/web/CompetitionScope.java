@@ -63,7 +63,7 @@ public final class CompetitionScope {
                     "no competition in the database; 'holdout serve' creates the default one"));
         } else {
             c = all.stream().filter(x -> x.slug().equals(slug)).findFirst().orElseThrow(() -> new NotFoundResponse(
-                    "There is no competition \"" + shortened(slug) + "\"."));
+                    Web.text(ctx, "scope.noCompetition", shortened(slug))));
         }
         if (!competitions.mayEnter(Web.account(ctx), c)) {
             if (slug == null && all.size() > 1 && ctx.path().equals("/")) {

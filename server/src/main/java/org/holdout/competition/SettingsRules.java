@@ -174,9 +174,23 @@ public final class SettingsRules {
             problems.put(blamed, blamed == Setting.CODE_DEADLINE
                     ? "The code deadline " + c.format(code) + " is before the deadline " + c.format(deadline)
                             + "; code uploads close at the code deadline, so it must be at or after the deadline."
-                    : "The deadline " + c.format(deadline) + " is after the code deadline " + c.format(code)
-                            + "; move the code deadline first (it must be at or after the deadline).");
+                    : afterCodeDeadline(c, code, deadline));
         }
+    }
+
+    /**
+     * Why the deadline cannot move to {@code deadline} while the code deadline stays as it is, or null: the deadline
+     * routes ({@code PUT /api/staff/deadline}, the staff page's form) keep the order the settings page keeps.
+     */
+    public static String afterCodeDeadline(Competition c, Instant deadline) {
+        Instant code = c.codeDeadline();
+        return code == null || deadline == null || !code.isBefore(deadline) ? null
+                : afterCodeDeadline(c, code, deadline);
+    }
+
+    private static String afterCodeDeadline(Competition c, Instant code, Instant deadline) {
+        return "The deadline " + c.format(deadline) + " is after the code deadline " + c.format(code)
+                + "; move the code deadline first (it must be at or after the deadline).";
     }
 
     private static String shown(String t) {

@@ -19,6 +19,7 @@ import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionService;
 import org.holdout.competition.DeadlineInput;
 import org.holdout.competition.FloorsCache;
+import org.holdout.competition.SettingsRules;
 import org.holdout.floors.CalibrationFloors;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.submission.Submission;
@@ -175,6 +176,9 @@ public final class StaffHandlers {
             throw new BadRequestResponse(e.getMessage());
         }
         String refusal = ClockRules.cannotSetDeadline(c, deadline, clock.instant());
+        if (refusal == null) {
+            refusal = SettingsRules.afterCodeDeadline(c, deadline);
+        }
         if (refusal != null) {
             throw new ConflictResponse(refusal);
         }
@@ -196,6 +200,9 @@ public final class StaffHandlers {
             return;
         }
         String refusal = ClockRules.cannotSetDeadline(c, deadline, clock.instant());
+        if (refusal == null) {
+            refusal = SettingsRules.afterCodeDeadline(c, deadline);
+        }
         if (refusal != null) {
             ctx.status(409);
             page(ctx, null, refusal);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -176,6 +177,16 @@ public final class SettingsRules {
                             + "; code uploads close at the code deadline, so it must be at or after the deadline."
                     : afterCodeDeadline(c, code, deadline));
         }
+    }
+
+    /** Why {@code rule} cannot be saved with these thresholds (it names one the competition does not have), or null. */
+    public static String unknownThreshold(ReportRule rule, List<String> thresholds) {
+        if (rule.kind() != ReportRule.Kind.PASSING || thresholds.contains(rule.threshold())) {
+            return null;
+        }
+        return "The report rule names the threshold \"" + rule.threshold() + "\", which this competition does not have"
+                + (thresholds.isEmpty() ? "; it has no thresholds." : "; its thresholds are "
+                + String.join(", ", thresholds) + ".");
     }
 
     /**

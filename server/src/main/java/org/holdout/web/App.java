@@ -123,7 +123,7 @@ public final class App implements AutoCloseable {
                         new SubmittedScores(store, solutions::of)),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
-                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
+                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock, thresholdRepo::all)),
                 new ExclusionHandlers(exclusions, accountRepo),
                 new GradeHandlers(Grades.of(db), new HonestScores(submissionRepo, store, solutions::of), clock),
                 new RescoreHandlers(rescore), new CodeHandlers(code, accountRepo),

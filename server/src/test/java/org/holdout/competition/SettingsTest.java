@@ -221,6 +221,22 @@ class SettingsTest {
     }
 
     @Test
+    void aReportRuleMustNameAThresholdTheCompetitionHas(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ta = server.login("ta", Role.STAFF);
+            HttpResponse<String> typo = put(ta, "/api/staff/settings", "{\"codeDeadline\": \"2026-06-01T23:59\","
+                    + " \"reportRule\": \"passing:bos\"}");
+            assertThat(typo.statusCode()).as(typo.body()).isEqualTo(400);
+            assertThat(JSON.readTree(typo.body()).path("problems").path("reportRule").asText()).isEqualTo("The report"
+                    + " rule names the threshold \"bos\", which this competition does not have; its thresholds are"
+                    + " simple, medium, strong, boss.");
+            assertThat(server.competition().codeDeadline()).as("nothing was saved").isNull();
+            assertThat(put(ta, "/api/staff/settings", "{\"codeDeadline\": \"2026-06-01T23:59\", \"reportRule\":"
+                    + " \"passing:boss\"}").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theFormChecksAndSavesOnlyWhatWasChanged(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
             server.addCompetition("zero", "Created with no uploads", 1);

@@ -179,6 +179,13 @@ public final class SettingsRules {
         }
     }
 
+    /** Why the threshold {@code name} cannot be removed while {@code rule} names it (it would name none), or null. */
+    public static String usedByReportRule(ReportRule rule, String name) {
+        return rule.kind() == ReportRule.Kind.PASSING && rule.threshold().equals(name)
+                ? "The report rule " + rule + " names the threshold " + name + "; change the report rule on the"
+                        + " settings page first." : null;
+    }
+
     /** Why {@code rule} cannot be saved with these thresholds (it names one the competition does not have), or null. */
     public static String unknownThreshold(ReportRule rule, List<String> thresholds) {
         if (rule.kind() != ReportRule.Kind.PASSING || thresholds.contains(rule.threshold())) {

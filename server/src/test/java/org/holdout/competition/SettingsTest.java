@@ -233,6 +233,19 @@ class SettingsTest {
             assertThat(server.competition().codeDeadline()).as("nothing was saved").isNull();
             assertThat(put(ta, "/api/staff/settings", "{\"codeDeadline\": \"2026-06-01T23:59\", \"reportRule\":"
                     + " \"passing:boss\"}").statusCode()).isEqualTo(200);
+
+            HttpResponse<String> removed = ta.api("DELETE", "/api/staff/thresholds/boss", ta.token,
+                    HttpRequest.BodyPublishers.noBody(), null);
+            assertThat(removed.statusCode()).as("the rule would name no threshold").isEqualTo(409);
+            assertThat(removed.body()).contains("The report rule passing:boss names the threshold boss; change the"
+                    + " report rule on the settings page first.");
+            ta.get("/staff");
+            HttpResponse<String> form = ta.postForm("/staff/thresholds/boss/remove", Map.of("reason", "x"), true);
+            assertThat(form.statusCode()).isEqualTo(409);
+            assertThat(form.body()).contains("Nothing was removed: The report rule passing:boss");
+            assertThat(server.app.thresholds().all(server.competition().id())).anyMatch(t -> t.name().equals("boss"));
+            assertThat(ta.api("DELETE", "/api/staff/thresholds/strong", ta.token, HttpRequest.BodyPublishers.noBody(),
+                    null).statusCode()).as("another one goes").isEqualTo(204);
         }
     }
 

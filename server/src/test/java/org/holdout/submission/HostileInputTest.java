@@ -415,6 +415,19 @@ class HostileInputTest {
         }
 
         @Test
+        void aSlugTypedInCapitalsLeadsToTheCompetitionAndTheApiSaysTheSlugIsLowercase() throws Exception {
+            HttpResponse<String> page = ann.get("/c/Tiny/leaderboard?board=public");
+            assertThat(page.statusCode()).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location")).hasValue("/c/tiny/leaderboard?board=public");
+            assertThat(ann.get("/c/TINY").headers().firstValue("Location")).hasValue("/c/tiny");
+            HttpResponse<String> api = ann.apiGet("/api/c/TINY/leaderboard");
+            assertThat(api.statusCode()).isEqualTo(404);
+            assertThat(api.body()).contains("There is no competition \\\"TINY\\\"; addresses use the lowercase slug:"
+                    + " tiny.");
+            assertThat(ann.get("/c/nope/leaderboard").statusCode()).isEqualTo(404);
+        }
+
+        @Test
         void aStaticPathThatClimbsOutIsA404NotA500() throws Exception {
             for (String path : new String[] {"/static/%2e%2e/templates/login.html", "/static/..%2ftemplates/login.html",
                     "/static/%2e%2e/%2e%2e/db/migration/V1__competition_accounts_submissions.sql"}) {

@@ -184,9 +184,11 @@ public final class ExclusionHandlers {
         m.put("competition", c);
         m.put("exclusions", rows);
         m.put("error", error);
-        m.put("notice", done == null ? null : done.startsWith("excluded-")
+        // only an exclusion's id goes into the notice: the address is anyone's to write
+        boolean known = done != null && done.matches("(excluded|lifted)-\\d{1,18}");
+        m.put("notice", !known ? null : done.startsWith("excluded-")
                 ? Web.text(ctx, "exclusions.notice.excluded", done.substring(9))
-                : done.startsWith("lifted-") ? Web.text(ctx, "exclusions.notice.lifted", done.substring(7)) : null);
+                : Web.text(ctx, "exclusions.notice.lifted", done.substring(7)));
         m.put("submission", ctx.formParam("submission"));
         m.put("username", ctx.formParam("username"));
         m.put("active", "staff");

@@ -39,6 +39,10 @@ public final class SettingsHandlers {
         Map<String, String> values = current(c);
         values.put(SettingsService.RESTRICTED, c.restricted() ? "on" : null);
         String saved = ctx.queryParam("saved");
+        // only a count goes into the notice: the address is anyone's to write
+        if (saved != null && !saved.matches("\\d{1,3}")) {
+            saved = null;
+        }
         render(ctx, c, values, shown(c), Map.of(), null, saved == null ? null : saved.equals("0")
                 ? Web.text(ctx, "settings.notice.none") : Web.text(ctx, "settings.notice.saved", saved));
     }

@@ -428,6 +428,16 @@ class HostileInputTest {
         }
 
         @Test
+        void aNoticeTakesOnlyAnIdOrACountFromTheAddressNotWordsSomeoneElseWrote() throws Exception {
+            String words = "%20of%20ann%3B%20her%20grades%20are%20void%2C%20write%20to%20evil%40example.com";
+            assertThat(staff.get("/staff/exclusions?done=excluded-7" + words).body()).doesNotContain("evil@example.com",
+                    "Excluded (exclusion");
+            assertThat(staff.get("/staff/exclusions?done=lifted-7").body()).contains("Lifted exclusion 7.");
+            assertThat(staff.get("/staff/settings?saved=3" + words).body()).doesNotContain("evil@example.com", "Saved:");
+            assertThat(staff.get("/staff/settings?saved=3").body()).contains("Saved: 3 change(s)");
+        }
+
+        @Test
         void aStaticPathThatClimbsOutIsA404NotA500() throws Exception {
             for (String path : new String[] {"/static/%2e%2e/templates/login.html", "/static/..%2ftemplates/login.html",
                     "/static/%2e%2e/%2e%2e/db/migration/V1__competition_accounts_submissions.sql"}) {

@@ -156,8 +156,10 @@ public final class App implements AutoCloseable {
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
                 return connector;
             });
+            // a key sent twice ({"public": 0.5, "public": 0.6}) is refused, not read as whichever came last
             cfg.jsonMapper(new BomTolerantJson(new JavalinJackson().updateMapper(m -> m.registerModule(
-                    new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))));
+                    new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION))));
             cfg.fileRenderer(new LocalizedThymeleaf(pages));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.router.mount(r -> {

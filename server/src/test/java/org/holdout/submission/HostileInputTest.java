@@ -138,6 +138,10 @@ class HostileInputTest {
                 assertThat(r.body()).as(call[1]).contains("The body is not JSON: unexpected end-of-input", "at line 1,"
                         + " column 23.").doesNotContain("java", "Source:");
             }
+            HttpResponse<String> twice = staff.api("PUT", "/api/staff/thresholds/simple", staff.token,
+                    body("{\"public\": 0.5, \"private\": 0.5, \"public\": 0.6}"), "application/json");
+            assertThat(twice.statusCode()).isEqualTo(400);
+            assertThat(twice.body()).contains("The body is not JSON: duplicate field 'public' at line 1, column 41.");
             HttpResponse<String> shape = staff.api("PUT", "/api/staff/deadline", staff.token, body("[1, 2]"),
                     "application/json");
             assertThat(shape.body()).as("JSON of another shape gets the example only").doesNotContain("not JSON");

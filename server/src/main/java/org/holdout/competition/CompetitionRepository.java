@@ -141,11 +141,16 @@ public final class CompetitionRepository {
     /** {@link #reveal(long, String, Instant)} with the reason staff gave ({@code null}: none). */
     public void reveal(long id, String actor, String reason, Instant at) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE competitions SET private_revealed = TRUE WHERE id = ?")) {
+            int changed;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE competitions SET private_revealed = TRUE WHERE id = ? AND private_revealed = FALSE")) {
                 ps.setLong(1, id);
-                ps.executeUpdate();
+                changed = ps.executeUpdate();
             }
-            AuditLog.record(c, id, actor, "reveal", "private scores revealed to students", reason, at);
+            // a second click, or a second tab, reveals nothing more: the log keeps the one reveal that happened
+            if (changed == 1) {
+                AuditLog.record(c, id, actor, "reveal", "private scores revealed to students", reason, at);
+            }
             return null;
         });
     }

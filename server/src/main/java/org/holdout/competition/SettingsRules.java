@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -174,9 +175,40 @@ public final class SettingsRules {
             problems.put(blamed, blamed == Setting.CODE_DEADLINE
                     ? "The code deadline " + c.format(code) + " is before the deadline " + c.format(deadline)
                             + "; code uploads close at the code deadline, so it must be at or after the deadline."
-                    : "The deadline " + c.format(deadline) + " is after the code deadline " + c.format(code)
-                            + "; move the code deadline first (it must be at or after the deadline).");
+                    : afterCodeDeadline(c, code, deadline));
         }
+    }
+
+    /** Why the threshold {@code name} cannot be removed while {@code rule} names it (it would name none), or null. */
+    public static String usedByReportRule(ReportRule rule, String name) {
+        return rule.kind() == ReportRule.Kind.PASSING && rule.threshold().equals(name)
+                ? "The report rule " + rule + " names the threshold " + name + "; change the report rule on the"
+                        + " settings page first." : null;
+    }
+
+    /** Why {@code rule} cannot be saved with these thresholds (it names one the competition does not have), or null. */
+    public static String unknownThreshold(ReportRule rule, List<String> thresholds) {
+        if (rule.kind() != ReportRule.Kind.PASSING || thresholds.contains(rule.threshold())) {
+            return null;
+        }
+        return "The report rule names the threshold \"" + rule.threshold() + "\", which this competition does not have"
+                + (thresholds.isEmpty() ? "; it has no thresholds." : "; its thresholds are "
+                + String.join(", ", thresholds) + ".");
+    }
+
+    /**
+     * Why the deadline cannot move to {@code deadline} while the code deadline stays as it is, or null: the deadline
+     * routes ({@code PUT /api/staff/deadline}, the staff page's form) keep the order the settings page keeps.
+     */
+    public static String afterCodeDeadline(Competition c, Instant deadline) {
+        Instant code = c.codeDeadline();
+        return code == null || deadline == null || !code.isBefore(deadline) ? null
+                : afterCodeDeadline(c, code, deadline);
+    }
+
+    private static String afterCodeDeadline(Competition c, Instant code, Instant deadline) {
+        return "The deadline " + c.format(deadline) + " is after the code deadline " + c.format(code)
+                + "; move the code deadline first (it must be at or after the deadline).";
     }
 
     private static String shown(String t) {

@@ -8,9 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.holdout.account.Account;
 import org.holdout.account.AccountRepository;
 import org.holdout.db.Database;
+import org.holdout.threshold.Threshold;
 
 /**
  * Saves what staff change on a competition's settings page or through its settings API: the settings, whether it is
@@ -27,12 +29,16 @@ public final class SettingsService {
     private final MemberRepository members;
     private final AccountRepository accounts;
     private final Clock clock;
+    private final LongFunction<List<Threshold>> thresholds;
 
-    public SettingsService(Database db, MemberRepository members, AccountRepository accounts, Clock clock) {
+    /** {@code thresholds}: a competition's thresholds by its id, which a report rule must name one of. */
+    public SettingsService(Database db, MemberRepository members, AccountRepository accounts, Clock clock,
+                           LongFunction<List<Threshold>> thresholds) {
         this.db = db;
         this.members = members;
         this.accounts = accounts;
         this.clock = clock;
+        this.thresholds = thresholds;
     }
 
     /**
@@ -60,6 +66,14 @@ public final class SettingsService {
         SettingsRules.Checked checked = SettingsRules.check(c, request.settings(), now);
         Map<String, String> problems = new LinkedHashMap<>();
         checked.problems().forEach((s, message) -> problems.put(s.field(), message));
+        if (checked.values().get(Setting.REPORT_RULE) instanceof ReportRule rule
+                && !rule.equals(c.reportRule())) {
+            String unknown = SettingsRules.unknownThreshold(rule, thresholds.apply(c.id()).stream()
+                    .map(Threshold::name).toList());
+            if (unknown != null) {
+                problems.put(Setting.REPORT_RULE.field(), unknown);
+            }
+        }
         List<Account> add = accounts(request.rosterAdd(), ROSTER_ADD, problems);
         List<Account> remove = accounts(request.rosterRemove(), ROSTER_REMOVE, problems);
         if (!problems.isEmpty()) {

@@ -29,6 +29,7 @@ import org.holdout.scoring.Solution;
 import org.holdout.scoring.SolutionChange;
 import org.holdout.scoring.SolutionFormatException;
 import org.holdout.scoring.SubmissionRejectedException;
+import org.holdout.submission.Compression;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.submission.UploadStore;
@@ -134,6 +135,13 @@ public final class Rescore {
         byte[] currentBytes = Files.readAllBytes(solutionFile);
         Solution current = Solution.parse(currentBytes);
         SolutionChange change;
+        try (InputStream head = Files.newInputStream(staged.file())) {
+            String kind = Compression.of(head.readNBytes(8));
+            if (kind != null) {
+                throw new Refused(415, "The new solution.csv is refused: it is a " + kind + " archive, not a CSV;"
+                        + " uncompress it and upload solution.csv itself.");
+            }
+        }
         try (InputStream in = Files.newInputStream(staged.file())) {
             change = Solution.readReplacement(in, current);
         } catch (SolutionFormatException e) {

@@ -60,6 +60,7 @@ public final class Access {
         }
         ctx.attribute(Web.ACCOUNT, who);
         if (roles.contains(Role.ANYONE)) {
+            readForm(ctx);
             return;
         }
         if (who == null) {
@@ -78,6 +79,19 @@ public final class Access {
         if (!roles.contains(who.role())) {
             throw new ForbiddenResponse(Web.text(ctx, roles.contains(Role.STAFF) ? "access.staffOnly"
                     : "access.studentsOnly"));
+        }
+        readForm(ctx);
+    }
+
+    /**
+     * Reads a page's form body once, before its handler: a body that cannot be read is a 400 naming the problem
+     * whoever sent it (a token call skips the CSRF check, which would otherwise have read it).
+     */
+    private static void readForm(Context ctx) {
+        String type = ctx.contentType();
+        if (changesState(ctx) && !Web.isApi(ctx) && type != null
+                && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
+            Uploads.multipart(ctx, ctx::formParamMap);
         }
     }
 

@@ -54,7 +54,7 @@ public final class AccountHandlers {
                 sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 expected.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             ctx.status(403);
-            loginForm(ctx, safeNext(ctx.formParam("next")), "This form has expired; please log in again.",
+            loginForm(ctx, safeNext(ctx.formParam("next")), Web.text(ctx, "login.expired"),
                     username == null ? "" : username);
             return;
         }
@@ -62,7 +62,7 @@ public final class AccountHandlers {
         if (refusal.isPresent()) {
             ctx.status(429);
             ctx.header("Retry-After", String.valueOf(refusal.get().retryAfterSeconds()));
-            loginForm(ctx, safeNext(ctx.formParam("next")), tooMany(refusal.get(), username),
+            loginForm(ctx, safeNext(ctx.formParam("next")), tooMany(ctx, refusal.get(), username),
                     username == null ? "" : username);
             return;
         }
@@ -70,7 +70,7 @@ public final class AccountHandlers {
         if (a.isEmpty()) {
             throttle.failed(username, ctx.ip());
             ctx.status(401);
-            loginForm(ctx, safeNext(ctx.formParam("next")), "Wrong username or password.",
+            loginForm(ctx, safeNext(ctx.formParam("next")), Web.text(ctx, "login.wrong"),
                     username == null ? "" : username);
             return;
         }
@@ -83,12 +83,14 @@ public final class AccountHandlers {
         ctx.redirect(safeNext(ctx.formParam("next")));
     }
 
-    static String tooMany(LoginThrottle.Refusal refusal, String username) {
-        String wait = "try again in " + refusal.retryAfterText() + ".";
+    static String tooMany(Context ctx, LoginThrottle.Refusal refusal, String username) {
+        long s = refusal.retryAfterSeconds();
+        long m = (s + 59) / 60;
+        String wait = s < 60 ? Web.text(ctx, s == 1 ? "login.wait.second" : "login.wait.seconds", s)
+                : Web.text(ctx, m == 1 ? "login.wait.minute" : "login.wait.minutes", m);
         return refusal.reason() == LoginThrottle.Refusal.Reason.USERNAME
-                ? "Too many wrong passwords for \"" + (username == null ? "" : username.trim()) + "\" from your"
-                        + " network address; " + wait
-                : "Too many failed logins from your network address; " + wait;
+                ? Web.text(ctx, "login.tooMany.username", username == null ? "" : username.trim(), wait)
+                : Web.text(ctx, "login.tooMany.address", wait);
     }
 
     public void logout(Context ctx) {

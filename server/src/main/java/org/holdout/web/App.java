@@ -123,7 +123,7 @@ public final class App implements AutoCloseable {
                         new SubmittedScores(store, solutions::of)),
                 new LeaderboardHandlers(leaderboard), staff, thresholdHandlers,
                 new AuditHandlers(new AuditLog(db)), new CompetitionCreationHandlers(creation, floors, config),
-                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock)),
+                new SettingsHandlers(competitions, new SettingsService(db, members, accountRepo, clock, thresholdRepo::all)),
                 new ExclusionHandlers(exclusions, accountRepo),
                 new GradeHandlers(Grades.of(db), new HonestScores(submissionRepo, store, solutions::of), clock),
                 new RescoreHandlers(rescore), new CodeHandlers(code, accountRepo),
@@ -156,8 +156,10 @@ public final class App implements AutoCloseable {
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
                 return connector;
             });
-            cfg.jsonMapper(new JavalinJackson().updateMapper(m -> m.registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
+            // a key sent twice ({"public": 0.5, "public": 0.6}) is refused, not read as whichever came last
+            cfg.jsonMapper(new BomTolerantJson(new JavalinJackson().updateMapper(m -> m.registerModule(
+                    new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION))));
             cfg.fileRenderer(new LocalizedThymeleaf(pages));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.router.mount(r -> {

@@ -90,15 +90,17 @@ public final class CompetitionCreationHandlers {
     /** {@code POST /api/staff/competitions}: settings and staged file ids as JSON; 202 with the job. */
     public void createApi(Context ctx) throws IOException {
         NewCompetition in;
+        String notJson = "";
         try {
             in = ctx.bodyAsClass(NewCompetition.class);
         } catch (Exception e) {
             in = null;
+            notJson = Web.notJson(e);
         }
         if (in == null) {
             throw new BadRequestResponse("Send JSON like {\"slug\": \"hw3\", \"title\": \"Homework 3\", \"train\":"
                     + " \"<id>\", \"test\": \"<id>\", \"labels\": \"<id>\"} (ids from PUT /api/staff/staging/{name}),"
-                    + " or with \"bundle\": \"<id>\" of a bundle .zip instead of the three files.");
+                    + " or with \"bundle\": \"<id>\" of a bundle .zip instead of the three files." + notJson);
         }
         Job job;
         try {

@@ -84,7 +84,7 @@ public final class CompetitionHandlers {
         }
         Path p = competitions.downloads(c).get(name);
         if (p == null) {
-            throw new NotFoundResponse("There is no download called \"" + name + "\".");
+            throw new NotFoundResponse(Web.text(ctx, "data.noDownload", name));
         }
         Downloads.send(ctx, p, name, name.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/octet-stream");
     }
@@ -96,7 +96,7 @@ public final class CompetitionHandlers {
         Path p = name.equals("train.png") || name.equals("test.png")
                 ? competitions.downloads(c).get(name.replace(".png", ".npy")) : null;
         if (p == null) {
-            throw new NotFoundResponse("There is no preview called \"" + name + "\"; there are train.png and test.png.");
+            throw new NotFoundResponse(Web.text(ctx, "data.noPreview", name));
         }
         String key = p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis();
         byte[] png = previews.get(key);

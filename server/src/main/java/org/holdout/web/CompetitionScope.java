@@ -2,6 +2,8 @@ package org.holdout.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,9 @@ public final class CompetitionScope {
     /** {@code handler}, run once the request's competition is known. */
     public Handler around(Handler handler) {
         return ctx -> {
-            resolve(ctx);
-            handler.handle(ctx);
+            if (resolve(ctx)) {
+                handler.handle(ctx);
+            }
         };
     }
 
@@ -51,7 +54,8 @@ public final class CompetitionScope {
         return ctx.pathParamMap().containsKey(SLUG);
     }
 
-    private void resolve(Context ctx) {
+    /** Sets the request's competition and returns true, or answers a redirect and returns false. */
+    private boolean resolve(Context ctx) {
         String slug = ctx.pathParamMap().get(SLUG);
         List<Competition> all = ctx.attribute(Web.ALL_COMPETITIONS);
         if (all == null) {
@@ -62,12 +66,27 @@ public final class CompetitionScope {
             c = all.stream().findFirst().orElseThrow(() -> new IllegalStateException(
                     "no competition in the database; 'holdout serve' creates the default one"));
         } else {
-            c = all.stream().filter(x -> x.slug().equals(slug)).findFirst().orElseThrow(() -> new NotFoundResponse(
-                    "There is no competition \"" + shortened(slug) + "\"."));
+            c = all.stream().filter(x -> x.slug().equals(slug)).findFirst().orElse(null);
+            if (c == null) {
+                Competition lower = all.stream().filter(x -> x.slug().equalsIgnoreCase(slug)).findFirst()
+                        .filter(x -> competitions.mayEnter(Web.account(ctx), x)).orElse(null);
+                String prefix = "/c/" + slug;
+                if (lower != null && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
+                        && ctx.path().startsWith(prefix)) {
+                    // slugs are lowercase; an address typed in capitals from a slide leads to the page
+                    String query = ctx.queryString();
+                    ctx.redirect("/c/" + lower.slug() + ctx.path().substring(prefix.length())
+                            + (query == null ? "" : "?" + query), HttpStatus.FOUND);
+                    return false;
+                }
+                throw new NotFoundResponse(lower != null
+                        ? Web.text(ctx, "scope.noCompetition.lowercase", shortened(slug), lower.slug())
+                        : Web.text(ctx, "scope.noCompetition", shortened(slug)));
+            }
         }
         if (!competitions.mayEnter(Web.account(ctx), c)) {
             if (slug == null && all.size() > 1 && ctx.path().equals("/")) {
-                return;
+                return true;
             }
             Map<String, Object> layout = ctx.attribute(Web.LAYOUT);
             if (layout != null) {
@@ -86,6 +105,7 @@ public final class CompetitionScope {
             layout.put("base", base);
             layout.put("codeStep", c.codeDeadline() != null);
         }
+        return true;
     }
 
     private static String shortened(String slug) {

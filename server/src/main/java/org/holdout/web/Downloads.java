@@ -24,7 +24,7 @@ public final class Downloads {
     /** Bytes built for this request (the starter kit), sent the same way as a file. */
     public static void send(Context ctx, byte[] content, String name, String contentType) throws IOException {
         HttpServletResponse res = ctx.res();
-        res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        res.setHeader("Content-Disposition", disposition(name));
         res.setContentType(contentType);
         res.setContentLengthLong(content.length);
         if (ctx.method() == HandlerType.HEAD) {
@@ -35,11 +35,44 @@ public final class Downloads {
         out.flush();
     }
 
+    /**
+     * {@code attachment} with {@code name}: as it is when it is plain ASCII; otherwise an ASCII stand-in and the real
+     * name in {@code filename*} (RFC 6266), since a header carries only Latin-1 and a student's "作業三.zip" would
+     * reach the browser as "???.zip".
+     */
+    static String disposition(String name) {
+        StringBuilder ascii = new StringBuilder();
+        boolean plain = true;
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            boolean ok = ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\';
+            plain &= ok;
+            if (ok) {
+                ascii.append(ch);
+            } else if (!Character.isLowSurrogate(ch)) {
+                ascii.append('_');
+            }
+        }
+        if (plain) {
+            return "attachment; filename=\"" + name + "\"";
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
+            }
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
     public static void send(Context ctx, Path file, String name, String contentType) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = in.size();
             HttpServletResponse res = ctx.res();
-            res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            res.setHeader("Content-Disposition", disposition(name));
             res.setContentType(contentType);
             res.setContentLengthLong(size);
             if (ctx.method() == HandlerType.HEAD) {

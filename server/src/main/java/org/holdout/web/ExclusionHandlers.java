@@ -105,13 +105,15 @@ public final class ExclusionHandlers {
 
     private static Map<?, ?> body(Context ctx, String example) {
         Map<?, ?> body;
+        String notJson = "";
         try {
             body = ctx.body().isBlank() ? null : ctx.bodyAsClass(Map.class);
         } catch (Exception e) {
             body = null;
+            notJson = Web.notJson(e);
         }
         if (body == null) {
-            throw new BadRequestResponse("Send a JSON object like " + example + ".");
+            throw new BadRequestResponse("Send a JSON object like " + example + "." + notJson);
         }
         return body;
     }
@@ -182,9 +184,11 @@ public final class ExclusionHandlers {
         m.put("competition", c);
         m.put("exclusions", rows);
         m.put("error", error);
-        m.put("notice", done == null ? null : done.startsWith("excluded-")
+        // only an exclusion's id goes into the notice: the address is anyone's to write
+        boolean known = done != null && done.matches("(excluded|lifted)-\\d{1,18}");
+        m.put("notice", !known ? null : done.startsWith("excluded-")
                 ? Web.text(ctx, "exclusions.notice.excluded", done.substring(9))
-                : done.startsWith("lifted-") ? Web.text(ctx, "exclusions.notice.lifted", done.substring(7)) : null);
+                : Web.text(ctx, "exclusions.notice.lifted", done.substring(7)));
         m.put("submission", ctx.formParam("submission"));
         m.put("username", ctx.formParam("username"));
         m.put("active", "staff");

@@ -42,16 +42,21 @@ public final class Language {
         return ENGLISH;
     }
 
-    /** The supported language a tag such as {@code zh-TW} or {@code en} names, or null. */
+    /**
+     * The supported language a tag such as {@code zh-TW} or {@code en} names, or null; like Accept-Language, any
+     * Chinese ({@code zh}, {@code zh_TW}, {@code zh-Hant}) is the Traditional Chinese one and any English English.
+     */
     public static Locale supported(String tag) {
         if (tag == null) {
             return null;
         }
+        String t = tag.strip().replace('_', '-');
         for (Locale l : SUPPORTED) {
-            if (l.toLanguageTag().equalsIgnoreCase(tag.strip())) {
+            if (l.toLanguageTag().equalsIgnoreCase(t)) {
                 return l;
             }
         }
-        return null;
+        String primary = t.split("-", 2)[0].toLowerCase(Locale.ROOT);
+        return primary.equals("zh") ? TRADITIONAL_CHINESE : primary.equals("en") ? ENGLISH : null;
     }
 }

@@ -21,7 +21,7 @@ final class LanguageSwitch {
     static void switchTo(Context ctx) {
         Locale chosen = Language.supported(ctx.pathParam("tag"));
         if (chosen == null) {
-            throw new NotFoundResponse("There is no language " + ctx.pathParam("tag") + " here; there are en and zh-TW.");
+            throw new NotFoundResponse(Web.text(ctx, "lang.none", ctx.pathParam("tag")));
         }
         Cookie cookie = new Cookie(Language.COOKIE, chosen.toLanguageTag(), "/", ONE_YEAR, false, 0, false, null,
                 null, SameSite.LAX);

@@ -63,12 +63,11 @@ public final class LeaderboardHandlers {
             return false;
         }
         if (!board.equals("private")) {
-            throw new BadRequestResponse("The board \"" + (board.length() > 40 ? board.substring(0, 40) + "…" : board)
-                    + "\" is not one; ask for board=public or board=private.");
+            throw new BadRequestResponse(Web.text(ctx, "board.unknown", board.length() > 40 ? board.substring(0, 40)
+                    + "…" : board));
         }
         if (!c.privateRevealed() && !Web.account(ctx).isStaff()) {
-            throw new ForbiddenResponse("The private leaderboard is not revealed yet; staff reveal it after the"
-                    + " deadline.");
+            throw new ForbiddenResponse(Web.text(ctx, "board.private.notYet"));
         }
         return true;
     }

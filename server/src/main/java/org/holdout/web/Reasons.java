@@ -30,13 +30,15 @@ final class Reasons {
             return null;
         }
         JsonNode body;
+        String notJson = "";
         try {
             body = ctx.bodyAsClass(JsonNode.class);
         } catch (Exception e) { // Jackson's exceptions are checked ones that Javalin's Kotlin code lets through
             body = null;
+            notJson = Web.notJson(e);
         }
         if (body == null || !body.isObject()) {
-            throw new BadRequestResponse("Send no body, or JSON like {\"reason\": \"…\"}.");
+            throw new BadRequestResponse("Send no body, or JSON like {\"reason\": \"…\"}." + notJson);
         }
         return of(body.get("reason"));
     }

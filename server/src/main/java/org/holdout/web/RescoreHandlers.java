@@ -252,13 +252,15 @@ public final class RescoreHandlers {
 
     private static String reason(Context ctx) {
         JsonNode body;
+        String notJson = "";
         try {
             body = ctx.bodyAsClass(JsonNode.class);
         } catch (Exception e) {
             body = null;
+            notJson = Web.notJson(e);
         }
         if (body == null || !body.isObject()) {
-            throw new BadRequestResponse("Send JSON like {\"reason\": \"label of Id 17 was wrong\"}.");
+            throw new BadRequestResponse("Send JSON like {\"reason\": \"label of Id 17 was wrong\"}." + notJson);
         }
         JsonNode r = body.get("reason");
         if (r != null && !r.isNull() && !r.isTextual()) {

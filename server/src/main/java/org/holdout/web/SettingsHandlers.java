@@ -24,6 +24,7 @@ import org.holdout.competition.SettingsService;
 public final class SettingsHandlers {
     private static final String REASON = "reason";
     private static final String PREVIEW = "preview";
+    private static final String SHOWN = "shown.";
 
     private final CompetitionService competitions;
     private final SettingsService settings;
@@ -38,13 +39,18 @@ public final class SettingsHandlers {
         Map<String, String> values = current(c);
         values.put(SettingsService.RESTRICTED, c.restricted() ? "on" : null);
         String saved = ctx.queryParam("saved");
-        render(ctx, c, values, Map.of(), null, saved == null ? null : saved.equals("0")
+        // only a count goes into the notice: the address is anyone's to write
+        if (saved != null && !saved.matches("\\d{1,3}")) {
+            saved = null;
+        }
+        render(ctx, c, values, shown(c), Map.of(), null, saved == null ? null : saved.equals("0")
                 ? Web.text(ctx, "settings.notice.none") : Web.text(ctx, "settings.notice.saved", saved));
     }
 
     /**
      * Saves the fields that differ from what the page showed (one left as shown is neither checked nor saved, so a value
-     * set elsewhere stays exactly as it is), or with {@code preview} shows the rules as they would look and saves
+     * set elsewhere stays exactly as it is, also one saved from another tab since this page was opened: the page sends
+     * what it showed in {@code shown.*} fields), or with {@code preview} shows the rules as they would look and saves
      * nothing.
      */
     public void form(Context ctx) {
@@ -56,11 +62,12 @@ public final class SettingsHandlers {
         typed.put(SettingsService.RESTRICTED, ctx.formParam(SettingsService.RESTRICTED));
         typed.put(SettingsService.ROSTER_ADD, ctx.formParam(SettingsService.ROSTER_ADD));
         typed.put(REASON, ctx.formParam(REASON));
+        Map<String, String> shown = shown(c);
+        shown.replaceAll((field, now) -> ctx.formParam(SHOWN + field) != null ? ctx.formParam(SHOWN + field) : now);
         if (ctx.formParam(PREVIEW) != null) {
-            render(ctx, c, typed, Map.of(), competitions.previewHtml(c, typed.get(Setting.RULES.field())), null);
+            render(ctx, c, typed, shown, Map.of(), competitions.previewHtml(c, typed.get(Setting.RULES.field())), null);
             return;
         }
-        Map<String, String> shown = current(c);
         Map<Setting, String> given = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
             if (s == Setting.LATE_POLICY && typed.get(s.field()) == null) {
@@ -71,12 +78,14 @@ public final class SettingsHandlers {
                 given.put(s, v);
             }
         }
+        boolean restricted = typed.get(SettingsService.RESTRICTED) != null;
         SettingsService.Outcome outcome = settings.save(c, new SettingsService.Request(given,
-                typed.get(SettingsService.RESTRICTED) != null, usernames(typed.get(SettingsService.ROSTER_ADD)),
+                restricted == shown.get(SettingsService.RESTRICTED).equals("on") ? null : restricted,
+                usernames(typed.get(SettingsService.ROSTER_ADD)),
                 ctx.formParams(SettingsService.ROSTER_REMOVE), typed.get(REASON)), Web.account(ctx).username());
         if (!outcome.ok()) {
             ctx.status(400);
-            render(ctx, c, typed, outcome.problems(), null, null);
+            render(ctx, c, typed, shown, outcome.problems(), null, null);
             return;
         }
         ctx.redirect(Web.base(ctx) + "/staff/settings?saved=" + outcome.changes().size(), HttpStatus.SEE_OTHER);
@@ -96,14 +105,16 @@ public final class SettingsHandlers {
     public void apiPut(Context ctx) {
         Competition c = Web.competition(ctx);
         Map<?, ?> body;
+        String notJson = "";
         try {
             body = ctx.bodyAsClass(Map.class);
         } catch (Exception e) {
             body = null;
+            notJson = Web.notJson(e);
         }
         if (body == null) {
             throw new BadRequestResponse("Send a JSON object like {\"dailyLimit\": 5, \"deadline\":"
-                    + " \"2026-06-01T23:59:59+08:00\", \"reason\": \"…\"}.");
+                    + " \"2026-06-01T23:59:59+08:00\", \"reason\": \"…\"}." + notJson);
         }
         Map<String, String> problems = new LinkedHashMap<>();
         Map<Setting, String> given = new EnumMap<>(Setting.class);
@@ -195,6 +206,13 @@ public final class SettingsHandlers {
         return String.join(", ", names);
     }
 
+    /** What the page shows when it opens, sent back with the form as {@code shown.*}: the settings and restricted. */
+    private static Map<String, String> shown(Competition c) {
+        Map<String, String> v = current(c);
+        v.put(SettingsService.RESTRICTED, c.restricted() ? "on" : "");
+        return v;
+    }
+
     /** The settings as the form shows them: the deadline as a local time in the competition's zone. */
     private static Map<String, String> current(Competition c) {
         Map<String, String> v = new HashMap<>();
@@ -223,11 +241,12 @@ public final class SettingsHandlers {
         return Arrays.stream(text.strip().split("[\\s,;]+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    private void render(Context ctx, Competition c, Map<String, String> values, Map<String, String> problems,
-                        String preview, String notice) {
+    private void render(Context ctx, Competition c, Map<String, String> values, Map<String, String> shown,
+                        Map<String, String> problems, String preview, String notice) {
         Map<String, Object> m = new HashMap<>();
         m.put("competition", c);
         m.put("values", values);
+        m.put("shown", new java.util.TreeMap<>(shown));
         m.put("problems", problems);
         m.put("preview", preview);
         m.put("notice", notice);

@@ -19,6 +19,7 @@ import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionService;
 import org.holdout.competition.DeadlineInput;
 import org.holdout.competition.FloorsCache;
+import org.holdout.competition.SettingsRules;
 import org.holdout.floors.CalibrationFloors;
 import org.holdout.leaderboard.Leaderboard;
 import org.holdout.submission.Submission;
@@ -152,14 +153,16 @@ public final class StaffHandlers {
     public void deadlineApi(Context ctx) {
         Competition c = Web.competition(ctx);
         JsonNode body;
+        String notJson = "";
         try {
             body = ctx.bodyAsClass(JsonNode.class);
         } catch (Exception e) {
             body = null;
+            notJson = Web.notJson(e);
         }
         if (body == null || !body.isObject() || !body.has("deadline")) {
             throw new BadRequestResponse("Send JSON like {\"deadline\": \"2026-06-01T23:59:59+08:00\"} or"
-                    + " {\"deadline\": null}.");
+                    + " {\"deadline\": null}." + notJson);
         }
         JsonNode value = body.get("deadline");
         if (!value.isNull() && !value.isTextual()) {
@@ -173,6 +176,9 @@ public final class StaffHandlers {
             throw new BadRequestResponse(e.getMessage());
         }
         String refusal = ClockRules.cannotSetDeadline(c, deadline, clock.instant());
+        if (refusal == null) {
+            refusal = SettingsRules.afterCodeDeadline(c, deadline);
+        }
         if (refusal != null) {
             throw new ConflictResponse(refusal);
         }
@@ -194,6 +200,9 @@ public final class StaffHandlers {
             return;
         }
         String refusal = ClockRules.cannotSetDeadline(c, deadline, clock.instant());
+        if (refusal == null) {
+            refusal = SettingsRules.afterCodeDeadline(c, deadline);
+        }
         if (refusal != null) {
             ctx.status(409);
             page(ctx, null, refusal);

@@ -66,7 +66,7 @@ public final class SubmissionHandlers {
             Web.render(ctx, "submit", pageModel(c, me, null, null));
             return;
         }
-        Submission s = own(c, me, id);
+        Submission s = own(ctx, c, me, id);
         ctx.header("Cache-Control", "no-store");
         Web.render(ctx, "submit", pageModel(c, me, shownOutcome(s.state(), ctx.queryParam("outcome")),
                 StudentSubmission.of(s, c.privateRevealed()).withMessage(Web.message(ctx, s))));
@@ -133,14 +133,16 @@ public final class SubmissionHandlers {
     /** {@code {"submissions": [ids]}} replaces the final selection (an empty list unmarks all). */
     public void selectionPut(Context ctx) {
         Object list;
+        String notJson = "";
         try {
             list = ctx.body().isBlank() ? null : ctx.bodyAsClass(Map.class).get("submissions");
         } catch (Exception e) {
             list = null;
+            notJson = Web.notJson(e);
         }
         if (!(list instanceof List<?> raw)) {
             throw new BadRequestResponse("Send a JSON object like {\"submissions\": [12, 15]} (an empty list"
-                    + " unmarks all).");
+                    + " unmarks all)." + notJson);
         }
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -223,7 +225,7 @@ public final class SubmissionHandlers {
     /** A histogram of the Predicted values in one of the caller's own scored submissions (anyone else's: 404). */
     public void myHistogram(Context ctx) {
         Competition c = Web.competition(ctx);
-        Submission s = own(c, Web.account(ctx), ctx.pathParam("id"));
+        Submission s = own(ctx, c, Web.account(ctx), ctx.pathParam("id"));
         HistogramRules.Histogram h = submittedScores.of(c, s).orElseThrow(() -> new NotFoundResponse(
                 "Submission " + s.id() + " has no histogram: only a scored file that is kept has one."));
         ScoreChart.Size size = "phone".equals(ctx.queryParam("size")) ? ScoreChart.Size.PHONE : ScoreChart.Size.WIDE;
@@ -269,21 +271,21 @@ public final class SubmissionHandlers {
     public void apiOne(Context ctx) {
         Competition c = Web.competition(ctx);
         Account me = Web.account(ctx);
-        Submission s = own(c, me, ctx.pathParam("id"));
+        Submission s = own(ctx, c, me, ctx.pathParam("id"));
         ctx.json(StudentSubmission.of(s, c.privateRevealed()).withMessage(Web.message(ctx, s)));
     }
 
     /** The caller's own submission in this competition; anyone else's is answered as if it did not exist. */
-    private Submission own(Competition c, Account me, String idText) {
+    private Submission own(Context ctx, Competition c, Account me, String idText) {
         long id;
         try {
             id = Long.parseLong(idText);
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no submission " + idText + ".");
+            throw new NotFoundResponse(Web.text(ctx, "submissions.noSuch", idText));
         }
         return submissions.repository().byId(id)
                 .filter(x -> x.accountId() == me.id() && x.competitionId() == c.id())
-                .orElseThrow(() -> new NotFoundResponse("There is no submission " + id + " of yours."));
+                .orElseThrow(() -> new NotFoundResponse(Web.text(ctx, "submissions.notYours", id)));
     }
 
     private List<StudentSubmission> mine(Context ctx, Competition c, Account me) {

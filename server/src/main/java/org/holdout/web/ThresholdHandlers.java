@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnprocessableContentResponse;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.holdout.competition.Competition;
+import org.holdout.competition.SettingsRules;
 import org.holdout.scoring.SubmissionRejectedException;
 import org.holdout.threshold.Threshold;
 import org.holdout.threshold.ThresholdChange;
@@ -101,6 +103,10 @@ public final class ThresholdHandlers {
     public void delete(Context ctx) {
         String name = ctx.pathParam("name");
         String reason = Reasons.ofBody(ctx);
+        String inUse = SettingsRules.usedByReportRule(Web.competition(ctx).reportRule(), name);
+        if (inUse != null) {
+            throw new ConflictResponse(inUse);
+        }
         call(() -> {
             thresholds.remove(id(ctx), name, actor(ctx), reason);
             return null;
@@ -155,7 +161,7 @@ public final class ThresholdHandlers {
                             + ", optionally with \"pointsPublic\", \"pointsPrivate\" and \"reason\".");
                 }
             }
-            throw new BadRequestResponse("Send JSON like " + EXAMPLE + ".");
+            throw new BadRequestResponse("Send JSON like " + EXAMPLE + "." + Web.notJson(e));
         }
         if (body == null) {
             throw new BadRequestResponse("Send JSON like " + EXAMPLE + ".");
@@ -276,6 +282,12 @@ public final class ThresholdHandlers {
 
     public void removeForm(Context ctx) {
         String name = ctx.pathParam("name");
+        String inUse = SettingsRules.usedByReportRule(Web.competition(ctx).reportRule(), name);
+        if (inUse != null) {
+            ctx.status(409);
+            page.refused(ctx, "Nothing was removed: " + inUse);
+            return;
+        }
         try {
             thresholds.remove(id(ctx), name, actor(ctx), ctx.formParam("reason"));
         } catch (ThresholdInput.Invalid | ThresholdService.NotFound e) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
+import org.holdout.submission.Compression;
 
 /**
  * Reads an uploaded CSV from a multipart field {@code file} or a raw body, never more than the size limit; or opens a
@@ -108,48 +109,13 @@ public final class Uploads {
      * saying its first line "is not UTF-8 text", which sends students looking for an encoding problem.
      */
     private static Upload notCompressed(Upload up, Locale locale) {
-        String kind = compression(up.bytes());
+        String kind = Compression.of(up.bytes());
         if (kind != null) {
             String name = up.fileName() == null || up.fileName().isBlank() ? Messages.text(locale, "upload.theFile")
                     : "\"" + up.fileName() + "\"";
             throw new HttpResponseException(415, Messages.text(locale, "upload.compressed", name, kind));
         }
         return up;
-    }
-
-    /** The compression format whose magic number starts {@code b}, or null. */
-    static String compression(byte[] b) {
-        if (starts(b, 0x1f, 0x8b)) {
-            return "gzip";
-        }
-        if (starts(b, 'P', 'K', 3, 4) || starts(b, 'P', 'K', 5, 6)) {
-            return "zip";
-        }
-        if (starts(b, 'B', 'Z', 'h')) {
-            return "bzip2";
-        }
-        if (starts(b, 0xfd, '7', 'z', 'X', 'Z', 0)) {
-            return "xz";
-        }
-        if (starts(b, '7', 'z', 0xbc, 0xaf, 0x27, 0x1c)) {
-            return "7z";
-        }
-        if (starts(b, 0x28, 0xb5, 0x2f, 0xfd)) {
-            return "zstd";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] b, int... magic) {
-        if (b.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[i] & 0xff) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -38,6 +38,25 @@ public final class Web {
         return base == null ? "" : base;
     }
 
+    /**
+     * Where a request body that is not JSON at all breaks, as a sentence to add to the answer (" The body is not JSON:
+     * unexpected end-of-input at line 1, column 18."), or "" for JSON of another shape, which the answer's example explains.
+     */
+    static String notJson(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException p) {
+                String what = p.getOriginalMessage() == null ? "" : p.getOriginalMessage().strip();
+                int colon = what.indexOf(':');
+                what = colon > 0 ? what.substring(0, colon) : what;
+                what = what.isEmpty() ? "it cannot be read" : Character.toLowerCase(what.charAt(0)) + what.substring(1);
+                com.fasterxml.jackson.core.JsonLocation at = p.getLocation();
+                return " The body is not JSON: " + what + (at != null && at.getLineNr() > 0 ? " at line "
+                        + at.getLineNr() + ", column " + at.getColumnNr() : "") + ".";
+            }
+        }
+        return "";
+    }
+
     public static boolean isApi(Context ctx) {
         return isApi(ctx.path());
     }

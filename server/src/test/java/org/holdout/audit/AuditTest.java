@@ -31,9 +31,12 @@ class AuditTest {
                     HttpRequest.BodyPublishers.ofString("{\"deadline\":\"2026-03-10T11:00:00Z\"}"), "application/json");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             assertThat(ta.postForm("/staff/reveal", Map.of(), true).statusCode()).isEqualTo(303);
+            assertThat(ta.postForm("/staff/reveal", Map.of(), true).statusCode()).as("clicked twice").isEqualTo(303);
+            assertThat(ta.api("POST", "/api/staff/reveal", ta.token, HttpRequest.BodyPublishers.noBody(), null)
+                    .statusCode()).as("and from a script").isEqualTo(200);
 
             JsonNode log = JSON.readTree(ta.apiGet("/api/staff/audit").body());
-            assertThat(log).hasSize(2);
+            assertThat(log).as("one reveal happened").hasSize(2);
             assertThat(log.get(0).get("action").asText()).isEqualTo("reveal");
             assertThat(log.get(1).get("action").asText()).isEqualTo("deadline");
             assertThat(log.get(1).get("detail").asText()).contains("none", "2026-03-10T11:00:00Z");

@@ -175,6 +175,23 @@ class CodeUploadTest {
         }
     }
 
+    @Test
+    void aZipNamedInChineseDownloadsUnderItsOwnName(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client staff = server.login("ta", Role.STAFF);
+            Client ann = server.login("ann", Role.STUDENT);
+            assertThat(putSettings(staff, "{\"codeDeadline\": \"2026-03-07T23:59\"}").statusCode()).isEqualTo(200);
+            byte[] zip = Zips.code(false, "hw3");
+            assertThat(uploadForm(ann, "作業三 (final).zip", zip).statusCode()).isEqualTo(303);
+            String expected = "attachment; filename=\"___ (final).zip\"; filename*=UTF-8''%E4%BD%9C%E6%A5%AD%E4%B8%89"
+                    + "%20%28final%29.zip";
+            for (HttpResponse<byte[]> r : List.of(staff.getBytes("/api/staff/code/ann"), ann.getBytes("/code/latest.zip"))) {
+                assertThat(r.body()).isEqualTo(zip);
+                assertThat(r.headers().firstValue("Content-Disposition")).hasValue(expected);
+            }
+        }
+    }
+
     /**
      * "Passing on both boards" takes the private score of the student's final selection: with none marked their two
      * best public submissions count, and marking the weaker one takes the requirement away. The student's page says

@@ -55,6 +55,24 @@ class DeadlineTest {
     }
 
     @Test
+    void theDeadlineRoutesKeepItAtOrBeforeTheCodeDeadlineSetFirst(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ta = server.login("ta", Role.STAFF);
+            assertThat(ta.api("PUT", "/api/staff/settings", ta.token, HttpRequest.BodyPublishers.ofString(
+                    "{\"codeDeadline\": \"2026-03-07T23:59\"}"), "application/json").statusCode()).isEqualTo(200);
+            HttpResponse<String> api = put(ta, "\"2026-03-10T23:59\"");
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(409);
+            assertThat(api.body()).contains("The deadline 2026-03-10 23:59 GMT+8 is after the code deadline"
+                    + " 2026-03-07 23:59 GMT+8; move the code deadline first");
+            HttpResponse<String> form = ta.postForm("/staff/deadline", Map.of("deadline", "2026-03-10T23:59"), true);
+            assertThat(form.statusCode()).isEqualTo(409);
+            assertThat(form.body()).contains("is after the code deadline");
+            assertThat(server.competition().deadline()).as("nothing was saved").isNull();
+            assertThat(put(ta, "\"2026-03-07T23:59\"").statusCode()).as("the same moment is fine").isEqualTo(200);
+        }
+    }
+
+    @Test
     void theLastAndFirstYearsAreTakenAndEveryPageShowsThem(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {
             Client ta = server.login("ta", Role.STAFF);

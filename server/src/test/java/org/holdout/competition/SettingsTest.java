@@ -163,6 +163,92 @@ class SettingsTest {
         }
     }
 
+    /** The fields a browser sends for the settings form as {@code page} shows it, nothing changed. */
+    private static Map<String, String> asShown(String page) {
+        Map<String, String> form = new LinkedHashMap<>();
+        java.util.regex.Matcher in = java.util.regex.Pattern.compile("<input([^>]*)>").matcher(page);
+        while (in.find()) {
+            String a = in.group(1);
+            String name = attribute(a, "name");
+            boolean box = a.contains("type=\"checkbox\"") || a.contains("type=\"radio\"");
+            if (name != null && (!box || a.contains("checked"))) {
+                String value = attribute(a, "value");
+                form.put(name, value == null ? (box ? "on" : "") : value);
+            }
+        }
+        java.util.regex.Matcher text = java.util.regex.Pattern.compile("<textarea[^>]*name=\"([^\"]+)\"[^>]*>([^<]*)"
+                + "</textarea>").matcher(page);
+        while (text.find()) {
+            form.put(text.group(1), unescape(text.group(2)));
+        }
+        return form;
+    }
+
+    private static String attribute(String tag, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
+        return m.find() ? unescape(m.group(1)) : null;
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    @Test
+    void aSecondTabSavesWhatItChangedAndKeepsWhatTheFirstSavedSinceItOpened(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ta = server.login("ta", Role.STAFF);
+            Map<String, String> first = asShown(ta.get("/staff/settings").body());
+            Map<String, String> second = asShown(ta.get("/staff/settings").body());
+            assertThat(first).containsEntry("dailyLimit", "5").containsEntry("title", "Tiny test competition")
+                    .doesNotContainKey("restricted");
+
+            first.put("dailyLimit", "3");
+            first.put("restricted", "on");
+            first.put("rulesMarkdown", "# Rules of the first tab");
+            assertThat(ta.postForm("/staff/settings", first, true).statusCode()).isEqualTo(303);
+            second.put("title", "Homework 3");
+            HttpResponse<String> r = ta.postForm("/staff/settings", second, true);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+            assertThat(ta.follow(r).body()).contains("Saved: 1 change(s)");
+
+            Competition c = server.competition();
+            assertThat(c.title()).isEqualTo("Homework 3");
+            assertThat(c.dailyLimit()).as("the first tab's limit").isEqualTo(3);
+            assertThat(c.restricted()).as("the first tab's restriction").isTrue();
+            assertThat(c.rulesMd()).isEqualTo("# Rules of the first tab");
+        }
+    }
+
+    @Test
+    void aReportRuleMustNameAThresholdTheCompetitionHas(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            Client ta = server.login("ta", Role.STAFF);
+            HttpResponse<String> typo = put(ta, "/api/staff/settings", "{\"codeDeadline\": \"2026-06-01T23:59\","
+                    + " \"reportRule\": \"passing:bos\"}");
+            assertThat(typo.statusCode()).as(typo.body()).isEqualTo(400);
+            assertThat(JSON.readTree(typo.body()).path("problems").path("reportRule").asText()).isEqualTo("The report"
+                    + " rule names the threshold \"bos\", which this competition does not have; its thresholds are"
+                    + " simple, medium, strong, boss.");
+            assertThat(server.competition().codeDeadline()).as("nothing was saved").isNull();
+            assertThat(put(ta, "/api/staff/settings", "{\"codeDeadline\": \"2026-06-01T23:59\", \"reportRule\":"
+                    + " \"passing:boss\"}").statusCode()).isEqualTo(200);
+
+            HttpResponse<String> removed = ta.api("DELETE", "/api/staff/thresholds/boss", ta.token,
+                    HttpRequest.BodyPublishers.noBody(), null);
+            assertThat(removed.statusCode()).as("the rule would name no threshold").isEqualTo(409);
+            assertThat(removed.body()).contains("The report rule passing:boss names the threshold boss; change the"
+                    + " report rule on the settings page first.");
+            ta.get("/staff");
+            HttpResponse<String> form = ta.postForm("/staff/thresholds/boss/remove", Map.of("reason", "x"), true);
+            assertThat(form.statusCode()).isEqualTo(409);
+            assertThat(form.body()).contains("Nothing was removed: The report rule passing:boss");
+            assertThat(server.app.thresholds().all(server.competition().id())).anyMatch(t -> t.name().equals("boss"));
+            assertThat(ta.api("DELETE", "/api/staff/thresholds/strong", ta.token, HttpRequest.BodyPublishers.noBody(),
+                    null).statusCode()).as("another one goes").isEqualTo(204);
+        }
+    }
+
     @Test
     void theFormChecksAndSavesOnlyWhatWasChanged(@TempDir Path dir) throws Exception {
         try (TestServer server = new TestServer(dir)) {

@@ -428,6 +428,15 @@ class RescoreTest {
             assertThat(JSON.readTree(r.body()).get("error").asText()).startsWith("The new solution.csv is refused: ")
                     .contains(c.getValue());
         }
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry(Bundle.SOLUTION));
+            out.write(solution(RescoreTest::flippedAnomaly));
+        }
+        HttpResponse<String> zipped = preview(zip.toByteArray());
+        assertThat(zipped.statusCode()).as(zipped.body()).isEqualTo(415);
+        assertThat(JSON.readTree(zipped.body()).get("error").asText()).isEqualTo("The new solution.csv is refused: it is"
+                + " a zip archive, not a CSV; uncompress it and upload solution.csv itself.");
         assertThat(dir.resolve("staging")).isEmptyDirectory();
         JsonNode p = json(preview(solution(RescoreTest::flippedAnomaly)), 201);
         HttpResponse<String> noReason = staff.api("POST", API + "/" + p.get("id").asText() + "/apply", staff.token,

@@ -81,6 +81,71 @@ class HostileInputTest {
                     body(TRUNCATED), type);
             assertThat(staffForm.statusCode()).as(staffForm.body()).isEqualTo(400);
         }
+
+        @Test
+        void anUnreadableFormIsA400OnTheLoginFormAndOnPageFormsCalledWithAToken() throws Exception {
+            String type = "multipart/form-data; boundary=xyz";
+            HttpResponse<String> login = new Client(server.url()).api("POST", "/login", null, body("junk"), type);
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(400);
+            assertThat(login.body()).contains("could not be read").doesNotContain("Something went wrong");
+            HttpResponse<String> badName = new Client(server.url()).api("POST", "/login", null,
+                    body("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\n<b>.csv\"\r\n\r\n"
+                            + "\r\n--xyz--\r\n"), type);
+            assertThat(badName.statusCode()).as(badName.body()).isEqualTo(400);
+            for (String path : new String[] {"/staff/deadline", "/staff/settings", "/staff/exclusions",
+                    "/staff/thresholds", "/staff/training", "/staff/competitions/new", "/c/tiny/staff/rescore/x/apply"}) {
+                HttpResponse<String> r = staff.api("POST", path, staff.token, body("junk"), type);
+                assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);
+                assertThat(r.body()).as(path).contains("could not be read");
+            }
+            HttpResponse<String> selection = ann.api("POST", "/submissions/selection", ann.token, body("junk"), type);
+            assertThat(selection.statusCode()).as(selection.body()).isEqualTo(400);
+        }
+    }
+
+    @Nested
+    class JsonBodies {
+        @Test
+        void aJsonBodySavedWithAByteOrderMarkIsReadLikeOneWithout() throws Exception {
+            long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ann.uploadApi("bom.csv",
+                    TinyCompetition.submission(31)).body()).path("submission").path("id").asLong();
+            HttpResponse<String> selection = ann.api("PUT", "/api/selection", ann.token,
+                    body("\uFEFF{\"submissions\": [" + id + "]}"), "application/json");
+            assertThat(selection.statusCode()).as(selection.body()).isEqualTo(200);
+            assertThat(selection.body()).contains("\"submissions\":[" + id + "]");
+            assertThat(ann.api("PUT", "/api/selection", ann.token, body("{\"submissions\": []}"), "application/json")
+                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> settings = staff.api("PUT", "/api/staff/c/tiny/settings", staff.token,
+                    body("\uFEFF{\"reason\": \"saved from Notepad\"}"), "application/json");
+            assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        }
+
+        @Test
+        void aBodyThatIsNotJsonIsToldWhereItBreaks() throws Exception {
+            HttpResponse<String> selection = ann.api("PUT", "/api/selection", ann.token,
+                    body("{\"submissions\": [1, 2],}"), "application/json");
+            assertThat(selection.statusCode()).isEqualTo(400);
+            assertThat(selection.body()).contains("Send a JSON object like", "The body is not JSON: unexpected"
+                    + " character", "at line 1, column 24.");
+            String[][] calls = {{"PUT", "/api/staff/deadline"}, {"PUT", "/api/staff/settings"},
+                    {"POST", "/api/staff/exclusions"}, {"PUT", "/api/staff/thresholds/simple"},
+                    {"DELETE", "/api/staff/thresholds/simple"}, {"POST", "/api/staff/competitions"},
+                    {"POST", "/api/staff/rescore/0123456789abcdef0123456789abcdef/apply"}};
+            for (String[] call : calls) {
+                HttpResponse<String> r = staff.api(call[0], call[1], staff.token, body("{\"reason\": \"unfinished"),
+                        "application/json");
+                assertThat(r.statusCode()).as(call[1]).isEqualTo(400);
+                assertThat(r.body()).as(call[1]).contains("The body is not JSON: unexpected end-of-input", "at line 1,"
+                        + " column 23.").doesNotContain("java", "Source:");
+            }
+            HttpResponse<String> twice = staff.api("PUT", "/api/staff/thresholds/simple", staff.token,
+                    body("{\"public\": 0.5, \"private\": 0.5, \"public\": 0.6}"), "application/json");
+            assertThat(twice.statusCode()).isEqualTo(400);
+            assertThat(twice.body()).contains("The body is not JSON: duplicate field 'public' at line 1, column 41.");
+            HttpResponse<String> shape = staff.api("PUT", "/api/staff/deadline", staff.token, body("[1, 2]"),
+                    "application/json");
+            assertThat(shape.body()).as("JSON of another shape gets the example only").doesNotContain("not JSON");
+        }
     }
 
     @Nested
@@ -351,6 +416,29 @@ class HostileInputTest {
                     URI.create(server.url() + "/api/leaderboard")).method("HEAD", HttpRequest.BodyPublishers.noBody())
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void aSlugTypedInCapitalsLeadsToTheCompetitionAndTheApiSaysTheSlugIsLowercase() throws Exception {
+            HttpResponse<String> page = ann.get("/c/Tiny/leaderboard?board=public");
+            assertThat(page.statusCode()).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location")).hasValue("/c/tiny/leaderboard?board=public");
+            assertThat(ann.get("/c/TINY").headers().firstValue("Location")).hasValue("/c/tiny");
+            HttpResponse<String> api = ann.apiGet("/api/c/TINY/leaderboard");
+            assertThat(api.statusCode()).isEqualTo(404);
+            assertThat(api.body()).contains("There is no competition \\\"TINY\\\"; addresses use the lowercase slug:"
+                    + " tiny.");
+            assertThat(ann.get("/c/nope/leaderboard").statusCode()).isEqualTo(404);
+        }
+
+        @Test
+        void aNoticeTakesOnlyAnIdOrACountFromTheAddressNotWordsSomeoneElseWrote() throws Exception {
+            String words = "%20of%20ann%3B%20her%20grades%20are%20void%2C%20write%20to%20evil%40example.com";
+            assertThat(staff.get("/staff/exclusions?done=excluded-7" + words).body()).doesNotContain("evil@example.com",
+                    "Excluded (exclusion");
+            assertThat(staff.get("/staff/exclusions?done=lifted-7").body()).contains("Lifted exclusion 7.");
+            assertThat(staff.get("/staff/settings?saved=3" + words).body()).doesNotContain("evil@example.com", "Saved:");
+            assertThat(staff.get("/staff/settings?saved=3").body()).contains("Saved: 3 change(s)");
         }
 
         @Test

@@ -72,7 +72,68 @@ class LanguagePagesTest {
             }
             HttpResponse<String> unknown = anonymous.get("/language/xx?next=%2F");
             assertThat(unknown.statusCode()).isEqualTo(404);
-            assertThat(unknown.body()).contains("en and zh-TW");
+            assertThat(unknown.body()).as("in Chinese: the switch above chose it").contains("xx", "en 和 zh-TW");
+        }
+    }
+
+    /** What a student meets when something is wrong is in Chinese too: the login form's refusals and the 4xx pages. */
+    @Test
+    void theRefusalsAStudentMeetsAreInChinese(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of("daily.limit", "3"))) {
+            Client ben = server.login("ben", Role.STUDENT);
+            assertThat(ben.uploadApi("b.csv", TinyCompetition.submission(5)).statusCode()).isEqualTo(201);
+            Client ann = server.login("ann", Role.STUDENT);
+            Map<String, String> pages = new java.util.LinkedHashMap<>();
+            pages.put("/submit?submission=1", "你沒有編號 1 的上傳。");
+            pages.put("/submissions/abc/histogram.png", "沒有上傳 abc。");
+            pages.put("/leaderboard?board=x", "沒有「x」這個排行榜");
+            pages.put("/leaderboard?board=private", "非公開排行榜尚未公布");
+            pages.put("/c/nope/leaderboard", "沒有名為「nope」的競賽。");
+            pages.put("/data/nope.csv", "沒有名為「nope.csv」的下載檔案。");
+            pages.put("/data/preview/nope", "沒有名為「nope」的預覽");
+            for (var e : pages.entrySet()) {
+                HttpResponse<String> r = get(ann, e.getKey(), "zh-TW");
+                assertThat(r.statusCode()).as(e.getKey()).isBetween(400, 404);
+                assertThat(r.body()).as(e.getKey()).contains(e.getValue()).doesNotContain("There is no", "is not one",
+                        "not revealed yet");
+            }
+            assertThat(get(ann, "/leaderboard?board=private", "en").body()).as("and in English as before")
+                    .contains("The private leaderboard is not revealed yet");
+
+            Client anonymous = new Client(server.url());
+            get(anonymous, "/login", "zh-TW");
+            HttpResponse<String> expired = anonymous.http.send(HttpRequest.newBuilder(URI.create(server.url()
+                    + "/login")).header("Accept-Language", "zh-TW").header("Content-Type",
+                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                    "username=ann&password=x&_csrf=stale")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(expired.statusCode()).isEqualTo(403);
+            assertThat(expired.body()).contains("這個表單已過期；請重新登入。").doesNotContain("This form has expired");
+            String csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(expired.body())
+                    .results().findFirst().orElseThrow().group(1);
+            HttpResponse<String> wrong = anonymous.http.send(HttpRequest.newBuilder(URI.create(server.url()
+                    + "/login")).header("Accept-Language", "zh-TW").header("Content-Type",
+                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                    "username=ann&password=x&_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).contains("帳號或密碼錯誤。").doesNotContain("Wrong username");
+        }
+    }
+
+    @Test
+    void theSwitchTakesTheTagsPeopleTypeForChineseAndAnswersAnUnknownOneInThePagesLanguage(@TempDir Path dir)
+            throws Exception {
+        try (TestServer server = new TestServer(dir, Map.of())) {
+            for (String tag : new String[] {"zh_TW", "zh", "zh-Hant", "ZH-tw"}) {
+                Client c = new Client(server.url());
+                HttpResponse<String> r = c.get("/language/" + tag + "?next=%2Flogin");
+                assertThat(r.statusCode()).as(tag).isEqualTo(303);
+                assertThat(r.headers().allValues("Set-Cookie")).as(tag).anyMatch(v -> v.startsWith("holdout_lang=zh-TW"));
+            }
+            Client chinese = new Client(server.url());
+            chinese.get("/language/zh?next=%2Flogin");
+            HttpResponse<String> unknown = chinese.get("/language/xx");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.body()).contains("這裡沒有語言 xx").doesNotContain("There is no language");
         }
     }
 

@@ -25,6 +25,7 @@ import org.holdout.competition.MemberRepository;
 import org.holdout.competition.SettingsService;
 import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
+import org.holdout.threshold.ThresholdRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -222,7 +223,7 @@ public class UsersCommand implements Callable<Integer> {
                 report(out, added, skipped, generated);
                 if (target != null) {
                     SettingsService settings = new SettingsService(db, new MemberRepository(db),
-                            accounts.repository(), Clock.systemUTC());
+                            accounts.repository(), Clock.systemUTC(), new ThresholdRepository(db)::all);
                     List<String> usernames = checked.entries().stream().map(Roster.Entry::username).toList();
                     SettingsService.Outcome o = settings.save(target, new SettingsService.Request(Map.of(), true,
                             usernames, List.of(), "holdout users import " + roster.getFileName()), ACTOR);

@@ -160,7 +160,7 @@ public final class CodeHandlers {
 
     private void send(Context ctx, CodeUpload u) throws IOException {
         Path f = code.file(u).orElseThrow(() -> new NotFoundResponse(Web.text(ctx, "code.fileMissing", u.sha256())));
-        Downloads.send(ctx, f, u.fileName(), "application/zip");
+        Downloads.send(ctx, f, u.fileName(), "application/zip", u.sha256());
     }
 
     private void render(Context ctx, String notice, String error, List<String> notes) {

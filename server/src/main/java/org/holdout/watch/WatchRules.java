@@ -85,15 +85,34 @@ public final class WatchRules {
                 .toList();
     }
 
-    /** One page of items: the page number (clamped to those there are), how many pages and items in all. */
+    /** One page of items: the page number, how many pages (at least 1) and items in all. */
     public record Page(List<Item> items, int page, int pages, int total) {
     }
 
+    /** Page {@code page} of {@code items}; a page past the last is empty (see {@link #pastEnd}). */
     public static Page page(List<Item> items, int page) {
-        int pages = Math.max(1, (items.size() + PER_PAGE - 1) / PER_PAGE);
-        int p = Math.min(Math.max(1, page), pages);
-        int from = (p - 1) * PER_PAGE;
-        return new Page(items.subList(from, Math.min(items.size(), from + PER_PAGE)), p, pages, items.size());
+        int pages = pages(items.size());
+        int p = Math.max(1, page);
+        long from = (long) (p - 1) * PER_PAGE;
+        List<Item> shown = from >= items.size() ? List.of()
+                : items.subList((int) from, (int) Math.min(items.size(), from + PER_PAGE));
+        return new Page(shown, p, pages, items.size());
+    }
+
+    public static int pages(int total) {
+        return Math.max(1, (total + PER_PAGE - 1) / PER_PAGE);
+    }
+
+    /**
+     * Why page {@code p} cannot be shown (a page past the last, which a bookmark or a hand-typed address asks for), or
+     * null: answering page 1 instead would look like the asked-for page.
+     */
+    public static String pastEnd(Page p) {
+        if (p.page() <= p.pages()) {
+            return null;
+        }
+        return "There is no page " + p.page() + ": the last page is " + p.pages() + " (" + p.total() + " submission"
+                + (p.total() == 1 ? "" : "s") + " at " + PER_PAGE + " a page).";
     }
 
     /** Uploads of one calendar day: scored, and refused or failed (or still being scored). */

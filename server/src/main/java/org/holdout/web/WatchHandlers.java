@@ -45,18 +45,25 @@ public final class WatchHandlers {
         if (parsed.filter() != null) {
             WatchRules.Page p = WatchRules.page(WatchRules.filter(all, parsed.filter(), c.timeZone()),
                     parsed.filter().page());
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (WatchRules.Item i : p.items()) {
-                Map<String, Object> r = json(i);
-                r.put("receivedText", c.format(i.received()));
-                r.put("publicText", ScoreText.fiveDecimals(i.publicScore()));
-                r.put("privateText", ScoreText.fiveDecimals(i.privateScore()));
-                rows.add(r);
+            String pastEnd = WatchRules.pastEnd(p);
+            if (pastEnd != null) {
+                ctx.status(400);
+                m.put("problems", Map.of("page", pastEnd));
+                m.put("lastPage", query(ctx, p.pages()));
+            } else {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (WatchRules.Item i : p.items()) {
+                    Map<String, Object> r = json(i);
+                    r.put("receivedText", c.format(i.received()));
+                    r.put("publicText", ScoreText.fiveDecimals(i.publicScore()));
+                    r.put("privateText", ScoreText.fiveDecimals(i.privateScore()));
+                    rows.add(r);
+                }
+                m.put("rows", rows);
+                m.put("page", p);
+                m.put("previous", p.page() > 1 ? query(ctx, p.page() - 1) : null);
+                m.put("next", p.page() < p.pages() ? query(ctx, p.page() + 1) : null);
             }
-            m.put("rows", rows);
-            m.put("page", p);
-            m.put("previous", p.page() > 1 ? query(ctx, p.page() - 1) : null);
-            m.put("next", p.page() < p.pages() ? query(ctx, p.page() + 1) : null);
         } else {
             ctx.status(400);
         }
@@ -73,6 +80,10 @@ public final class WatchHandlers {
         List<WatchRules.Item> all = watch.items(c);
         WatchRules.Page p = WatchRules.page(WatchRules.filter(all, parsed.filter(), c.timeZone()),
                 parsed.filter().page());
+        String pastEnd = WatchRules.pastEnd(p);
+        if (pastEnd != null) {
+            throw new BadRequestResponse(pastEnd);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", p.page());
         body.put("pages", p.pages());

@@ -64,7 +64,7 @@ class WatchRulesTest {
     }
 
     @Test
-    void pagesHoldFiftyAndAPageBeyondTheLastShowsTheLast() {
+    void pagesHoldFiftyAndAPageBeyondTheLastIsEmptyAndNamesTheLast() {
         List<WatchRules.Item> many = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             many.add(item(i, "ann", "2026-03-01T00:00:00Z", "scored", 0.5));
@@ -73,10 +73,23 @@ class WatchRulesTest {
         assertThat(first.items()).hasSize(50);
         assertThat(first.pages()).isEqualTo(3);
         assertThat(first.total()).isEqualTo(101);
-        WatchRules.Page last = WatchRules.page(many, 9);
-        assertThat(last.page()).isEqualTo(3);
+        assertThat(WatchRules.pastEnd(first)).isNull();
+        WatchRules.Page last = WatchRules.page(many, 3);
         assertThat(ids(last.items())).containsExactly(100L);
-        assertThat(WatchRules.page(List.of(), 1).pages()).isEqualTo(1);
+        assertThat(WatchRules.pastEnd(last)).isNull();
+        WatchRules.Page beyond = WatchRules.page(many, 4);
+        assertThat(beyond.page()).isEqualTo(4);
+        assertThat(beyond.items()).isEmpty();
+        assertThat(WatchRules.pastEnd(beyond)).isEqualTo(
+                "There is no page 4: the last page is 3 (101 submissions at 50 a page).");
+        WatchRules.Page far = WatchRules.page(many, Integer.MAX_VALUE);
+        assertThat(far.items()).isEmpty();
+        assertThat(WatchRules.pastEnd(far)).contains("page " + Integer.MAX_VALUE + ":", "last page is 3");
+        WatchRules.Page none = WatchRules.page(List.of(), 1);
+        assertThat(none.pages()).isEqualTo(1);
+        assertThat(WatchRules.pastEnd(none)).isNull();
+        assertThat(WatchRules.pastEnd(WatchRules.page(List.of(), 2))).isEqualTo(
+                "There is no page 2: the last page is 1 (0 submissions at 50 a page).");
     }
 
     @Test

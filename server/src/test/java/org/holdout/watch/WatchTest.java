@@ -106,6 +106,28 @@ class WatchTest {
             assertThat(staff.get("/staff/submissions?student=bob").body()).contains(
                     "href=\"/staff/submissions?page=2&amp;student=bob\"");
 
+            for (String path : new String[] {"/staff/submissions?page=99999999", "/c/tiny/staff/submissions?page=3",
+                    "/staff/submissions?student=ann&page=2"}) {
+                HttpResponse<String> past = staff.get(path);
+                assertThat(past.statusCode()).as(path).isEqualTo(400);
+                assertThat(past.body()).as(path).contains("There is no page ", "id=\"last-page\"")
+                        .doesNotContain("id=\"watch-table\"");
+                assertThat(rows(past.body())).as(path).isZero();
+            }
+            HttpResponse<String> pastBob = staff.get("/staff/submissions?student=bob&page=99999999");
+            assertThat(pastBob.body()).contains("There is no page 99999999: the last page is 2 (52 submissions",
+                    "href=\"/staff/submissions?page=2&amp;student=bob\"");
+            for (String path : new String[] {"/api/staff/submissions?page=99999999",
+                    "/api/staff/c/tiny/submissions?page=3"}) {
+                HttpResponse<String> pastApi = staff.apiGet(path);
+                assertThat(pastApi.statusCode()).as(path).isEqualTo(400);
+                JsonNode error = JSON.readTree(pastApi.body());
+                assertThat(error.path("status").asInt()).isEqualTo(400);
+                assertThat(error.path("error").asText()).as(path).contains("the last page is 2 (56 submissions");
+            }
+            assertThat(JSON.readTree(staff.apiGet("/api/staff/submissions?page=2").body()).path("submissions"))
+                    .hasSize(6);
+
             HttpResponse<byte[]> uploads = staff.getBytes("/staff/submissions/uploads.png");
             assertThat(uploads.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                     .startsWith("image/png"));

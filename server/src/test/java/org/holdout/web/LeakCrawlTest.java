@@ -248,6 +248,13 @@ public class LeakCrawlTest {
             assertThat(seen.get("/api/leaderboard")).as("the default competition is revealed")
                     .contains("privateScore");
             assertThat(ann.get("/c/second/data/solution.csv").statusCode()).isEqualTo(404);
+            for (String range : new String[] {"bytes=0-", "bytes=-100", "bytes=99999999-"}) {
+                HttpResponse<String> r = ann.http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(ann.base + "/c/second/data/solution.csv")).header("Range", range).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as("solution.csv with Range " + range).isEqualTo(404);
+                seen.put("solution.csv " + range + " answer", r.body());
+            }
             for (Map.Entry<String, String> e : seen.entrySet()) {
                 if (e.getKey().contains("second") || e.getKey().contains("result") || e.getKey().contains("answer")
                         || e.getKey().contains("refusal")) {

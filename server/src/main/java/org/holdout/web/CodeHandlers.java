@@ -132,6 +132,8 @@ public final class CodeHandlers {
         Competition c = Web.competition(ctx);
         ctx.res().setHeader("Content-Disposition", "attachment; filename=\"" + c.slug() + "-code.zip\"");
         ctx.res().setContentType("application/zip");
+        // written as it is read, so neither its length nor a byte range of it is known in advance
+        ctx.res().setHeader("Accept-Ranges", "none");
         if (ctx.method() == HandlerType.HEAD) {
             return;
         }

@@ -162,6 +162,10 @@ class RangeDownloadTest {
                 assertThat(changed.statusCode()).isEqualTo(200);
                 assertThat(changed.body()).isEqualTo(zip);
             }
+            HttpResponse<byte[]> everyZip = get(staff, "/api/staff/code.zip", "Range", "bytes=0-9");
+            assertThat(everyZip.statusCode()).as("the zip of every zip is written as it is read").isEqualTo(200);
+            assertThat(everyZip.headers().firstValue("Accept-Ranges")).hasValue("none");
+            assertThat(everyZip.body().length).isGreaterThan(zip.length);
             HttpResponse<byte[]> api416 = get(staff, "/api/staff/code/ann", "Range", "bytes=" + zip.length + "-");
             assertThat(api416.statusCode()).isEqualTo(416);
             assertThat(JSON.readTree(api416.body()).path("status").asInt()).isEqualTo(416);

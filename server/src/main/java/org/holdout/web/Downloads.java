@@ -19,7 +19,8 @@ import java.time.temporal.ChronoUnit;
  * the servlet's own output stream, past Javalin's compression, so a client that sends {@code Accept-Encoding: gzip}
  * gets the same bytes and length as one that does not. The data files are large binary arrays: compressing each
  * download would cost the server's CPU at every rush for little gain, and a known length gives clients a progress
- * bar and a check that nothing was cut off.
+ * bar and a check that nothing was cut off. A single byte range is answered with 206 ({@link ByteRanges}), so a cut
+ * download resumes.
  */
 public final class Downloads {
     private Downloads() {

@@ -6,7 +6,7 @@
 set -euo pipefail
 packages=(default-jdk-headless maven dataset-fashion-mnist)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(python3 python3-numpy python3-sklearn chromium chromium-driver fonts-wqy-microhei postgresql)
+  packages+=(python3 python3-numpy python3-sklearn chromium chromium-driver fonts-wqy-microhei postgresql curl)
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -1,7 +1,5 @@
 package org.holdout.scoring;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,24 +9,15 @@ import java.util.Objects;
  * refusal reads in English (the stored form, for staff and disputes) or in Traditional Chinese (Taiwan).
  * The starter kit's {@code holdout_kit.py} holds the same sentences; the conformance corpus keeps them equal.
  */
-public record Refusal(Key key, List<Object> args) {
+public record Refusal(Key key, List<Object> args) implements Bilingual {
     public Refusal {
         Objects.requireNonNull(key);
-        args = Collections.unmodifiableList(new ArrayList<>(args));
-        for (Object a : args) {
-            if (!(a instanceof String) && !(a instanceof Refusal)) {
-                throw new IllegalArgumentException("an argument is a String or a Refusal: " + a);
-            }
-        }
+        args = Bilingual.checked(args, Refusal.class);
     }
 
     /** Numbers become texts here ({@code 1,234} with a thousands separator is the caller's choice). */
     public static Refusal of(Key key, Object... args) {
-        List<Object> list = new ArrayList<>();
-        for (Object a : args) {
-            list.add(a instanceof Refusal r ? r : String.valueOf(a));
-        }
-        return new Refusal(key, list);
+        return new Refusal(key, Bilingual.texts(Refusal.class, args));
     }
 
     /** Text that stays as written in every language (the solution file's messages, for staff only). */
@@ -36,25 +25,8 @@ public record Refusal(Key key, List<Object> args) {
         return of(Key.PLAIN, text);
     }
 
-    public String english() {
-        return render(false);
-    }
-
-    public String chinese() {
-        return render(true);
-    }
-
-    /** In Traditional Chinese when the locale's language is Chinese, else in English. */
-    public String in(Locale locale) {
-        return render(locale != null && locale.getLanguage().equals("zh"));
-    }
-
-    private String render(boolean chinese) {
-        return Sentences.fill(chinese ? key.chinese : key.english, args, a -> ((Refusal) a).render(chinese));
-    }
-
     /** Every sentence of the scorer, in English and in Traditional Chinese; {@code {n}} is the n-th argument. */
-    public enum Key {
+    public enum Key implements Bilingual.Key {
         PLAIN("{0}", "{0}"),
         EMPTY("the file is empty; it must start with the header Id,Predicted",
                 "檔案是空的；第一行必須是標頭 Id,Predicted"),
@@ -118,10 +90,12 @@ public record Refusal(Key key, List<Object> args) {
             this.chinese = chinese;
         }
 
+        @Override
         public String english() {
             return english;
         }
 
+        @Override
         public String chinese() {
             return chinese;
         }

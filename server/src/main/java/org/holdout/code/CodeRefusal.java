@@ -1,43 +1,22 @@
 package org.holdout.code;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import org.holdout.scoring.Sentences;
+import org.holdout.scoring.Bilingual;
 
 /**
  * Why a code zip is refused, or a note on it, as data: a {@link Key} and its arguments (texts, or refusals nested in
  * it), so the same sentence reads in English (what is logged and what tests compare) or in Traditional Chinese
  * (Taiwan), like the scorer's {@code org.holdout.scoring.Refusal}.
  */
-public record CodeRefusal(Key key, List<Object> args) {
+public record CodeRefusal(Key key, List<Object> args) implements Bilingual {
     public CodeRefusal {
         Objects.requireNonNull(key);
-        args = Collections.unmodifiableList(new ArrayList<>(args));
-        for (Object a : args) {
-            if (!(a instanceof String) && !(a instanceof CodeRefusal)) {
-                throw new IllegalArgumentException("an argument is a String or a CodeRefusal: " + a);
-            }
-        }
+        args = Bilingual.checked(args, CodeRefusal.class);
     }
 
     public static CodeRefusal of(Key key, Object... args) {
-        List<Object> list = new ArrayList<>();
-        for (Object a : args) {
-            list.add(a instanceof CodeRefusal r ? r : String.valueOf(a));
-        }
-        return new CodeRefusal(key, list);
-    }
-
-    public String english() {
-        return render(false);
-    }
-
-    /** In Traditional Chinese when the locale's language is Chinese, else in English. */
-    public String in(Locale locale) {
-        return render(locale != null && locale.getLanguage().equals("zh"));
+        return new CodeRefusal(key, Bilingual.texts(CodeRefusal.class, args));
     }
 
     @Override
@@ -45,12 +24,8 @@ public record CodeRefusal(Key key, List<Object> args) {
         return english();
     }
 
-    private String render(boolean chinese) {
-        return Sentences.fill(chinese ? key.chinese : key.english, args, a -> ((CodeRefusal) a).render(chinese));
-    }
-
     /** Every sentence of the code step's checks, in English and in Traditional Chinese; {@code {n}} is the n-th argument. */
-    public enum Key {
+    public enum Key implements Bilingual.Key {
         NO_CODE_STEP("This competition has no code upload: staff have not set a code deadline.",
                 "這個競賽沒有程式碼上傳：助教尚未設定程式碼截止時間。"),
         /** {0} the code deadline. */
@@ -138,10 +113,12 @@ public record CodeRefusal(Key key, List<Object> args) {
             this.chinese = chinese;
         }
 
+        @Override
         public String english() {
             return english;
         }
 
+        @Override
         public String chinese() {
             return chinese;
         }

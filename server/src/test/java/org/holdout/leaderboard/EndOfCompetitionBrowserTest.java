@@ -2,16 +2,14 @@ package org.holdout.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.holdout.account.Account;
 import org.holdout.account.Role;
 import org.holdout.submission.Submission;
+import org.holdout.testing.BrowserSession;
 import org.holdout.testing.Chrome;
 import org.holdout.testing.Client;
 import org.holdout.testing.TestServer;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -35,6 +31,7 @@ import org.openqa.selenium.WebDriver;
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndOfCompetitionBrowserTest {
+    BrowserSession browser;
     TestServer server;
     WebDriver driver;
     Submission weiFirst;
@@ -44,7 +41,8 @@ class EndOfCompetitionBrowserTest {
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
         Chrome.assumeInstalled();
-        server = new TestServer(tmp.resolve("server"));
+        browser = new BrowserSession(new TestServer(tmp.resolve("server")));
+        server = browser.server;
         Account wei = server.app.accounts().create("wei", "Chen Wei", null, Role.STUDENT, "password-wei").account();
         Account yu = server.app.accounts().create("yu", "Wang Yu", null, Role.STUDENT, "password-yu").account();
         server.app.accounts().create("ta", "Course staff", null, Role.STAFF, "password-ta");
@@ -55,36 +53,18 @@ class EndOfCompetitionBrowserTest {
                 TinyCompetition.submission(32)).submission();
         yuOnly = server.app.submissions().submit(server.competition(), yu, "only.csv",
                 TinyCompetition.submission(33)).submission();
-        driver = Chrome.start(tmp.resolve("chrome"));
-        Files.createDirectories(Chrome.SHOTS);
+        driver = browser.startChrome(tmp.resolve("chrome"));
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private void open(String path) {
-        driver.get(server.url() + path);
-    }
-
-    private void shot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), Chrome.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void login(String user) {
-        driver.manage().deleteAllCookies();
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys("password-" + user);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        Chrome.await(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.login(user, "password-" + user);
     }
 
     private String text(String id) {
@@ -94,7 +74,7 @@ class EndOfCompetitionBrowserTest {
     @Test
     void aStudentSelectsStaffExcludeAndThePrivateBoardShowsAfterTheReveal() throws Exception {
         login("wei");
-        open("/submissions");
+        browser.open("/submissions");
         assertThat(text("selection-why")).isEqualTo("None marked: your 2 best public ones count.");
         driver.findElement(By.cssSelector("input[name=submission][value='" + weiFirst.id() + "']")).click();
         driver.findElement(By.id("save-selection")).click();
@@ -103,12 +83,12 @@ class EndOfCompetitionBrowserTest {
         assertThat(text("selection-why")).isEqualTo("You marked 1: it counts for the private leaderboard.");
         assertThat(driver.findElement(By.cssSelector("input[name=submission][value='" + weiFirst.id() + "']"))
                 .isSelected()).isTrue();
-        shot("final-selection");
-        open("/leaderboard");
+        browser.shot("final-selection");
+        browser.open("/leaderboard");
         assertThat(driver.findElements(By.id("board-switch"))).as("no private tab before the reveal").isEmpty();
 
         login("ta");
-        open("/staff");
+        browser.open("/staff");
         driver.findElement(By.id("exclusions-link")).click();
         driver.findElement(By.name("submission")).sendKeys(String.valueOf(yuOnly.id()));
         driver.findElement(By.cssSelector("#exclude-form input[name=reason]")).sendKeys("the same file as wei's");
@@ -117,14 +97,14 @@ class EndOfCompetitionBrowserTest {
         assertThat(text("exclusions-notice")).startsWith("Excluded (exclusion");
         assertThat(driver.findElement(By.id("exclusions")).getText()).contains("submission " + yuOnly.id()
                 + " of yu", "the same file as wei's");
-        shot("staff-exclusions");
-        open("/leaderboard");
+        browser.shot("staff-exclusions");
+        browser.open("/leaderboard");
         driver.findElement(By.id("private-link")).click();
         assertThat(text("not-revealed")).contains("Students cannot see this yet");
         List<String> names = driver.findElements(By.cssSelector("#private-leaderboard tbody tr td:nth-child(2)"))
                 .stream().map(e -> e.getText()).toList();
         assertThat(names).contains("Chen Wei").doesNotContain("Wang Yu");
-        shot("private-board-staff");
+        browser.shot("private-board-staff");
 
         Client api = server.login("ta2", Role.STAFF);
         assertThat(api.api("PUT", "/api/staff/deadline", api.token, HttpRequest.BodyPublishers.ofString(
@@ -135,14 +115,14 @@ class EndOfCompetitionBrowserTest {
                 .statusCode()).isEqualTo(200);
 
         login("wei");
-        open("/leaderboard");
+        browser.open("/leaderboard");
         driver.findElement(By.id("private-link")).click();
         assertThat(driver.findElements(By.id("not-revealed"))).isEmpty();
         String row = driver.findElement(By.cssSelector("#private-leaderboard tr.mine")).getText();
         assertThat(row).contains("Chen Wei", String.format(java.util.Locale.ROOT, "%.5f",
                 server.app.submissions().repository().byId(weiFirst.id()).orElseThrow().privateAuc()));
-        shot("private-board-student");
-        open("/submissions");
+        browser.shot("private-board-student");
+        browser.open("/submissions");
         assertThat(text("selection-why")).isEqualTo("You marked 1: it counts for the private leaderboard.");
         assertThat(driver.findElements(By.id("save-selection"))).as("the selection is closed").isEmpty();
     }

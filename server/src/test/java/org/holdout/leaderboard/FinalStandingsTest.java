@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,41 +21,16 @@ import org.holdout.exclusion.ExclusionService;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.testing.Client;
-import org.holdout.testing.TestServer;
+import org.holdout.testing.ThreeStudents;
 import org.holdout.testing.TinyCompetition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The end of a competition through real HTTP: the late policy, final selections, exclusions and the private board,
  * checked against what the test computes itself from the stored scores.
  */
-class FinalStandingsTest {
+class FinalStandingsTest extends ThreeStudents {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path dir;
-    TestServer server;
-    Client ann;
-    Client ben;
-    Client cid;
-    Client ta;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer(dir);
-        ann = server.login("ann", Role.STUDENT);
-        ben = server.login("ben", Role.STUDENT);
-        cid = server.login("cid", Role.STUDENT);
-        ta = server.login("ta", Role.STAFF);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     private HttpResponse<String> staffJson(String method, String path, String body) throws Exception {
         return ta.api(method, path, ta.token, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body), body == null ? null : "application/json");

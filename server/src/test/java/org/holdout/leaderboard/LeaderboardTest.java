@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,38 +20,13 @@ import org.holdout.submission.ScoreText;
 import org.holdout.submission.Submission;
 import org.holdout.submission.SubmissionRepository;
 import org.holdout.testing.Client;
-import org.holdout.testing.TestServer;
+import org.holdout.testing.ThreeStudents;
 import org.holdout.testing.TinyCompetition;
 import org.holdout.threshold.ThresholdRepository;
 import org.holdout.web.App;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LeaderboardTest {
-    @TempDir
-    Path dir;
-    TestServer server;
-    Client ann;
-    Client ben;
-    Client cid;
-    Client staff;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer(dir);
-        ann = server.login("ann", Role.STUDENT);
-        ben = server.login("ben", Role.STUDENT);
-        cid = server.login("cid", Role.STUDENT);
-        staff = server.login("ta", Role.STAFF);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class LeaderboardTest extends ThreeStudents {
     private double publicOf(HttpResponse<String> r) {
         var m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(r.body());
         assertThat(m.find()).isTrue();
@@ -73,11 +47,11 @@ class LeaderboardTest {
         publicOf(cid.uploadApi("c1.csv", weak));
         assertThat(best).isGreaterThan(g);
 
-        HttpResponse<String> put = staff.api("PUT", "/api/staff/baselines/simple", staff.token,
+        HttpResponse<String> put = ta.api("PUT", "/api/staff/baselines/simple", ta.token,
                 HttpRequest.BodyPublishers.ofString("{\"public\":0.5,\"private\":0.123456789}"), "application/json");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         Client.Multipart mp = new Client.Multipart().file("file", "strong.csv", TinyCompetition.submission(99));
-        HttpResponse<String> up = staff.api("POST", "/api/staff/baselines/strong", staff.token, mp.publisher(),
+        HttpResponse<String> up = ta.api("POST", "/api/staff/baselines/strong", ta.token, mp.publisher(),
                 mp.contentType());
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
 
@@ -114,7 +88,7 @@ class LeaderboardTest {
         assertThat(ann.get("/leaderboard").body()).contains("Bea Lin").doesNotContain("b0042");
         assertThat(bea.apiGet("/api/leaderboard").body()).contains("\"username\":\"b0042\"")
                 .doesNotContain("\"username\":\"ann\"");
-        assertThat(staff.apiGet("/api/leaderboard").body()).contains("\"username\":\"b0042\"",
+        assertThat(ta.apiGet("/api/leaderboard").body()).contains("\"username\":\"b0042\"",
                 "\"username\":\"ann\"");
     }
 
@@ -136,21 +110,21 @@ class LeaderboardTest {
 
     @Test
     void staffSetBaselinesByFormAndBadValuesAreFriendlyErrors() throws Exception {
-        staff.get("/staff");
-        HttpResponse<String> typed = staff.postForm("/staff/thresholds/medium", java.util.Map.of("public", "0.7",
+        ta.get("/staff");
+        HttpResponse<String> typed = ta.postForm("/staff/thresholds/medium", java.util.Map.of("public", "0.7",
                 "private", "0.69"), true);
         assertThat(typed.statusCode()).isEqualTo(303);
-        assertThat(staff.follow(typed).body()).contains("The threshold medium is saved", "0.70000", "0.69000");
-        HttpResponse<String> bad = staff.api("PUT", "/api/staff/baselines/boss", staff.token,
+        assertThat(ta.follow(typed).body()).contains("The threshold medium is saved", "0.70000", "0.69000");
+        HttpResponse<String> bad = ta.api("PUT", "/api/staff/baselines/boss", ta.token,
                 HttpRequest.BodyPublishers.ofString("{\"public\":7}"), "application/json");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("from 0 to 1");
-        assertThat(staff.api("PUT", "/api/staff/baselines/nope", staff.token,
+        assertThat(ta.api("PUT", "/api/staff/baselines/nope", ta.token,
                 HttpRequest.BodyPublishers.ofString("{}"), "application/json").statusCode()).isEqualTo(404);
-        assertThat(staff.api("PUT", "/api/staff/baselines/boss", staff.token,
+        assertThat(ta.api("PUT", "/api/staff/baselines/boss", ta.token,
                 HttpRequest.BodyPublishers.ofString("not json"), "application/json").statusCode()).isEqualTo(400);
         Client.Multipart mp = new Client.Multipart().file("file", "bad.csv", TinyCompetition.missingId());
-        HttpResponse<String> refused = staff.api("POST", "/api/staff/baselines/boss", staff.token, mp.publisher(),
+        HttpResponse<String> refused = ta.api("POST", "/api/staff/baselines/boss", ta.token, mp.publisher(),
                 mp.contentType());
         assertThat(refused.statusCode()).isEqualTo(422);
     }
@@ -159,10 +133,10 @@ class LeaderboardTest {
     void privateScoresAppearOnlyAfterTheReveal() throws Exception {
         ann.uploadApi("a.csv", TinyCompetition.submission(3));
         assertThat(ann.apiGet("/api/leaderboard").body()).doesNotContain("privateScore");
-        assertThat(staff.api("PUT", "/api/staff/deadline", staff.token,
+        assertThat(ta.api("PUT", "/api/staff/deadline", ta.token,
                 HttpRequest.BodyPublishers.ofString("{\"deadline\":\"2026-03-01T00:00:00Z\"}"), "application/json")
                 .statusCode()).isEqualTo(200);
-        assertThat(staff.api("POST", "/api/staff/reveal", staff.token, HttpRequest.BodyPublishers.noBody(), null)
+        assertThat(ta.api("POST", "/api/staff/reveal", ta.token, HttpRequest.BodyPublishers.noBody(), null)
                 .statusCode()).isEqualTo(200);
         assertThat(ann.apiGet("/api/leaderboard").body()).contains("privateScore");
         assertThat(ann.get("/leaderboard").body()).contains("Private");
@@ -191,7 +165,7 @@ class LeaderboardTest {
             pool.shutdown();
         }
 
-        JsonNode served = new ObjectMapper().readTree(staff.apiGet("/api/leaderboard").body()).get("rows");
+        JsonNode served = new ObjectMapper().readTree(ta.apiGet("/api/leaderboard").body()).get("rows");
         List<LeaderboardRow> fresh = new Leaderboard(new SubmissionRepository(server.db),
                 new AccountRepository(server.db), new ThresholdRepository(server.db), new SelectionRepository(server.db),
                 new ExclusionRepository(server.db)).publicBoard(server.competition());

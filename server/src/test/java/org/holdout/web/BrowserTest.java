@@ -2,14 +2,13 @@ package org.holdout.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.holdout.account.Role;
+import org.holdout.testing.BrowserSession;
 import org.holdout.testing.Chrome;
 import org.holdout.testing.Client;
 import org.holdout.testing.TestServer;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 
 /** The pages in real headless Chromium: one browser for the whole class; screenshots in target/screenshots. */
@@ -34,6 +31,7 @@ import org.openqa.selenium.WebDriver;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
+    BrowserSession browser;
     TestServer server;
     WebDriver driver;
     Path dir;
@@ -42,7 +40,8 @@ class BrowserTest {
     void start(@TempDir Path tmp) throws Exception {
         Chrome.assumeInstalled();
         dir = tmp;
-        server = new TestServer(tmp.resolve("server"), Map.of("daily.limit", "5"));
+        browser = new BrowserSession(new TestServer(tmp.resolve("server"), Map.of("daily.limit", "5")));
+        server = browser.server;
         server.app.accounts().create("mei", "Lin Mei", null, Role.STUDENT, "password-mei");
         server.app.accounts().create("ta", "Course staff", null, Role.STAFF, "password-ta");
         for (String[] s : new String[][] {{"wei", "Chen Wei", "31"}, {"yu", "Wang Yu", "32"}, {"hao", "Liu Hao", "33"}}) {
@@ -53,64 +52,38 @@ class BrowserTest {
         server.app.thresholds().type(server.competition().id(), "simple", 0.6, 0.59, null, null, "ta");
         server.app.thresholds().type(server.competition().id(), "strong", 0.9, 0.88, null, null, "ta");
 
-        driver = Chrome.start(tmp.resolve("chrome"));
-        Files.createDirectories(Chrome.SHOTS);
+        driver = browser.startChrome(tmp.resolve("chrome"));
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private void open(String path) {
-        driver.get(server.url() + path);
-    }
-
-    private void shot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), Chrome.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private void login(String user, String password) {
-        driver.manage().deleteAllCookies();
-        open("/login");
-        fillLogin(user, password);
-    }
-
-    private void fillLogin(String user, String password) {
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        Chrome.await(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @Test
     @Order(1)
     void aStudentLogsInUploadsAFileAndSeesTheScoreAndTheLeaderboardRow() throws Exception {
-        open("/leaderboard");
+        browser.open("/leaderboard");
         assertThat(driver.getCurrentUrl()).contains("/login?next=%2Fleaderboard");
-        shot("login");
-        fillLogin("mei", "password-mei");
+        browser.shot("login");
+        browser.fillLogin("mei", "password-mei");
         assertThat(driver.getCurrentUrl()).endsWith("/leaderboard");
 
-        open("/");
+        browser.open("/");
         assertThat(driver.findElement(By.cssSelector("article.prose")).getText()).contains("Id,Predicted");
-        shot("overview");
-        open("/data");
+        browser.shot("overview");
+        browser.open("/data");
         assertThat(driver.findElements(By.cssSelector("a.file"))).hasSize(4);
         assertThat(driver.findElement(By.cssSelector("a.file[href=\"/data/starter-kit.zip\"]")).getText())
                 .contains("starter-kit.zip", "submission checker");
         for (String preview : new String[] {"preview-train", "preview-test"}) {
             assertThat(loadedWidth(preview)).as(preview + " loaded").isGreaterThan(0);
         }
-        shot("data");
+        browser.shot("data");
 
-        open("/submit");
+        browser.open("/submit");
         assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("5");
         Path csv = dir.resolve("my-predictions.csv");
         Files.write(csv, TinyCompetition.submission(7));
@@ -120,7 +93,7 @@ class BrowserTest {
                 .until(d -> d.findElement(By.id("public-score"))).getText();
         assertThat(score).matches("0\\.\\d{5}|1\\.00000");
         assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
-        shot("submit");
+        browser.shot("submit");
         driver.navigate().refresh();
         assertThat(Chrome.await(driver, 10)
                 .until(d -> d.findElement(By.id("public-score"))).getText()).isEqualTo(score);
@@ -134,30 +107,30 @@ class BrowserTest {
         assertThat(Chrome.await(driver, 10).until(d -> d.findElement(By.id("refusal")))
                 .getText()).contains("7");
         assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
-        shot("submit-refused");
+        browser.shot("submit-refused");
         driver.navigate().refresh();
         assertThat(Chrome.await(driver, 10).until(d -> d.findElement(By.id("refusal")))
                 .getText()).contains("7");
         assertThat(uploadsOf("mei")).isEqualTo(2);
 
-        open("/submissions");
+        browser.open("/submissions");
         assertThat(driver.findElement(By.id("submissions")).getText()).contains("my-predictions.csv", score,
                 "broken.csv", "refused");
         assertThat(loadedWidth("score-chart")).as("the score chart loaded").isEqualTo(720);
-        shot("submissions");
+        browser.shot("submissions");
 
-        open("/leaderboard");
+        browser.open("/leaderboard");
         String mine = driver.findElement(By.cssSelector("tr.mine")).getText();
         assertThat(mine).contains("Lin Mei", score);
         assertThat(driver.findElements(By.cssSelector("tr.baseline"))).hasSize(2);
-        shot("leaderboard");
+        browser.shot("leaderboard");
 
-        open("/account");
+        browser.open("/account");
         driver.findElement(By.cssSelector("main form button")).click();
         String token = Chrome.await(driver, 10).until(d -> d.findElement(By.id("token")))
                 .getText();
         assertThat(token).hasSizeGreaterThan(30);
-        shot("account");
+        browser.shot("account");
         driver.navigate().refresh();
         Chrome.await(driver, 10).until(d -> d.findElement(By.cssSelector("main h1")));
         assertThat(driver.findElements(By.id("token"))).as("the token is shown once").isEmpty();
@@ -182,8 +155,8 @@ class BrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
             for (String page : new String[] {"submit", "leaderboard", "submissions", "data"}) {
-                open("/" + page);
-                shot("phone-" + page);
+                browser.open("/" + page);
+                browser.shot("phone-" + page);
                 Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(overflow).as(page + " scrolls sideways").isLessThanOrEqualTo(0L);
@@ -201,15 +174,15 @@ class BrowserTest {
     @Test
     @Order(3)
     void staffSeeTheStaffPageAndStudentsDoNot() throws Exception {
-        open("/staff");
+        browser.open("/staff");
         assertThat(driver.findElement(By.id("error-message")).getText()).contains("Only staff");
-        shot("forbidden");
-        login("ta", "password-ta");
-        open("/staff");
+        browser.shot("forbidden");
+        browser.login("ta", "password-ta");
+        browser.open("/staff");
         assertThat(driver.findElement(By.id("thresholds")).getText()).contains("simple", "0.60000", "0.59000");
-        shot("staff");
-        open("/nowhere");
-        shot("not-found");
+        browser.shot("staff");
+        browser.open("/nowhere");
+        browser.shot("not-found");
     }
 
     @Test
@@ -218,8 +191,8 @@ class BrowserTest {
         server.app.accounts().create("kai", "Kai", null, Role.STUDENT, "password-kai-generated");
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
-            login("kai", "password-kai-generated");
-            open("/account");
+            browser.login("kai", "password-kai-generated");
+            browser.open("/account");
             driver.findElement(By.name("current")).sendKeys("password-kai-generated");
             driver.findElement(By.name("password")).sendKeys("my own secret");
             driver.findElement(By.name("repeat")).sendKeys("my own secret");
@@ -229,11 +202,11 @@ class BrowserTest {
             Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as("account page scrolls sideways").isLessThanOrEqualTo(0L);
-            shot("phone-account-password");
+            browser.shot("phone-account-password");
             driver.navigate().refresh();
             Chrome.await(driver, 10).until(d -> d.findElement(By.cssSelector("main h1")));
 
-            login("kai", "my own secret");
+            browser.login("kai", "my own secret");
             assertThat(driver.getCurrentUrl()).doesNotContain("/login");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
@@ -243,18 +216,18 @@ class BrowserTest {
     @Test
     @Order(5)
     void everyPageWorksUnderTheContentSecurityPolicyAndNoOtherSiteMayFrameIt() throws Exception {
-        login("mei", "password-mei");
+        browser.login("mei", "password-mei");
         for (String page : new String[] {"/", "/data", "/submit", "/submissions", "/leaderboard", "/account",
             "/nowhere"}) {
-            open(page);
+            browser.open(page);
             assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                     "return getComputedStyle(document.body).backgroundColor;")).as(page + " has its stylesheet")
                     .isEqualTo("rgb(245, 246, 248)");
         }
-        open("/data");
+        browser.open("/data");
         assertThat(loadedWidth("preview-train")).isGreaterThan(0);
-        login("ta", "password-ta");
-        open("/staff");
+        browser.login("ta", "password-ta");
+        browser.open("/staff");
 
         Path framing = dir.resolve("framing.html");
         Files.writeString(framing, "<!DOCTYPE html><iframe id=f src=\"" + server.url() + "/login\"></iframe>");
@@ -275,9 +248,9 @@ class BrowserTest {
     @Order(6)
     void aFileDroppedOnTheSubmitPageIsScoredWithoutLeavingThePage() throws Exception {
         server.app.accounts().create("lan", "Lan", null, Role.STUDENT, "password-lan");
-        open("/");
-        login("lan", "password-lan");
-        open("/submit");
+        browser.open("/");
+        browser.login("lan", "password-lan");
+        browser.open("/submit");
         var js = (org.openqa.selenium.JavascriptExecutor) driver;
         js.executeScript("window.stillThisPage = true;"
                 + "const t = new DataTransfer(); t.items.add(new File([arguments[0]], 'dropped.csv', {type: 'text/csv'}));"
@@ -293,7 +266,7 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("left")).getText()).isEqualTo("4");
         assertThat(driver.getCurrentUrl()).as("a reload shows this result").contains("/submit?submission=");
         assertThat(uploadsOf("lan")).isEqualTo(1);
-        shot("submit-dropped");
+        browser.shot("submit-dropped");
         long id = server.app.accounts().repository().byUsername("lan").orElseThrow().id();
         assertThat(server.app.submissions().repository().ofStudent(server.competition().id(), id).get(0).fileName())
                 .isEqualTo("dropped.csv");
@@ -301,26 +274,26 @@ class BrowserTest {
     @Test
     @Order(7)
     void theLanguageSwitchTurnsEveryPageChineseAndBack() throws Exception {
-        open("/");
-        login("mei", "password-mei");
-        open("/submit");
+        browser.open("/");
+        browser.login("mei", "password-mei");
+        browser.open("/submit");
         driver.findElement(By.id("language")).click();
         Chrome.await(driver, 10).until(d -> d.findElement(By.cssSelector("main h1"))
                 .getText().equals("上傳預測結果"));
         assertThat(driver.getCurrentUrl()).endsWith("/submit");
         assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("zh-TW");
-        shot("zh-TW-submit");
+        browser.shot("zh-TW-submit");
         Path bad = dir.resolve("broken-zh.csv");
         Files.write(bad, TinyCompetition.missingId());
         driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         assertThat(Chrome.await(driver, 10).until(d -> d.findElement(By.id("refusal")))
                 .getText()).isEqualTo("缺少 Id 7（檔案有 40 個測試 Id 中的 39 個）");
-        shot("zh-TW-submit-refused");
+        browser.shot("zh-TW-submit-refused");
         for (String page : new String[] {"submissions", "leaderboard", "data"}) {
-            open("/" + page);
+            browser.open("/" + page);
             assertThat(driver.findElement(By.cssSelector("header nav")).getText()).contains("我的上傳", "排行榜");
-            shot("zh-TW-" + page);
+            browser.shot("zh-TW-" + page);
         }
         Client staff = server.login("ta7", Role.STAFF);
         assertThat(staff.api("PUT", "/api/staff/deadline", staff.token, HttpRequest.BodyPublishers.ofString(
@@ -329,12 +302,12 @@ class BrowserTest {
         server.clock.advance(Duration.ofMinutes(1));
         assertThat(staff.api("POST", "/api/staff/reveal", staff.token, HttpRequest.BodyPublishers.noBody(), null)
                 .statusCode()).isEqualTo(200);
-        open("/leaderboard?board=private");
+        browser.open("/leaderboard?board=private");
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("非公開排行榜");
         assertThat(driver.findElement(By.cssSelector("#private-leaderboard thead")).getText()).contains("公開名次",
                 "變動");
-        shot("zh-TW-leaderboard-private");
-        open("/data");
+        browser.shot("zh-TW-leaderboard-private");
+        browser.open("/data");
         driver.findElement(By.id("language")).click();
         Chrome.await(driver, 10).until(d -> d.findElement(By.cssSelector("header nav"))
                 .getText().contains("Leaderboard"));

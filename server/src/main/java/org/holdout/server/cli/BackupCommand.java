@@ -1,37 +1,20 @@
 package org.holdout.server.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.holdout.backup.Backup;
-import org.holdout.backup.BackupException;
-import org.holdout.bundle.Progress;
 import org.holdout.cli.ExitCodes;
-import org.holdout.config.ServerConfig;
-import org.holdout.db.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code holdout backup --out FILE}: the database, the upload store and the bundles in one zip. */
 @Command(name = "backup", mixinStandardHelpOptions = true, description = {
     "Writes the database, the uploaded files and every competition's bundle (with its solution: keep the file as"
         + " secret as the staff login) into one zip file.",
     "With the embedded H2 database, stop the server first; with PostgreSQL it can keep running."})
-public class BackupCommand implements Callable<Integer> {
+public class BackupCommand extends DatabaseCommand {
     static final String IN_USE_ADVICE = ". A backup of the embedded H2 database needs the server stopped: stop it"
             + " (Ctrl+C), run the backup, then start it again (with PostgreSQL, backups run while it serves).";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The zip to write; it must not"
             + " exist yet.")
@@ -41,11 +24,8 @@ public class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServerConfig config = options.load(Map.of(), err);
-        if (config == null) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        try (Progress progress = Progress.terminal("Backing up")) {
+        return withProgress("Backing up", IN_USE_ADVICE,
+                e -> "the backup failed, nothing was written to " + out + ": " + e, (config, progress) -> {
             Backup.Summary s = Backup.write(config, out, progress, w -> err.println("warning: " + w));
             progress.close();
             long rows = s.rows().values().stream().mapToLong(Long::longValue).sum();
@@ -59,17 +39,6 @@ public class BackupCommand implements Callable<Integer> {
             stdout.println("The file holds every competition's answer key and the accounts' password hashes:"
                     + " keep it where only staff can read it.");
             return ExitCodes.OK;
-        } catch (Database.InUseException e) {
-            err.println("error: " + e.getMessage() + IN_USE_ADVICE);
-            return ExitCodes.INTERNAL;
-        } catch (BackupException e) {
-            err.println("error: " + e.getMessage());
-            return RestoreCommand.exitCode(e);
-        } catch (IOException | SQLException | RuntimeException e) {
-            err.println("error: the backup failed, nothing was written to " + out + ": " + e);
-            return ExitCodes.INTERNAL;
-        } finally {
-            err.flush();
-        }
+        });
     }
 }

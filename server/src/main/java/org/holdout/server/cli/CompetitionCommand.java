@@ -20,7 +20,6 @@ import org.holdout.competition.CompetitionStatus;
 import org.holdout.competition.DeadlineInput;
 import org.holdout.submission.SubmissionService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,11 +47,7 @@ public class CompetitionCommand implements Callable<Integer> {
             + " <data.dir>/competitions/<slug>/.",
         "Its pages are then at /c/<slug>/, its API at /api/c/<slug>/. Time zone and daily limit default to the"
             + " configuration's time.zone and daily.limit."})
-    static class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ConfigOptions options = new ConfigOptions();
+    static class Create extends DatabaseCommand {
         @Option(names = "--bundle", required = true, paramLabel = "DIR", description = "The bundle folder.")
         Path bundle;
         @Option(names = "--slug", required = true, paramLabel = "SLUG", description = "The name in the addresses:"
@@ -81,7 +76,7 @@ public class CompetitionCommand implements Callable<Integer> {
                 err.println("error: " + bundle + ": no such bundle folder");
                 return ExitCodes.INVALID_INPUT;
             }
-            return UsersCommand.withDatabase(options, spec, IN_USE_ADVICE, (config, db) -> {
+            return withDatabase(IN_USE_ADVICE, (config, db) -> {
                 CompetitionSettings settings;
                 try {
                     ZoneId zone = timeZone == null ? config.timeZone() : zone(timeZone);
@@ -131,16 +126,12 @@ public class CompetitionCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = {
         "Lists the competitions as CSV, the default one (served by the addresses without a slug) first."})
-    static class ListCompetitions implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ConfigOptions options = new ConfigOptions();
+    static class ListCompetitions extends DatabaseCommand {
 
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            return UsersCommand.withDatabase(options, spec, IN_USE_ADVICE, (config, db) -> {
+            return withDatabase(IN_USE_ADVICE, (config, db) -> {
                 Instant now = Clock.systemUTC().instant();
                 out.println("slug,title,status,deadline,time_zone,daily_limit,final_selections,default,bundle_dir");
                 List<Competition> all = new CompetitionRepository(db).all();

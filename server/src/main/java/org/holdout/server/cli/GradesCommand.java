@@ -16,7 +16,6 @@ import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionRepository;
 import org.holdout.grading.Grades;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,13 +46,9 @@ public class GradesCommand implements Callable<Integer> {
             + " json (the same with the competition, the time of export and whether the private scores are revealed)"
             + " or canvas (a Canvas gradebook import file with the points as one assignment column).",
         "Private columns are included before the reveal too (the JSON says \"revealed\": false)."})
-    static class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static class Export extends DatabaseCommand {
         @ParentCommand
         GradesCommand parent;
-        @Mixin
-        ConfigOptions options = new ConfigOptions();
         @Option(names = "--competition", required = true, paramLabel = "SLUG", description = "The competition.")
         String slug;
         @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv, json or canvas.")
@@ -72,7 +67,7 @@ public class GradesCommand implements Callable<Integer> {
                         .collect(Collectors.joining(", ")));
                 return ExitCodes.USAGE;
             }
-            return UsersCommand.withDatabase(options, spec, IN_USE_ADVICE, (config, db) -> {
+            return withDatabase(IN_USE_ADVICE, (config, db) -> {
                 Optional<Competition> c = new CompetitionRepository(db).bySlug(slug);
                 if (c.isEmpty()) {
                     err.println("error: there is no competition " + slug + " ('holdout competition list' lists them)");

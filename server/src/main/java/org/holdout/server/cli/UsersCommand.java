@@ -23,11 +23,9 @@ import org.holdout.competition.Competition;
 import org.holdout.competition.CompetitionRepository;
 import org.holdout.competition.MemberRepository;
 import org.holdout.competition.SettingsService;
-import org.holdout.config.ServerConfig;
 import org.holdout.db.Database;
 import org.holdout.threshold.ThresholdRepository;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,9 +39,9 @@ import picocli.CommandLine.Spec;
 public class UsersCommand implements Callable<Integer> {
     /** Roster problems printed at most; the count of the rest follows. */
     static final int MAX_PROBLEMS = 20;
-    /** Appended to {@link Database.InUseException}'s message: the users commands write the database directly. */
     /** Who the audit log names for a change made with these commands. */
     static final String ACTOR = "command line";
+    /** Appended to {@link Database.InUseException}'s message: the users commands write the database directly. */
     static final String IN_USE_ADVICE = ". The users commands write into the database directly: stop the server"
             + " (Ctrl+C), run this command, then start the server again.";
 
@@ -56,47 +54,14 @@ public class UsersCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    /** What a users subcommand does with the open database; returns the exit code. */
-    interface DatabaseWork {
-        int run(Database db) throws IOException;
-    }
-
-    /** Loads the config and runs {@code work} on the database, or says why it cannot be opened. */
-    static int withDatabase(ConfigOptions options, CommandSpec spec, DatabaseWork work) throws IOException {
-        return withDatabase(options, spec, IN_USE_ADVICE, (config, db) -> work.run(db));
-    }
-
-    /** What a command does with the configuration and the open database; returns the exit code. */
-    interface ConfiguredWork {
-        int run(ServerConfig config, Database db) throws IOException;
-    }
-
-    /**
-     * Loads the config and runs {@code work} on the database, or says why it cannot be opened: when the server holds
-     * it, the message ends with {@code inUseAdvice}.
-     */
-    static int withDatabase(ConfigOptions options, CommandSpec spec, String inUseAdvice, ConfiguredWork work)
-            throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        ServerConfig config = options.load(Map.of(), err);
-        if (config == null) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        try (Database db = Database.open(config.database())) {
-            return work.run(config, db);
-        } catch (Database.InUseException e) {
-            err.println("error: " + e.getMessage() + inUseAdvice);
-            return ExitCodes.INTERNAL;
-        }
+    /** The accounts of {@code db}, on the system clock. */
+    static AccountService accounts(Database db) {
+        return new AccountService(new AccountRepository(db), Clock.systemUTC());
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds one account; prints its password"
             + " when it was generated.")
-    static class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ConfigOptions options = new ConfigOptions();
+    static class Add extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
         @Option(names = "--name", paramLabel = "DISPLAY_NAME", description = "Name on the leaderboard (default: the"
@@ -120,8 +85,8 @@ public class UsersCommand implements Callable<Integer> {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            return withDatabase(options, spec, db -> {
-                AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
+            return withDatabase(IN_USE_ADVICE, (config, db) -> {
+                AccountService accounts = accounts(db);
                 try {
                     AccountService.Created c = accounts.create(username, displayName, email, r, password);
                     out.println("Added " + r.id() + " " + c.account().username()
@@ -142,11 +107,7 @@ public class UsersCommand implements Callable<Integer> {
         "The whole file is checked first: if any line is refused, nothing is imported.",
         "With --competition, every account of the file (new or existing) is put on that competition's roster, and the"
             + " competition is restricted to its roster: other students no longer see it."})
-    static class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ConfigOptions options = new ConfigOptions();
+    static class Import extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "ROSTER.csv")
         Path roster;
         @Option(names = "--passwords-out", paramLabel = "FILE", description = "Write username,password of the new"
@@ -182,8 +143,8 @@ public class UsersCommand implements Callable<Integer> {
                 err.println("Nothing was imported: fix the line(s) above and import the file again.");
                 return ExitCodes.INVALID_INPUT;
             }
-            return withDatabase(options, spec, db -> {
-                AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
+            return withDatabase(IN_USE_ADVICE, (config, db) -> {
+                AccountService accounts = accounts(db);
                 Competition target = null;
                 if (competition != null) {
                     target = new CompetitionRepository(db).bySlug(competition).orElse(null);
@@ -284,16 +245,12 @@ public class UsersCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the accounts.")
-    static class ListUsers implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ConfigOptions options = new ConfigOptions();
+    static class ListUsers extends DatabaseCommand {
 
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            return withDatabase(options, spec, db -> {
+            return withDatabase(IN_USE_ADVICE, (config, db) -> {
                 out.println("username,display_name,email,role,has_token");
                 for (Account a : new AccountRepository(db).all()) {
                     out.println(String.join(",", a.username(), quote(a.displayName()),
@@ -307,11 +264,7 @@ public class UsersCommand implements Callable<Integer> {
     @Command(name = "password", mixinStandardHelpOptions = true, description = {
         "Gives an account a new password (a student who lost theirs): a generated one, printed once, or --password.",
         "The account's sessions end (whoever was logged in as it logs in again) and its API token stops working."})
-    static class Password implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ConfigOptions options = new ConfigOptions();
+    static class Password extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
         @Option(names = "--password", description = "Default: a generated one, printed once.")
@@ -321,8 +274,8 @@ public class UsersCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return withDatabase(options, spec, db -> {
-                AccountService accounts = new AccountService(new AccountRepository(db), Clock.systemUTC());
+            return withDatabase(IN_USE_ADVICE, (config, db) -> {
+                AccountService accounts = accounts(db);
                 String pw;
                 try {
                     pw = accounts.resetPassword(username, password);

@@ -39,9 +39,7 @@ class CreateCompetitionBrowserTest {
             try {
                 WebDriverWait wait = Chrome.await(driver, 30);
                 driver.get(server.url() + "/login?next=/staff");
-                driver.findElement(By.id("username")).sendKeys("ta");
-                driver.findElement(By.id("password")).sendKeys("password-ta");
-                driver.findElement(By.cssSelector("button[type=submit]")).click();
+                Chrome.submitLogin(driver, "ta", "password-ta");
                 wait.until(d -> d.getCurrentUrl().endsWith("/staff"));
 
                 driver.findElement(By.id("new-competition")).click();
@@ -102,9 +100,7 @@ class CreateCompetitionBrowserTest {
                 Client ann = server.login("ann", Role.STUDENT);
                 driver.manage().deleteAllCookies();
                 driver.get(server.url() + "/login?next=/c/hw5/submit");
-                driver.findElement(By.id("username")).sendKeys("ann");
-                driver.findElement(By.id("password")).sendKeys("password-ann");
-                driver.findElement(By.cssSelector("button[type=submit]")).click();
+                Chrome.submitLogin(driver, "ann", "password-ann");
                 wait.until(d -> d.getCurrentUrl().endsWith("/c/hw5/submit"));
                 Path csv = Files.write(dir.resolve("mine.csv"), TinyCompetition.submission(7));
                 driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());

@@ -41,9 +41,7 @@ class GradesBrowserTest {
             WebDriver driver = Chrome.start(tmp.resolve("chrome"));
             try {
                 driver.get(server.url() + "/login");
-                driver.findElement(By.id("username")).sendKeys("ta");
-                driver.findElement(By.id("password")).sendKeys("password-ta");
-                driver.findElement(By.cssSelector("button[type=submit]")).click();
+                Chrome.submitLogin(driver, "ta", "password-ta");
                 Chrome.await(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
                 driver.get(server.url() + "/staff");
                 driver.findElement(By.id("grades-link")).click();

@@ -53,9 +53,7 @@ class RescoreBrowserTest {
             try {
                 WebDriverWait wait = Chrome.await(driver, 30);
                 driver.get(server.url() + "/login?next=/staff");
-                driver.findElement(By.id("username")).sendKeys("ta");
-                driver.findElement(By.id("password")).sendKeys("password-ta");
-                driver.findElement(By.cssSelector("button[type=submit]")).click();
+                Chrome.submitLogin(driver, "ta", "password-ta");
                 wait.until(d -> d.getCurrentUrl().endsWith("/staff"));
                 driver.findElement(By.id("rescore-link")).click();
                 wait.until(d -> d.getCurrentUrl().endsWith("/staff/rescore"));

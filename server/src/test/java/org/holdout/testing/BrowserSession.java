@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -46,9 +45,7 @@ public final class BrowserSession implements AutoCloseable {
 
     /** Fills and sends the login form on the page open now, and waits until it has left it. */
     public void fillLogin(String user, String password) {
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Chrome.submitLogin(driver, user, password);
         Chrome.await(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 

@@ -38,9 +38,7 @@ class CodeAndWatchBrowserTest {
     private static void login(WebDriver driver, TestServer server, String user, String password, String next) {
         driver.manage().deleteAllCookies();
         driver.get(server.url() + "/login?next=" + next);
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Chrome.submitLogin(driver, user, password);
         Chrome.await(driver, 20).until(d -> d.getCurrentUrl().endsWith(next));
     }
 

@@ -95,9 +95,7 @@ class AccessibilityBrowserTest {
                     driver.get(server.url() + "/language/" + lang + "?next=%2Flogin");
                     check(driver, "/login " + lang, problems);
                     shot(driver, shots, "a11y-login-" + lang);
-                    driver.findElement(By.id("username")).sendKeys("mei");
-                    driver.findElement(By.id("password")).sendKeys("password-mei");
-                    driver.findElement(By.cssSelector("button[type=submit]")).click();
+                    Chrome.submitLogin(driver, "mei", "password-mei");
                     Chrome.await(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
                     for (String page : PAGES) {
                         driver.get(server.url() + page);

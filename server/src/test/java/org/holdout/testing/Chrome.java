@@ -37,11 +37,15 @@ public final class Chrome {
         return wait;
     }
 
-    /** Fills the login form on the page open now and sends it; the caller waits for the page it expects next. */
+    /**
+     * Fills and sends the login form on the page open now, and waits until the browser has left the login page (its
+     * address, {@code /login?next=/staff}, already ends like the page it leads to).
+     */
     public static void submitLogin(WebDriver driver, String user, String password) {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        await(driver, 20).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     public static ChromeDriver start(Path home) throws Exception {
